@@ -1,0 +1,42 @@
+import type { z } from 'zod';
+
+/**
+ * A command is a request/response call from the renderer to main. Params are a
+ * zod schema because main validates everything it receives; the result is a
+ * plain type because main is the only one who produces it.
+ */
+export interface CommandDef<P extends z.ZodType = z.ZodType, R = unknown> {
+  readonly params: P;
+  /** Phantom field that carries the result type; never set at run time. */
+  readonly __result?: R;
+}
+
+/** `command<Result>()(paramsSchema)`: curried so the result type is explicit and params are inferred. */
+export function command<R>() {
+  return <P extends z.ZodType>(params: P): CommandDef<P, R> => ({ params });
+}
+
+/**
+ * How a stream coalesces between flushes (at most ~20 a second per client):
+ * - state: every message is the whole state; only the latest is sent.
+ * - append: items queue up to a bound; past it the oldest are dropped and counted.
+ * Both start with one snapshot.
+ */
+export type TopicMode = 'state' | 'append';
+
+export interface TopicDef<P extends z.ZodType = z.ZodType, S = unknown, I = never, M extends TopicMode = TopicMode> {
+  readonly params: P;
+  readonly mode: M;
+  readonly __snapshot?: S;
+  readonly __item?: I;
+}
+
+/** A topic whose every update is the whole state (container list, MCP server states). */
+export function stateTopic<S>() {
+  return <P extends z.ZodType>(params: P): TopicDef<P, S, never, 'state'> => ({ params, mode: 'state' });
+}
+
+/** A topic that sends a snapshot, then appended items (samples, log lines). */
+export function appendTopic<S, I>() {
+  return <P extends z.ZodType>(params: P): TopicDef<P, S, I, 'append'> => ({ params, mode: 'append' });
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { appendTopic, command } from './define.js';
+
+export type LogStream = 'stdout' | 'stderr' | 'system';
+export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
+
+/** Where a line came from, in the operator's words: "container:sutazai-redis", "mcp:postgres", "probe:backend-health", "switchboard". */
+export type LogSourceId = string;
+
+/** One line in the hub, as the viewer receives it. `seq` is global and increasing. */
+export interface LogLine {
+  seq: number;
+  ts: number;
+  source: LogSourceId;
+  stream: LogStream;
+  level: LogLevel;
+  text: string;
+}
+
+/** What a service hands to the hub; the hub assigns seq, fills ts and guesses a level when none is given. */
+export interface LogInput {
+  source: LogSourceId;
+  stream: LogStream;
+  text: string;
+  ts?: number;
+  level?: LogLevel;
+}
+
+export interface LogSourceInfo {
+  source: LogSourceId;
+  lines: number;
+  /** Lines that fell out of this source's ring buffer or the global cap. */
+  dropped: number;
+  bytes: number;
+}
+
+export interface LogsSnapshot {
+  lines: LogLine[];
+  sources: LogSourceInfo[];
+  dropped: number;
+}
+
+export const logFilterSchema = z.strictObject({
+  sources: z.array(z.string().max(200)).max(200).optional(),
+  streams: z.array(z.enum(['stdout', 'stderr', 'system'])).optional(),
+  levels: z.array(z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal'])).optional(),
+  /** How many recent lines the snapshot carries. */
+  tail: z.number().int().min(0).max(1_000_000).default(5_000),
+});
+
+export const logsTopics = {
+  logs: appendTopic<LogsSnapshot, LogLine>()(logFilterSchema.prefault({})),
+};
+
+export const logsCommands = {
+  'logs.sources': command<LogSourceInfo[]>()(z.strictObject({}).prefault({})),
+};
