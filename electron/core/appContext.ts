@@ -1,0 +1,25 @@
+import type { StackConfig } from '../config/schema/stack.js';
+import type { CommandRegistry } from './commandRegistry.js';
+import type { DisposableStore } from './disposable.js';
+import type { Emitter } from './emitter.js';
+import type { LogWriter } from './logWriter.js';
+import type { TopicRegistry } from './topicRegistry.js';
+
+/** The current stack config and its changes (a broken edit keeps the last good one). */
+export interface ConfigSource {
+  current(): StackConfig;
+  readonly changed: Emitter<StackConfig>;
+  /** The folder relative paths in the config resolve against. */
+  baseDir(): string;
+}
+
+/** What each capability's register function receives from the composition root. */
+export interface AppContext {
+  commands: CommandRegistry;
+  topics: TopicRegistry;
+  logs: LogWriter;
+  config: ConfigSource;
+  /** Disposed when the app quits: every service registers itself here. */
+  disposables: DisposableStore;
+  mode: 'electron' | 'browser';
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { appendTopic, stateTopic } from './define.js';
+
+export type ProbeKind = 'http' | 'tcp' | 'command';
+export type ProbeOutcome = 'ok' | 'fail' | 'timeout' | 'error';
+
+/** One probe run. */
+export interface ProbeSample {
+  ts: number;
+  latencyMs: number;
+  outcome: ProbeOutcome;
+  /** Why it failed, e.g. "status 503 (expected 200)". */
+  error?: string;
+}
+
+export interface Percentiles {
+  p50: number;
+  p95: number;
+  p99: number;
+  count: number;
+}
+
+export interface SloVerdict {
+  /** e.g. "p95 ≤ 100 ms" */
+  target: string;
+  objective: 'p50' | 'p95' | 'p99' | 'availability';
+  /** Target value: ms for latency, ratio for availability. */
+  threshold: number;
+  actual: number | null;
+  pass: boolean | null;
+  /** Error budget left in the window, 0..1, for availability objectives. */
+  budgetLeft?: number;
+}
+
+export interface ProbeSummary {
+  name: string;
+  kind: ProbeKind;
+  /** URL, host:port or command line. */
+  target: string;
+  everyMs: number;
+  last?: ProbeSample;
+  /** Percentiles over 1 m, 5 m and 15 m. */
+  windows: { '1m': Percentiles; '5m': Percentiles; '15m': Percentiles };
+  availability15m: number | null;
+  slo: SloVerdict[];
+}
+
+export interface ProbesState {
+  probes: ProbeSummary[];
+}
+
+export interface ProbeSeriesSnapshot {
+  probe: string;
+  /** Recent samples, oldest first, at most ~1,000. */
+  samples: ProbeSample[];
+}
+
+export const probesTopics = {
+  probes: stateTopic<ProbesState>()(z.strictObject({}).prefault({})),
+  'probe.samples': appendTopic<ProbeSeriesSnapshot, ProbeSample>()(z.strictObject({ probe: z.string().min(1).max(200) })),
+};
+
+export const probesCommands = {};
