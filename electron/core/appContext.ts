@@ -21,5 +21,10 @@ export interface AppContext {
   config: ConfigSource;
   /** Disposed when the app quits: every service registers itself here. */
   disposables: DisposableStore;
+  /**
+   * Work that must finish before the process exits (stopping MCP servers by
+   * the spec takes seconds). Runs before `disposables` is disposed.
+   */
+  beforeQuit(task: () => Promise<void>): void;
   mode: 'electron' | 'browser';
 }

@@ -1,0 +1,190 @@
+import { clientMessageSchema, maxClientMessageBytes, type ServerMessage } from '../../shared/protocol.js';
+import type { ErrorInfo } from '../../shared/errors.js';
+import type { CommandRegistry } from '../core/commandRegistry.js';
+import type { TopicRegistry, TopicSink } from '../core/topicRegistry.js';
+import type { Disposable } from '../core/disposable.js';
+import { formatZodError } from '../core/zodMessage.js';
+import { SubscriptionBuffer } from './subscriptionBuffer.js';
+
+/** How a transport (WebSocket or Electron IPC) hands messages to a client. */
+export interface ClientChannel {
+  send(message: ServerMessage): void;
+  /** Bytes accepted but not yet written to the client; flushes wait while this is high. */
+  backlog(): number;
+}
+
+export interface SessionOptions {
+  flushIntervalMs?: number;
+  maxItemsPerSubscription?: number;
+  maxItemsPerFlush?: number;
+  maxSubscriptions?: number;
+  maxBacklogBytes?: number;
+}
+
+const defaults: Required<SessionOptions> = {
+  flushIntervalMs: 50, // at most ~20 flushes a second
+  maxItemsPerSubscription: 20_000,
+  maxItemsPerFlush: 20_000,
+  maxSubscriptions: 200,
+  maxBacklogBytes: 8 * 1024 * 1024,
+};
+
+interface Subscription {
+  buffer: SubscriptionBuffer;
+  handle?: Disposable;
+  closed: boolean;
+}
+
+/**
+ * One connected renderer. It validates every message it receives, answers
+ * calls, and batches stream updates so that a slow or gone client never grows
+ * the main process's memory without bound.
+ */
+export class Session implements Disposable {
+  private readonly opts: Required<SessionOptions>;
+  private readonly subs = new Map<number, Subscription>();
+  private timer: NodeJS.Timeout | undefined;
+  private disposed = false;
+
+  constructor(
+    private readonly channel: ClientChannel,
+    private readonly commands: CommandRegistry,
+    private readonly topics: TopicRegistry,
+    options: SessionOptions = {},
+  ) {
+    this.opts = { ...defaults, ...options };
+  }
+
+  /** Raw text from the transport: never throws; anything malformed gets a structured error. */
+  receiveText(text: string): void {
+    if (text.length > maxClientMessageBytes) {
+      this.fail({ code: 'bad_message', message: `message of ${text.length} bytes is over the ${maxClientMessageBytes}-byte limit` });
+      return;
+    }
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      this.fail({ code: 'bad_message', message: 'message is not valid JSON' });
+      return;
+    }
+    this.receive(data);
+  }
+
+  /** A structured-clone value from Electron IPC, or parsed JSON from the WebSocket. */
+  receive(data: unknown): void {
+    if (this.disposed) return;
+    const parsed = clientMessageSchema.safeParse(data);
+    if (!parsed.success) {
+      const id = typeof (data as { id?: unknown })?.id === 'number' ? (data as { id: number }).id : undefined;
+      const error: ErrorInfo = { code: 'bad_message', message: `not a Switchboard message: ${formatZodError(parsed.error)}` };
+      if (id !== undefined && (data as { t?: unknown }).t === 'call') this.channel.send({ t: 'result', id, ok: false, error });
+      else this.fail(error);
+      return;
+    }
+    const msg = parsed.data;
+    switch (msg.t) {
+      case 'call':
+        void this.commands.call(msg.cmd, msg.params).then((outcome) => {
+          if (!this.disposed) this.channel.send({ t: 'result', id: msg.id, ...outcome } as ServerMessage);
+        });
+        return;
+      case 'sub':
+        this.subscribe(msg.id, msg.topic, msg.params);
+        return;
+      case 'unsub':
+        this.unsubscribe(msg.id);
+        return;
+    }
+  }
+
+  private subscribe(id: number, topic: string, params: unknown): void {
+    if (this.subs.has(id)) {
+      this.channel.send({ t: 'closed', id, error: { code: 'bad_message', message: `subscription id ${id} is already in use` } });
+      return;
+    }
+    if (this.subs.size >= this.opts.maxSubscriptions) {
+      this.channel.send({ t: 'closed', id, error: { code: 'conflict', message: `too many subscriptions (max ${this.opts.maxSubscriptions})` } });
+      return;
+    }
+    const sub: Subscription = { buffer: new SubscriptionBuffer(id, this.opts.maxItemsPerSubscription), closed: false };
+    this.subs.set(id, sub);
+    const sink: TopicSink<unknown, unknown> = {
+      snapshot: (value) => this.touch(sub, () => sub.buffer.setSnapshot(value)),
+      state: (value) => this.touch(sub, () => sub.buffer.setState(value)),
+      append: (item) => this.touch(sub, () => sub.buffer.append(item)),
+      close: (error) => {
+        if (sub.closed) return;
+        this.flushNow();
+        this.unsubscribe(id);
+        this.channel.send(error ? { t: 'closed', id, error } : { t: 'closed', id });
+      },
+    };
+    const outcome = this.topics.open(topic, params, sink);
+    if (!outcome.ok) {
+      this.subs.delete(id);
+      sub.closed = true;
+      this.channel.send({ t: 'closed', id, error: outcome.error });
+      return;
+    }
+    if (sub.closed) outcome.subscription.dispose();
+    else sub.handle = outcome.subscription;
+  }
+
+  private unsubscribe(id: number): void {
+    const sub = this.subs.get(id);
+    if (!sub) return;
+    sub.closed = true;
+    this.subs.delete(id);
+    sub.handle?.dispose();
+  }
+
+  private touch(sub: Subscription, change: () => void): void {
+    if (sub.closed || this.disposed) return;
+    change();
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer || this.disposed) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.flushNow();
+    }, this.opts.flushIntervalMs);
+  }
+
+  private flushNow(): void {
+    if (this.disposed) return;
+    if (this.channel.backlog() > this.opts.maxBacklogBytes) {
+      // The client is behind: keep coalescing (bounded) and try again later.
+      this.schedule();
+      return;
+    }
+    let budget = this.opts.maxItemsPerFlush;
+    let more = false;
+    for (const sub of this.subs.values()) {
+      if (!sub.buffer.isDirty) continue;
+      for (const message of sub.buffer.drain(budget)) {
+        if (message.t === 'append') budget -= message.items.length;
+        this.channel.send(message);
+      }
+      if (sub.buffer.isDirty) more = true;
+    }
+    if (more) this.schedule();
+  }
+
+  private fail(error: ErrorInfo): void {
+    if (!this.disposed) this.channel.send({ t: 'error', error });
+  }
+
+  get subscriptionCount(): number {
+    return this.subs.size;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+    for (const id of [...this.subs.keys()]) this.unsubscribe(id);
+  }
+}
