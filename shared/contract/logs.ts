@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { appendTopic, command } from './define.js';
+import { appendTopic, command, stateTopic } from './define.js';
 
 export type LogStream = 'stdout' | 'stderr' | 'system';
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
@@ -40,6 +40,20 @@ export interface LogsSnapshot {
   dropped: number;
 }
 
+/** The hub as a whole: what it holds, what it had to let go, and its limits. */
+export interface LogHubStats {
+  sources: LogSourceInfo[];
+  /** Lines written since start, including those dropped since. */
+  written: number;
+  lines: number;
+  bytes: number;
+  dropped: number;
+  linesPerSource: number;
+  maxBytes: number;
+  /** The newest seq handed out (0 before the first line). */
+  lastSeq: number;
+}
+
 export const logFilterSchema = z.strictObject({
   sources: z.array(z.string().max(200)).max(200).optional(),
   streams: z.array(z.enum(['stdout', 'stderr', 'system'])).optional(),
@@ -48,10 +62,24 @@ export const logFilterSchema = z.strictObject({
   tail: z.number().int().min(0).max(1_000_000).default(5_000),
 });
 
+export type LogFilter = z.output<typeof logFilterSchema>;
+
 export const logsTopics = {
   logs: appendTopic<LogsSnapshot, LogLine>()(logFilterSchema.prefault({})),
+  /** Sources, line and drop counts, refreshed about once a second while they change. */
+  logStats: stateTopic<LogHubStats>()(z.strictObject({}).prefault({})),
 };
 
 export const logsCommands = {
   'logs.sources': command<LogSourceInfo[]>()(z.strictObject({}).prefault({})),
+  /** Older lines for scrolling back: up to `count` matching lines with seq < `before`, oldest first. */
+  'logs.range': command<LogLine[]>()(
+    z.strictObject({
+      before: z.number().int().min(0),
+      count: z.number().int().min(1).max(50_000).default(5_000),
+      sources: logFilterSchema.shape.sources,
+      streams: logFilterSchema.shape.streams,
+      levels: logFilterSchema.shape.levels,
+    }),
+  ),
 };

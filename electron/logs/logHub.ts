@@ -1,0 +1,216 @@
+import type { LogHubStats, LogInput, LogLine, LogSourceInfo } from '../../shared/contract/logs.js';
+import type { Disposable } from '../core/disposable.js';
+import { toDisposable } from '../core/disposable.js';
+import type { LogWriter } from '../core/logWriter.js';
+import { guessLevel } from './guessLevel.js';
+import { compileFilter, type CompiledFilter, type LineFilter } from './lineFilter.js';
+import { SourceRing } from './sourceRing.js';
+
+export interface LogHubOptions {
+  /** Lines kept per source before the oldest fall out. */
+  linesPerSource?: number;
+  /** Estimated bytes kept across all sources before the oldest line anywhere falls out. */
+  maxBytes?: number;
+  /** Longer lines are cut here so one runaway line cannot eat the cap. */
+  maxLineChars?: number;
+}
+
+interface Subscriber {
+  filter: CompiledFilter;
+  /** Lines up to this seq were already in the subscriber's snapshot. */
+  afterSeq: number;
+  onLines: (lines: LogLine[]) => void;
+}
+
+// Subscribers get lines in batches: after the current burst of writes, or
+// sooner when this many are waiting, so a tight writer cannot pile them up.
+const maxPendingLines = 8_192;
+
+/**
+ * One hub for every log line Switchboard sees (containers, MCP stderr, probe
+ * failures, its own actions). Each source has a bounded ring; a global byte
+ * cap evicts the oldest line anywhere; everything that falls out is counted.
+ */
+export class LogHub implements LogWriter, Disposable {
+  readonly linesPerSource: number;
+  readonly maxBytes: number;
+  private readonly maxLineChars: number;
+  private readonly rings = new Map<string, SourceRing>();
+  private readonly subscribers = new Set<Subscriber>();
+  private pending: LogLine[] = [];
+  private flushQueued = false;
+  private seq = 0;
+  private written = 0;
+  private bytes = 0;
+  private dropped = 0;
+  private disposed = false;
+
+  constructor(options: LogHubOptions = {}) {
+    this.linesPerSource = options.linesPerSource ?? 50_000;
+    this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+    this.maxLineChars = options.maxLineChars ?? 16_384;
+  }
+
+  /** Takes one line, or several separated by newlines (a chunk a service did not split). */
+  write(input: LogInput): void {
+    if (this.disposed) return;
+    const text = input.text;
+    if (text.indexOf('\n') === -1) {
+      this.add(input, text);
+      return;
+    }
+    const parts = text.split('\n');
+    // A trailing newline ends the last line rather than starting an empty one.
+    const end = parts[parts.length - 1] === '' ? parts.length - 1 : parts.length;
+    for (let i = 0; i < end; i++) this.add(input, parts[i] as string);
+  }
+
+  private add(input: LogInput, raw: string): void {
+    let text = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
+    if (text.length > this.maxLineChars) {
+      text = `${text.slice(0, this.maxLineChars)} … (${text.length - this.maxLineChars} more characters cut)`;
+    }
+    const line: LogLine = {
+      seq: ++this.seq,
+      ts: input.ts ?? Date.now(),
+      source: input.source,
+      stream: input.stream,
+      level: input.level ?? guessLevel(text, input.stream),
+      text,
+    };
+    let ring = this.rings.get(line.source);
+    if (!ring) {
+      ring = new SourceRing(line.source, this.linesPerSource);
+      this.rings.set(line.source, ring);
+    }
+    const before = ring.bytes;
+    if (ring.push(line)) this.dropped++;
+    this.bytes += ring.bytes - before;
+    this.written++;
+    if (this.bytes > this.maxBytes) this.evictForCap();
+    if (this.subscribers.size > 0) this.queue(line);
+  }
+
+  /** Drops the oldest lines across all sources until the byte cap holds. */
+  private evictForCap(): void {
+    while (this.bytes > this.maxBytes) {
+      let oldest: SourceRing | undefined;
+      for (const ring of this.rings.values()) {
+        if (ring.count > 0 && (!oldest || ring.oldestSeq < oldest.oldestSeq)) oldest = ring;
+      }
+      if (!oldest) return;
+      const before = oldest.bytes;
+      oldest.shift();
+      oldest.dropped++;
+      this.dropped++;
+      this.bytes -= before - oldest.bytes;
+    }
+  }
+
+  private queue(line: LogLine): void {
+    this.pending.push(line);
+    if (this.pending.length >= maxPendingLines) this.flush();
+    else if (!this.flushQueued) {
+      this.flushQueued = true;
+      queueMicrotask(() => this.flush());
+    }
+  }
+
+  private flush(): void {
+    this.flushQueued = false;
+    const batch = this.pending;
+    if (batch.length === 0) return;
+    this.pending = [];
+    for (const sub of this.subscribers) {
+      const out: LogLine[] = [];
+      for (const line of batch) if (line.seq > sub.afterSeq && sub.filter.line(line)) out.push(line);
+      if (out.length > 0) {
+        try {
+          sub.onLines(out);
+        } catch {
+          // one broken subscriber must not stop the others from getting lines
+        }
+      }
+    }
+  }
+
+  /**
+   * The newest `tail` lines that match, oldest first, merged across sources
+   * by seq (the order the hub received them). With `before`, only lines
+   * older than that seq: how a viewer scrolls back.
+   */
+  query(filter: LineFilter, tail: number, before = Infinity): LogLine[] {
+    const match = compileFilter(filter);
+    const rings: SourceRing[] = [];
+    const cursors: number[] = [];
+    for (const ring of this.rings.values()) {
+      if (ring.count === 0 || !match.source(ring.source)) continue;
+      rings.push(ring);
+      cursors.push((before === Infinity ? ring.count : ring.indexOfSeq(before)) - 1);
+    }
+    const out: LogLine[] = [];
+    while (out.length < tail) {
+      // k-way merge from the newest end; k is the number of sources, which stays small.
+      let pick = -1;
+      let pickSeq = -1;
+      for (let k = 0; k < rings.length; k++) {
+        const c = cursors[k] as number;
+        if (c < 0) continue;
+        const seq = (rings[k] as SourceRing).at(c).seq;
+        if (seq > pickSeq) {
+          pickSeq = seq;
+          pick = k;
+        }
+      }
+      if (pick < 0) break;
+      const line = (rings[pick] as SourceRing).at(cursors[pick] as number);
+      cursors[pick] = (cursors[pick] as number) - 1;
+      if (match.line(line)) out.push(line);
+    }
+    return out.reverse();
+  }
+
+  /** Live lines matching `filter`, in batches, from the next line written on. */
+  subscribe(filter: LineFilter, onLines: (lines: LogLine[]) => void): Disposable {
+    const sub: Subscriber = { filter: compileFilter(filter), afterSeq: this.seq, onLines };
+    this.subscribers.add(sub);
+    return toDisposable(() => this.subscribers.delete(sub));
+  }
+
+  sources(): LogSourceInfo[] {
+    return [...this.rings.values()]
+      .map((r) => ({ source: r.source, lines: r.count, dropped: r.dropped, bytes: r.bytes }))
+      .sort((a, b) => a.source.localeCompare(b.source));
+  }
+
+  stats(): LogHubStats {
+    let lines = 0;
+    for (const ring of this.rings.values()) lines += ring.count;
+    return {
+      sources: this.sources(),
+      written: this.written,
+      lines,
+      bytes: this.bytes,
+      dropped: this.dropped,
+      linesPerSource: this.linesPerSource,
+      maxBytes: this.maxBytes,
+      lastSeq: this.seq,
+    };
+  }
+
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  get droppedTotal(): number {
+    return this.dropped;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.subscribers.clear();
+    this.pending = [];
+    this.rings.clear();
+  }
+}
