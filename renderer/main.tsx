@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App } from './app/App.js';
+import { ClientContext } from './client/hooks.js';
+import { connect } from './client/connection.js';
+import { TopicStore } from './client/topicStore.js';
+import './styles/app.css';
+
+const connection = connect();
+const store = new TopicStore(connection.client);
+const queryClient = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <ClientContext.Provider value={{ connection, store }}>
+        <App />
+      </ClientContext.Provider>
+    </QueryClientProvider>
+  </StrictMode>,
+);

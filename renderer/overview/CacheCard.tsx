@@ -1,0 +1,50 @@
+import { EmptyState } from '../components/EmptyState.js';
+import { ErrorBanner } from '../components/ErrorBanner.js';
+import { Panel } from '../components/Panel.js';
+import { StatusPill } from '../components/StatusPill.js';
+import { formatDuration, formatPercent } from '../components/time.js';
+import { useTopicState } from '../client/hooks.js';
+import type { CacheSourceState } from '../../shared/contract/cache.js';
+
+export function CacheCard() {
+  const { data, error } = useTopicState('cache');
+  const sources = data?.sources ?? [];
+  return (
+    <Panel title="Cache hit rate">
+      {error ? <ErrorBanner title="Cache updates stopped">{error.message}</ErrorBanner> : null}
+      {data === undefined ? (
+        <EmptyState title="Loading cache counters…" />
+      ) : sources.length === 0 ? (
+        <EmptyState title="No cache sources configured" hint={<>Add one under <code>cache:</code> (Redis, Prometheus counters or JSON).</>} />
+      ) : (
+        <ul className="rows" aria-label="Cache sources">
+          {sources.map((s) => (
+            <CacheRow key={s.name} source={s} />
+          ))}
+        </ul>
+      )}
+    </Panel>
+  );
+}
+
+function CacheRow({ source: s }: { source: CacheSourceState }) {
+  const meets = s.hitRate === null ? null : s.hitRate >= s.target;
+  return (
+    <li className="row cache-row" aria-label={`cache ${s.name}`}>
+      <div className="row-main">
+        <span className="row-name">{s.name}</span>
+        <span className="big-number">{formatPercent(s.hitRate)}</span>
+        <StatusPill tone={s.error ? 'bad' : meets === null ? 'idle' : meets ? 'ok' : 'warn'}>
+          {s.error ? 'error' : meets === null ? 'no lookups' : meets ? 'on target' : 'below target'}
+        </StatusPill>
+      </div>
+      <div className="meter" aria-hidden="true">
+        <div className="meter-fill" style={{ width: `${Math.round((s.hitRate ?? 0) * 100)}%` }} />
+        <div className="meter-target" style={{ left: `${Math.round(s.target * 100)}%` }} />
+      </div>
+      <div className={`row-detail ${s.error ? 'text-bad' : ''}`}>
+        {s.error ?? `target ${formatPercent(s.target, 0)} · over ${formatDuration(s.windowMs)} · ${s.kind} ${s.address}`}
+      </div>
+    </li>
+  );
+}

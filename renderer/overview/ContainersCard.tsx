@@ -1,0 +1,64 @@
+import { ActionButton } from '../components/ActionButton.js';
+import { EmptyState } from '../components/EmptyState.js';
+import { ErrorBanner } from '../components/ErrorBanner.js';
+import { Panel } from '../components/Panel.js';
+import { StatusPill } from '../components/StatusPill.js';
+import { useCommand, useTopicState } from '../client/hooks.js';
+import { navigate } from '../app/router.js';
+import type { ContainerSummary } from '../../shared/contract/containers.js';
+import { containerLabel, containerTone } from './tones.js';
+
+export function ContainersCard() {
+  const { data, error } = useTopicState('containers');
+  const engines = data?.engines ?? [];
+  const containers = engines.flatMap((e) => e.containers);
+  return (
+    <Panel title="Containers" actions={<button className="link-button" onClick={() => navigate('containers')}>All containers →</button>}>
+      {error ? <ErrorBanner title="Container updates stopped">{error.message}</ErrorBanner> : null}
+      {engines
+        .filter((e) => e.status !== 'connected')
+        .map((e) => (
+          <ErrorBanner key={e.name} title={e.status === 'connecting' ? `Connecting to ${e.address}…` : `Docker engine not reachable at ${e.address}`}>
+            {e.error}
+          </ErrorBanner>
+        ))}
+      {data === undefined ? (
+        <EmptyState title="Loading containers…" />
+      ) : containers.length === 0 && engines.some((e) => e.status === 'connected') ? (
+        <EmptyState title="No containers in this stack" hint="Start some with docker or docker compose; they appear here live." />
+      ) : (
+        <ul className="rows" aria-label="Containers">
+          {containers.map((c) => (
+            <ContainerRow key={`${c.engine}/${c.id}`} container={c} />
+          ))}
+        </ul>
+      )}
+    </Panel>
+  );
+}
+
+function ContainerRow({ container: c }: { container: ContainerSummary }) {
+  const start = useCommand('containers.start');
+  const stop = useCommand('containers.stop');
+  const restart = useCommand('containers.restart');
+  const target = { engine: c.engine, id: c.id };
+  const failure = start.error ?? stop.error ?? restart.error;
+  const running = c.state === 'running' || c.state === 'restarting' || c.state === 'paused';
+  return (
+    <li className="row" aria-label={`container ${c.name}`}>
+      <div className="row-main">
+        <span className="row-name" title={c.image}>{c.name}</span>
+        <StatusPill tone={containerTone(c)}>{containerLabel(c)}</StatusPill>
+      </div>
+      <div className="row-detail">{failure ? <span className="text-bad">{failure.message}</span> : c.status}</div>
+      <div className="row-actions">
+        {running ? (
+          <ActionButton label="Stop" pending={stop.isPending} onClick={() => stop.mutate(target)} />
+        ) : (
+          <ActionButton label="Start" pending={start.isPending} onClick={() => start.mutate(target)} />
+        )}
+        <ActionButton label="Restart" tone="primary" pending={restart.isPending} onClick={() => restart.mutate(target)} />
+      </div>
+    </li>
+  );
+}
