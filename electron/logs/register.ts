@@ -1,0 +1,41 @@
+import type { LogHubStats } from '../../shared/contract/logs.js';
+import type { AppContext } from '../core/appContext.js';
+import { toDisposable } from '../core/disposable.js';
+import type { LogHub } from './logHub.js';
+import { startTestFirehose, testFirehoseEnv } from './testFirehose.js';
+
+// The stats topic is a gauge: once a second is plenty for counters on screen.
+const statsIntervalMs = 1_000;
+
+/**
+ * Wires the hub to the contract: the `logs` stream (the last `tail` matching
+ * lines, then every new matching line), the `logStats` gauge, and commands to
+ * list sources and scroll back past what a viewer holds.
+ */
+export function registerLogs(ctx: AppContext, hub: LogHub): void {
+  ctx.topics.provide('logs', (params, sink) => {
+    sink.snapshot({ lines: hub.query(params, params.tail), sources: hub.sources(), dropped: hub.droppedTotal });
+    // The session queues appended items with a bound and counts what a slow client misses.
+    return hub.subscribe(params, (lines) => {
+      for (const line of lines) sink.append(line);
+    });
+  });
+
+  ctx.topics.provide('logStats', (_params, sink) => {
+    let last: LogHubStats = hub.stats();
+    sink.snapshot(last);
+    const timer = setInterval(() => {
+      const next = hub.stats();
+      if (next.lastSeq === last.lastSeq && next.dropped === last.dropped) return;
+      last = next;
+      sink.state(next);
+    }, statsIntervalMs);
+    return toDisposable(() => clearInterval(timer));
+  });
+
+  ctx.commands.handle('logs.sources', () => hub.sources());
+  ctx.commands.handle('logs.range', (p) => hub.query(p, p.count, p.before));
+
+  const firehose = process.env[testFirehoseEnv];
+  if (firehose) ctx.disposables.add(startTestFirehose(hub, firehose));
+}

@@ -1,0 +1,92 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { LogLine, LogsSnapshot } from '../../../shared/contract/logs.js';
+import type { ServerMessage } from '../../../shared/protocol.js';
+import { stackSchema } from '../../../electron/config/schema/stack.js';
+import type { AppContext } from '../../../electron/core/appContext.js';
+import { CommandRegistry } from '../../../electron/core/commandRegistry.js';
+import { DisposableStore } from '../../../electron/core/disposable.js';
+import { Emitter } from '../../../electron/core/emitter.js';
+import { TopicRegistry } from '../../../electron/core/topicRegistry.js';
+import { auditAction } from '../../../electron/logs/auditAction.js';
+import { LogHub } from '../../../electron/logs/logHub.js';
+import { registerLogs } from '../../../electron/logs/register.js';
+import { Session } from '../../../electron/transport/session.js';
+
+let owners = new DisposableStore();
+afterEach(() => {
+  owners.dispose();
+  owners = new DisposableStore();
+});
+
+function setup() {
+  const hub = new LogHub({ linesPerSource: 1_000 });
+  const ctx: AppContext = {
+    commands: new CommandRegistry(),
+    topics: new TopicRegistry(),
+    logs: hub,
+    config: { current: () => stackSchema.parse({}), changed: new Emitter(), baseDir: () => process.cwd() },
+    disposables: new DisposableStore(),
+    beforeQuit() {},
+    mode: 'browser',
+  };
+  registerLogs(ctx, hub);
+  const messages: ServerMessage[] = [];
+  const session = new Session({ send: (m) => messages.push(m), backlog: () => 0 }, ctx.commands, ctx.topics, { flushIntervalMs: 5 });
+  owners.add(session);
+  owners.add(ctx.disposables);
+  owners.add(hub);
+  return { hub, ctx, session, messages };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 40));
+
+describe('logs topic and commands', () => {
+  it('opens with the last lines at once, then streams only new matching lines', async () => {
+    const { hub, session, messages } = setup();
+    for (let i = 1; i <= 20; i++) hub.write({ source: i % 2 ? 'mcp:memory' : 'container:api', stream: 'stdout', text: `old ${i}` });
+    session.receive({ t: 'sub', id: 1, topic: 'logs', params: { sources: ['mcp:memory'], tail: 3 } });
+    hub.write({ source: 'mcp:memory', stream: 'stderr', text: 'new one' });
+    hub.write({ source: 'container:api', stream: 'stdout', text: 'not for this viewer' });
+    await settle();
+    const snapshot = messages.find((m) => m.t === 'snapshot')?.value as LogsSnapshot;
+    expect(snapshot.lines.map((l) => l.text)).toEqual(['old 15', 'old 17', 'old 19']);
+    expect(snapshot.sources.map((s) => s.source)).toEqual(['container:api', 'mcp:memory']);
+    const appended = messages.flatMap((m) => (m.t === 'append' ? (m.items as LogLine[]) : []));
+    expect(appended.map((l) => l.text)).toEqual(['new one']);
+  });
+
+  it('answers logs.range with older lines for scrolling back', async () => {
+    const { hub, ctx } = setup();
+    for (let i = 1; i <= 10; i++) hub.write({ source: 'a', stream: 'stdout', text: `l${i}` });
+    const outcome = await ctx.commands.call('logs.range', { before: 6, count: 2 });
+    expect(outcome.ok && (outcome.value as LogLine[]).map((l) => l.text)).toEqual(['l4', 'l5']);
+  });
+
+  it('refuses a filter it does not understand with a message naming the field', async () => {
+    const { session, messages } = setup();
+    session.receive({ t: 'sub', id: 2, topic: 'logs', params: { levels: ['loud'] } });
+    const closed = messages.find((m) => m.t === 'closed');
+    expect(closed).toMatchObject({ t: 'closed', id: 2, error: { code: 'invalid_params' } });
+    expect(JSON.stringify(closed)).toContain('levels');
+  });
+});
+
+describe('audit lines for operator actions', () => {
+  it('writes the request and the outcome with its duration', async () => {
+    const { hub } = setup();
+    await auditAction(hub, 'restart of sutazai-redis', async () => 'ok');
+    await expect(
+      auditAction(hub, 'stop of mcp:postgres', async () => {
+        throw new Error('server is not running');
+      }),
+    ).rejects.toThrow('server is not running');
+    const lines = hub.query({ sources: ['switchboard'] }, 10);
+    expect(lines.map((l) => l.text.replace(/\d+ ms|\d+\.\d s/, 'T'))).toEqual([
+      'restart of sutazai-redis requested',
+      'restart of sutazai-redis done in T',
+      'stop of mcp:postgres requested',
+      'stop of mcp:postgres failed after T: server is not running',
+    ]);
+    expect(lines[3]!.level).toBe('error');
+  });
+});
