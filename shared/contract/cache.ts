@@ -15,10 +15,17 @@ export interface CacheSourceState {
   address: string;
   /** Hit rate over the configured window (Δhits / Δlookups). */
   hitRate: number | null;
+  /** Hits and misses counted inside the window (resets of the counters are stitched over). */
   hits: number;
   misses: number;
   windowMs: number;
+  everyMs: number;
+  /** When the last successful reading was taken. */
+  lastReadAt?: number;
+  /** How many times the source's counters went backwards (a restart); those readings start a new baseline. */
+  resets: number;
   error?: string;
+  /** Last 15 minutes, oldest first, at most ~1,000 points. */
   history: HitRatePoint[];
 }
 
