@@ -1,0 +1,47 @@
+import type { ConfigProblem } from '../../shared/contract/app.js';
+import type { McpServerConfig } from './schema/mcp.js';
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+/** Where an unset variable was written, so the problem can name the file, line and key. */
+export type PlaceOf = (path: PropertyKey[]) => Omit<ConfigProblem, 'message'>;
+
+/** ${VAR}, ${VAR:-default} and VS Code's ${env:VAR}; $$ writes a literal $. */
+const reference = /\$\$|\$\{(?:env:)?([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
+
+/**
+ * Expands variables in what an MCP server is launched with (command, args, cwd,
+ * env values) from the environment Switchboard runs in. An unset variable
+ * without a default is a problem rather than an empty string, because an empty
+ * DATABASE_URL fails far from where the mistake was made.
+ */
+export function expandServerVariables(
+  name: string,
+  server: McpServerConfig,
+  env: Environment,
+  placeOf: PlaceOf,
+  problems: ConfigProblem[],
+): McpServerConfig {
+  const expand = (text: string, path: PropertyKey[]): string =>
+    text.replace(reference, (whole, variable: string | undefined, fallback: string | undefined) => {
+      if (whole === '$$') return '$';
+      const value = env[variable!];
+      if (value !== undefined && value !== '') return value;
+      if (fallback !== undefined) return fallback;
+      if (value === '') return value;
+      problems.push({
+        ...placeOf(path),
+        message: `\${${variable}} is not set: export ${variable} before starting Switchboard, or write \${${variable}:-default}`,
+      });
+      return whole;
+    });
+
+  const base = ['mcpServers', name];
+  return {
+    ...server,
+    command: expand(server.command, [...base, 'command']),
+    args: server.args.map((arg, index) => expand(arg, [...base, 'args', index])),
+    env: Object.fromEntries(Object.entries(server.env).map(([key, value]) => [key, expand(value, [...base, 'env', key])])),
+    ...(server.cwd !== undefined && { cwd: expand(server.cwd, [...base, 'cwd']) }),
+  };
+}

@@ -1,0 +1,101 @@
+import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { ConfigProblem } from '../../shared/contract/app.js';
+import { expandServerVariables, type Environment } from './expandVariables.js';
+import { resolveUserPath } from './homePath.js';
+import { readIncludedFile } from './includedServers.js';
+import type { McpServerConfig } from './schema/mcp.js';
+import { stackSchema, type StackConfig } from './schema/stack.js';
+import { parseSourceText, type SourceDocument } from './sourceDocument.js';
+import { zodProblems } from './zodProblems.js';
+
+export type StackLoad =
+  | { ok: true; config: StackConfig; files: string[]; warnings: ConfigProblem[] }
+  /** `files` is what to watch even while broken, so creating a missing include triggers a reload. */
+  | { ok: false; problems: ConfigProblem[]; files: string[] };
+
+export interface LoadOptions {
+  /** Where ${VAR} comes from; default process.env. */
+  env?: Environment;
+}
+
+/** Reads, validates and completes a stack file (YAML, or JSON for .json files). */
+export async function loadStackFile(path: string, options: LoadOptions = {}): Promise<StackLoad> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : (err as Error).message;
+    return { ok: false, files: [path], problems: [{ file: path, message: `stack file ${path}: ${reason}` }] };
+  }
+  const parsed = parseSourceText(text, path);
+  if (!parsed.ok) return { ok: false, files: [path], problems: parsed.problems };
+  return completeStack(parsed.source, { baseDir: dirname(path), env: options.env ?? process.env, files: [path] });
+}
+
+/** A stack given as an object (the built-in demo): same checks, no line numbers. */
+export function stackFromObject(value: unknown, label: string, baseDir: string, options: LoadOptions = {}): Promise<StackLoad> {
+  return completeStack({ file: label, value, locate: () => undefined }, { baseDir, env: options.env ?? process.env, files: [] });
+}
+
+interface Origin {
+  source: Pick<SourceDocument, 'file' | 'locate'>;
+  /** The entry's path in its own file. */
+  path: PropertyKey[];
+}
+
+async function completeStack(
+  source: SourceDocument,
+  { baseDir, env, files }: { baseDir: string; env: Environment; files: string[] },
+): Promise<StackLoad> {
+  const value = source.value === null ? {} : source.value;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    const message = 'the stack file must be a mapping of keys like name:, docker:, probes:, cache:, mcpServers:';
+    return { ok: false, files, problems: [{ file: source.file, line: 1, column: 1, message }] };
+  }
+  const checked = stackSchema.safeParse(value);
+  if (!checked.success) {
+    return { ok: false, files, problems: zodProblems(checked.error, stackSchema, source) };
+  }
+  const config = checked.data;
+  const problems: ConfigProblem[] = [];
+  const warnings: ConfigProblem[] = [];
+  const placeIn = (origin: Origin, path: PropertyKey[]): Omit<ConfigProblem, 'message'> => {
+    const at = origin.source.locate(path);
+    return {
+      file: origin.source.file,
+      ...(at && { line: at.line, column: at.column }),
+      key: path.map(String).join('.'),
+    };
+  };
+
+  // Later includes override earlier ones; the stack file's own entries win over all of them.
+  const servers = new Map<string, { config: McpServerConfig; origin: Origin }>();
+  for (const [index, include] of config.include.entries()) {
+    const file = resolveUserPath(include, baseDir);
+    files.push(file);
+    const included = await readIncludedFile(file, placeIn({ source, path: [] }, ['include', index]));
+    problems.push(...included.problems);
+    warnings.push(...included.warnings);
+    for (const server of included.servers) {
+      servers.set(server.name, { config: server.config, origin: { source: server.source, path: server.path } });
+    }
+  }
+  for (const mapKey of ['servers', 'mcpServers'] as const) {
+    for (const [name, server] of Object.entries(config[mapKey] ?? {})) {
+      servers.set(name, { config: server, origin: { source, path: [mapKey, name] } });
+    }
+  }
+
+  const mcpServers: Record<string, McpServerConfig> = {};
+  for (const [name, { config: server, origin }] of servers) {
+    // expandServerVariables writes paths as mcpServers.<name>.…; map them back to where the entry really is.
+    const placeOf = (path: PropertyKey[]) => placeIn(origin, [...origin.path, ...path.slice(2)]);
+    mcpServers[name] = expandServerVariables(name, server, env, placeOf, problems);
+  }
+
+  if (problems.length > 0) return { ok: false, files, problems };
+  const { servers: _merged, ...rest } = config;
+  return { ok: true, config: { ...rest, mcpServers }, files, warnings };
+}
