@@ -1,0 +1,2 @@
+/** The one IPC channel name, in both directions. */
+export const ipcChannel = 'switchboard:message';
