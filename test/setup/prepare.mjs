@@ -23,6 +23,7 @@ const say = (line) => console.log(`prepare: ${line}`);
  * @returns {Promise<{ ok: boolean, missing: Set<Need> }>} missing: the needs that are still unmet
  */
 export async function prepare({ needs = allNeeds } = {}) {
+  if (needs.length === 0) say('nothing needed for these tests');
   const wanted = requirements.filter((r) => needs.includes(r.need));
   const installer = canInstallPackages();
 
