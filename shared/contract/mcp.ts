@@ -52,10 +52,31 @@ export interface McpState {
 }
 
 export interface SelfcheckResult {
+  /** The server the selfcheck ran for. */
+  server: string;
+  /** The command line that ran, e.g. "./wrappers/postgres.sh --selfcheck". */
+  commandLine: string;
   exitCode: number | null;
   signal: string | null;
   durationMs: number;
+  /** stdout and stderr interleaved, secrets masked, cut at 64 KB. */
   output: string;
+  /** True when the selfcheck was stopped for taking too long. */
+  timedOut: boolean;
+  ok: boolean;
+}
+
+/** One content block of a tool result, as the server sent it (text, image, resource, …). */
+export type McpContentBlock = { type: string; text?: string; mimeType?: string; data?: string } & Record<string, unknown>;
+
+export interface McpToolCallResult {
+  server: string;
+  tool: string;
+  /** The server answered with isError: the tool ran and reported a failure. */
+  isError: boolean;
+  content: McpContentBlock[];
+  structuredContent?: Record<string, unknown>;
+  durationMs: number;
 }
 
 const target = z.strictObject({ name: z.string().min(1).max(200) });
@@ -69,4 +90,14 @@ export const mcpCommands = {
   'mcp.stop': command<McpServerState>()(target),
   'mcp.restart': command<McpServerState>()(target),
   'mcp.selfcheck': command<SelfcheckResult>()(target),
+  /** Refreshes and returns a ready server's tools. */
+  'mcp.listTools': command<McpToolInfo[]>()(target),
+  /** Calls one tool on a ready server, like MCP Inspector, to tell "running" from "working". */
+  'mcp.callTool': command<McpToolCallResult>()(
+    z.strictObject({
+      name: z.string().min(1).max(200),
+      tool: z.string().min(1).max(500),
+      arguments: z.record(z.string(), z.unknown()).default({}),
+    }),
+  ),
 };

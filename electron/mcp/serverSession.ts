@@ -1,0 +1,106 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import {
+  PromptListChangedNotificationSchema,
+  ResourceListChangedNotificationSchema,
+  ToolListChangedNotificationSchema,
+} from '@modelcontextprotocol/sdk/types.js';
+import type { McpContentBlock, McpServerInfo, McpToolInfo } from '../../shared/contract/mcp.js';
+import type { ChildStdioTransport } from './childStdioTransport.js';
+
+export interface SessionLists {
+  tools: McpToolInfo[];
+  resources: { uri: string; name: string; description?: string }[];
+  prompts: { name: string; description?: string }[];
+}
+
+const listTimeoutMs = 10_000;
+const maxPages = 20;
+
+/**
+ * The MCP client side of one running server: initialize, the tool/resource/
+ * prompt lists (refreshed on list_changed), ping and tool calls. It knows
+ * nothing of processes or restart policy.
+ */
+export class ServerSession {
+  readonly client = new Client({ name: 'switchboard', version: '0.1.0' }, { capabilities: {} });
+  info: McpServerInfo | undefined;
+  lists: SessionLists = { tools: [], resources: [], prompts: [] };
+
+  constructor(
+    private readonly transport: ChildStdioTransport,
+    private readonly onListsChanged: () => void,
+  ) {
+    this.client.setNotificationHandler(ToolListChangedNotificationSchema, () => this.refresh('tools'));
+    this.client.setNotificationHandler(ResourceListChangedNotificationSchema, () => this.refresh('resources'));
+    this.client.setNotificationHandler(PromptListChangedNotificationSchema, () => this.refresh('prompts'));
+  }
+
+  async initialize(timeoutMs: number): Promise<void> {
+    await this.client.connect(this.transport, { timeout: timeoutMs });
+    const version = this.client.getServerVersion();
+    this.info = {
+      name: version?.name ?? 'unknown',
+      version: version?.version ?? '',
+      protocolVersion: this.transport.protocolVersion ?? '',
+      capabilities: (this.client.getServerCapabilities() ?? {}) as Record<string, unknown>,
+    };
+    await Promise.all([this.refresh('tools'), this.refresh('resources'), this.refresh('prompts')]);
+  }
+
+  /** Round-trip time in ms; throws when the server does not answer within timeoutMs. */
+  async ping(timeoutMs: number): Promise<number> {
+    const started = performance.now();
+    await this.client.ping({ timeout: timeoutMs });
+    return performance.now() - started;
+  }
+
+  async callTool(tool: string, args: Record<string, unknown>, timeoutMs: number) {
+    const result = await this.client.callTool({ name: tool, arguments: args }, undefined, { timeout: timeoutMs });
+    return {
+      isError: result.isError === true,
+      content: (Array.isArray(result.content) ? result.content : []) as McpContentBlock[],
+      structuredContent: result.structuredContent as Record<string, unknown> | undefined,
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.client.close().catch(() => {});
+  }
+
+  async refresh(kind: keyof SessionLists): Promise<void> {
+    const caps = this.client.getServerCapabilities();
+    if (!caps?.[kind]) return;
+    try {
+      if (kind === 'tools') this.lists.tools = await this.pages((cursor) => this.client.listTools({ cursor }, { timeout: listTimeoutMs }), (r) => r.tools.map(toToolInfo));
+      if (kind === 'resources')
+        this.lists.resources = await this.pages(
+          (cursor) => this.client.listResources({ cursor }, { timeout: listTimeoutMs }),
+          (r) => r.resources.map((x) => ({ uri: x.uri, name: x.name, description: x.description })),
+        );
+      if (kind === 'prompts')
+        this.lists.prompts = await this.pages(
+          (cursor) => this.client.listPrompts({ cursor }, { timeout: listTimeoutMs }),
+          (r) => r.prompts.map((x) => ({ name: x.name, description: x.description })),
+        );
+      this.onListsChanged();
+    } catch {
+      // a server that cannot list is still running; the list stays as it was
+    }
+  }
+
+  private async pages<R extends { nextCursor?: string }, T>(fetch: (cursor?: string) => Promise<R>, pick: (r: R) => T[]): Promise<T[]> {
+    const out: T[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < maxPages; page++) {
+      const result = await fetch(cursor);
+      out.push(...pick(result));
+      cursor = result.nextCursor;
+      if (!cursor) break;
+    }
+    return out;
+  }
+}
+
+function toToolInfo(tool: { name: string; title?: string; description?: string; inputSchema: unknown }): McpToolInfo {
+  return { name: tool.name, title: tool.title, description: tool.description, inputSchema: tool.inputSchema as Record<string, unknown> };
+}

@@ -1,0 +1,257 @@
+import type { McpServerConfig } from '../config/schema/mcp.js';
+import type { McpServerState, McpStatus } from '../../shared/contract/mcp.js';
+import type { Disposable } from '../core/disposable.js';
+import type { LogWriter } from '../core/logWriter.js';
+import type { Clock } from './clock.js';
+import { crashedAfterReady, diagnoseStartFailure, exitedCleanly, formatSeconds, spawnFailed } from './diagnosis.js';
+import { planLaunch } from './launchPlan.js';
+import type { StopTimings } from './processGroup.js';
+import { RestartPolicy } from './restartPolicy.js';
+import { ServerRun } from './serverRun.js';
+import { maskEnv, SecretMasker } from './secrets.js';
+
+export interface ServerDeps {
+  logs: LogWriter;
+  baseDir: string;
+  clock: Clock;
+  stopTimings: StopTimings;
+  onChange: () => void;
+}
+
+/**
+ * One configured MCP server and its state machine:
+ * stopped → starting → ready ⇄ degraded; a failure goes to backoff (then
+ * starting again), to exited (policy says stay) or to crash-loop (too many
+ * failures in the window; stays until a person acts). Every transition is
+ * driven from here; the process and the protocol live in ServerRun.
+ */
+export class SupervisedServer {
+  private state: McpServerState;
+  private readonly policy: RestartPolicy;
+  private readonly masker: SecretMasker;
+  private run: ServerRun | undefined;
+  private backoffTimer: Disposable | undefined;
+  private pingTimer: Disposable | undefined;
+  private starting: Promise<McpServerState> | undefined;
+  private stopping: Promise<void> | undefined;
+  private disposed = false;
+  /** Bumped by every launch and stop, so a slow launch step can tell it was overtaken. */
+  private attempt = 0;
+
+  constructor(
+    readonly name: string,
+    readonly config: McpServerConfig,
+    private readonly deps: ServerDeps,
+  ) {
+    this.policy = new RestartPolicy(config);
+    this.masker = new SecretMasker(config.env);
+    this.state = {
+      name,
+      status: 'stopped',
+      reason: config.autostart ? 'not started yet' : 'autostart is off — press Start',
+      since: deps.clock.now(),
+      failures: 0,
+      restartPolicy: config.restart,
+      command: config.command,
+      args: config.args.map((a) => this.masker.mask(a)),
+      env: maskEnv(config.env),
+      hasSelfcheck: (config.selfcheck?.length ?? 0) > 0,
+      tools: [],
+      resources: [],
+      prompts: [],
+      stderrTail: [],
+    };
+  }
+
+  get source(): string {
+    return `mcp:${this.name}`;
+  }
+
+  snapshot(): McpServerState {
+    return { ...this.state, tools: [...this.state.tools], stderrTail: [...this.state.stderrTail] };
+  }
+
+  /** The session of a ready (or degraded) server, for tool calls. */
+  session() {
+    return this.state.status === 'ready' || this.state.status === 'degraded' ? this.run?.session : undefined;
+  }
+
+  /** Starts unless already running; from crash-loop or backoff a manual start forgets past failures. */
+  async start(): Promise<McpServerState> {
+    if (this.starting) return this.starting;
+    if (this.state.status === 'ready' || this.state.status === 'degraded') return this.snapshot();
+    if (this.stopping) await this.stopping;
+    this.cancelTimers();
+    this.policy.reset();
+    return this.launch();
+  }
+
+  async stop(reason = 'stopped by operator'): Promise<McpServerState> {
+    this.attempt++;
+    this.cancelTimers();
+    const run = this.run;
+    this.run = undefined;
+    this.starting = undefined;
+    if (run) {
+      this.stopping = run.stop(this.deps.stopTimings);
+      await this.stopping;
+      this.stopping = undefined;
+    }
+    this.policy.reset();
+    this.setStatus('stopped', reason, { pid: undefined, nextAttemptAt: undefined, failures: 0 });
+    return this.snapshot();
+  }
+
+  /** Works from every state, crash-loop included, and resets the backoff. */
+  async restart(): Promise<McpServerState> {
+    await this.stop('restarting');
+    return this.start();
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    await this.stop('Switchboard is shutting down');
+  }
+
+  /** Synchronous last resort when the app exits without awaiting dispose. */
+  killNow(): void {
+    this.run?.killNow();
+  }
+
+  private launch(): Promise<McpServerState> {
+    const attempt = this.launchOnce().finally(() => {
+      if (this.starting === attempt) this.starting = undefined;
+    });
+    this.starting = attempt;
+    return attempt;
+  }
+
+  private async launchOnce(): Promise<McpServerState> {
+    const startedAt = this.deps.clock.now();
+    this.setStatus('starting', `launching ${this.config.command}`, {
+      nextAttemptAt: undefined,
+      exitCode: undefined,
+      exitSignal: undefined,
+      server: undefined,
+      lastPingMs: undefined,
+      stderrTail: [],
+    });
+    const attempt = ++this.attempt;
+    const plan = await planLaunch(this.config, this.deps.baseDir);
+    if (attempt !== this.attempt || this.disposed) return this.snapshot();
+    if (plan.missingVars.length) {
+      this.system(`${this.source}: env refers to unset variables ${plan.missingVars.join(', ')} (expanded to "")`, 'warn');
+    }
+    if (!plan.ok) return this.fail(plan.reason, { code: null, signal: null }, 0, true);
+
+    const run = new ServerRun(plan.launch, this.masker, this.deps.logs, this.source, () => this.onListsChanged(run));
+    this.run = run;
+    const outcome = await run.initialize(this.config.initializeTimeout, this.deps.stopTimings);
+    if (this.run !== run) return this.snapshot(); // stopped or restarted meanwhile
+    if (!outcome.ok) {
+      this.run = undefined;
+      const reason = outcome.spawnError
+        ? spawnFailed(this.config.command, outcome.spawnError)
+        : diagnoseStartFailure({ ...outcome.facts, initializeTimeoutMs: this.config.initializeTimeout });
+      return this.fail(reason, outcome.exit, 0, true, run.tail());
+    }
+    const info = run.session.info;
+    const tookMs = this.deps.clock.now() - startedAt;
+    this.setStatus('ready', `initialized in ${formatSeconds(tookMs)}`, { pid: run.pid, server: info, ...run.session.lists, stderrTail: run.tail() });
+    this.system(`${this.source} ready in ${formatSeconds(tookMs)} (${info?.name ?? '?'} ${info?.version ?? ''}, ${run.session.lists.tools.length} tools)`);
+    const readyAt = this.deps.clock.now();
+    void run.exited.then((exit) => {
+      if (this.run !== run) return;
+      this.run = undefined;
+      this.cancelTimers();
+      const readyForMs = this.deps.clock.now() - readyAt;
+      const clean = exit.code === 0 && !exit.signal;
+      const reason = clean ? exitedCleanly(readyForMs) : crashedAfterReady(readyForMs, exit, run.tail());
+      void this.fail(reason, exit, readyForMs, !clean, run.tail());
+    });
+    this.schedulePing(run);
+    return this.snapshot();
+  }
+
+  private fail(reason: string, exit: { code: number | null; signal: string | null }, readyForMs: number, failed: boolean, tail: string[] = []): McpServerState {
+    const now = this.deps.clock.now();
+    const decision = this.policy.onExit({ now, failed, readyForMs });
+    const extra = { pid: undefined, exitCode: exit.code, exitSignal: exit.signal, failures: decision.failures, stderrTail: tail, lastPingMs: undefined };
+    const masked = this.masker.mask(reason);
+    if (decision.action === 'stay' || this.disposed) {
+      this.setStatus('exited', masked, extra);
+      this.system(`${this.source} ${masked}`, failed ? 'error' : 'info');
+    } else if (decision.action === 'crash-loop') {
+      const window = formatSeconds(this.config.crashLoop.window);
+      this.setStatus('crash-loop', `gave up after ${decision.failures} failures in ${window}: ${masked}`, extra);
+      this.system(`${this.source} is crash-looping (${decision.failures} failures in ${window}); press Restart after fixing: ${masked}`, 'error');
+    } else {
+      this.setStatus('backoff', masked, { ...extra, nextAttemptAt: now + decision.delayMs });
+      this.system(`${this.source} ${masked} — next attempt in ${formatSeconds(decision.delayMs)}`, 'warn');
+      this.backoffTimer = this.deps.clock.after(decision.delayMs, () => {
+        this.backoffTimer = undefined;
+        if (this.state.status === 'backoff') void this.launch();
+      });
+    }
+    return this.snapshot();
+  }
+
+  private schedulePing(run: ServerRun): void {
+    this.pingTimer = this.deps.clock.after(this.config.pingEvery, () => {
+      this.pingTimer = undefined;
+      void this.ping(run);
+    });
+  }
+
+  private async ping(run: ServerRun): Promise<void> {
+    let error: unknown;
+    let ms: number | undefined;
+    try {
+      ms = await run.session.ping(this.config.pingTimeout);
+    } catch (err) {
+      error = err;
+    }
+    if (this.run !== run || run.hasExited) return;
+    if (ms !== undefined) {
+      if (this.state.status === 'degraded') {
+        this.setStatus('ready', 'answering pings again', { lastPingMs: ms });
+        this.system(`${this.source} answers pings again (${ms.toFixed(0)} ms)`);
+      } else {
+        this.state.lastPingMs = ms;
+        this.deps.onChange();
+      }
+    } else if (this.state.status === 'ready') {
+      const message = error instanceof Error ? error.message : String(error);
+      const reason = /timed out|timeout/i.test(message)
+        ? `no answer to ping within ${formatSeconds(this.config.pingTimeout)} — the server is running but not responding`
+        : `ping failed: ${message}`;
+      this.setStatus('degraded', reason, { lastPingMs: undefined });
+      this.system(`${this.source} ${reason}`, 'warn');
+    }
+    this.schedulePing(run);
+  }
+
+  private onListsChanged(run: ServerRun): void {
+    if (this.run !== run || this.state.status === 'starting') return;
+    Object.assign(this.state, run.session.lists);
+    this.deps.onChange();
+  }
+
+  private cancelTimers(): void {
+    this.backoffTimer?.dispose();
+    this.backoffTimer = undefined;
+    this.pingTimer?.dispose();
+    this.pingTimer = undefined;
+  }
+
+  private setStatus(status: McpStatus, reason: string, extra: Partial<McpServerState> = {}): void {
+    Object.assign(this.state, extra, { status, reason, since: this.deps.clock.now() });
+    if (status !== 'backoff') this.state.nextAttemptAt = undefined;
+    this.deps.onChange();
+  }
+
+  private system(text: string, level: 'info' | 'warn' | 'error' = 'info'): void {
+    this.deps.logs.write({ source: 'switchboard', stream: 'system', level, text });
+  }
+}
+
