@@ -33,7 +33,7 @@ const entries = [
   },
 ];
 for (const child of ['electron/demo/backend/server.ts']) {
-  if (existsSync(`${root}/${child}`)) entries.push({ ...node, entryPoints: { 'demo-backend': child }, outdir: 'dist/server' });
+  if (existsSync(`${root}/${child}`)) entries.push({ ...node, entryPoints: { server: child }, outdir: 'dist/server', format: 'cjs', outExtension: { '.js': '.cjs' } });
 }
 await Promise.all(entries.map((options) => build(options)));
 console.log(`bundled ${entries.length} Node entries in ${Date.now() - started} ms`);

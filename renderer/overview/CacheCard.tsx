@@ -13,7 +13,7 @@ export function CacheCard() {
     <Panel title="Cache hit rate">
       {error ? <ErrorBanner title="Cache updates stopped">{error.message}</ErrorBanner> : null}
       {data === undefined ? (
-        <EmptyState title="Loading cache counters…" />
+        error ? null : <EmptyState title="Loading cache counters…" />
       ) : sources.length === 0 ? (
         <EmptyState title="No cache sources configured" hint={<>Add one under <code>cache:</code> (Redis, Prometheus counters or JSON).</>} />
       ) : (

@@ -23,7 +23,7 @@ export function ContainersCard() {
           </ErrorBanner>
         ))}
       {data === undefined ? (
-        <EmptyState title="Loading containers…" />
+        error ? null : <EmptyState title="Loading containers…" />
       ) : containers.length === 0 && engines.some((e) => e.status === 'connected') ? (
         <EmptyState title="No containers in this stack" hint="Start some with docker or docker compose; they appear here live." />
       ) : (

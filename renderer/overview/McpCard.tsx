@@ -17,7 +17,7 @@ export function McpCard() {
     <Panel title="MCP servers" actions={<button className="link-button" onClick={() => navigate('mcp')}>Details →</button>}>
       {error ? <ErrorBanner title="MCP updates stopped">{error.message}</ErrorBanner> : null}
       {data === undefined ? (
-        <EmptyState title="Loading MCP servers…" />
+        error ? null : <EmptyState title="Loading MCP servers…" />
       ) : servers.length === 0 ? (
         <EmptyState title="No MCP servers configured" hint={<>Add them under <code>mcpServers:</code> in the stack file, or <code>include:</code> an existing mcp.json.</>} />
       ) : (

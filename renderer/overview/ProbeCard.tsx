@@ -20,7 +20,7 @@ export function ProbeCard() {
     >
       {error ? <ErrorBanner title="Probe updates stopped">{error.message}</ErrorBanner> : null}
       {data === undefined ? (
-        <EmptyState title="Loading probes…" />
+        error ? null : <EmptyState title="Loading probes…" />
       ) : !probe ? (
         <EmptyState title="No health probes configured" hint={<>Add one under <code>probes:</code>, e.g. <code>url: http://127.0.0.1:10010/health</code>.</>} />
       ) : (

@@ -16,7 +16,7 @@ beforeAll(async () => {
   staticDir = mkdtempSync(join(tmpdir(), 'sb-static-'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Switchboard</title>');
   const commands = new CommandRegistry();
-  commands.handle('app.info', () => ({ version: 'test', mode: 'browser', platform: process.platform }));
+  commands.handle('app.info', () => ({ version: 'test', mode: 'browser' as const, platform: process.platform }));
   server = await startBrowserServer({ staticDir, commands, topics: new TopicRegistry(), port: 0 });
 });
 

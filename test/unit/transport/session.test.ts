@@ -38,7 +38,7 @@ describe('session', () => {
   it('answers 1,000 malformed messages with structured errors and keeps serving', async () => {
     const h = harness();
     dispose = () => h.session.dispose();
-    h.commands.handle('app.info', () => ({ version: '1', mode: 'browser', platform: 'linux' }));
+    h.commands.handle('app.info', () => ({ version: '1', mode: 'browser' as const, platform: 'linux' }));
     const junk: unknown[] = ['{', '[]', 'null', '{"t":"call"}', '{"t":"sub","id":-1,"topic":"x"}', '{"t":"call","id":1,"cmd":"nope"}', '"x"'.repeat(3), '{"t":"call","id":3,"cmd":"app.info","params":{"extra":1}}'];
     for (let i = 0; i < 1000; i++) h.session.receiveText(String(junk[i % junk.length]));
     h.session.receiveText('x'.repeat(300_000));
@@ -120,7 +120,7 @@ describe('session', () => {
     const h = harness();
     dispose = () => h.session.dispose();
     h.topics.provide('probe.samples', (_p, s) => {
-      s.snapshot({ probe: 'x', samples: [] });
+      s.snapshot({ probe: 'x', samples: [] } as never);
       return toDisposable(() => {});
     });
     h.session.receive({ t: 'sub', id: 1, topic: 'nope' });
