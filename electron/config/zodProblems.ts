@@ -43,14 +43,14 @@ function collect(
     const path = [...base, ...issue.path];
     const here = schemaAt(schema, issue.path);
     if (issue.code === 'invalid_union') {
-      const branch = meantBranch(issue.errors);
+      const branch = meantBranch(issue.errors, (inner) => valueAt([...path, ...inner]) === undefined);
       const options = unionOptions(here);
       if (branch !== undefined && options[branch]) collect(issue.errors[branch]!, path, options[branch]!, report, valueAt);
       else report(path, issue.message);
     } else if (issue.code === 'unrecognized_keys') {
       const known = objectKeys(here);
       for (const key of issue.keys) report([...path, key], unknownKeyMessage(key, known));
-    } else if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) {
+    } else if (issue.code === 'invalid_type' && valueAt(path) === undefined) {
       report(path, `${String(path.at(-1) ?? 'value')} is required (${issue.expected})`);
     } else if (issue.code === 'invalid_type') {
       report(path, issue.message.replace(/^Invalid input: /, ''));
@@ -69,13 +69,13 @@ function collect(
  * key at the union's own level. When none fits, the union's own message
  * ("a probe needs one of url:, tcp: or command:") is the better explanation.
  */
-function meantBranch(branches: readonly (readonly Issue[])[]): number | undefined {
+function meantBranch(branches: readonly (readonly Issue[])[], isMissing: (path: Path) => boolean): number | undefined {
   let best: number | undefined;
   branches.forEach((issues, index) => {
     const misfit = issues.some(
       (issue) =>
         (issue.code === 'unrecognized_keys' && issue.path.length === 0) ||
-        (issue.code === 'invalid_type' && issue.path.length === 1 && /received undefined$/.test(issue.message)),
+        (issue.code === 'invalid_type' && issue.path.length === 1 && isMissing(issue.path)),
     );
     if (!misfit && (best === undefined || issues.length < branches[best]!.length)) best = index;
   });
