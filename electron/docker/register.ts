@@ -1,4 +1,60 @@
+import { toErrorInfo } from '../../shared/errors.js';
 import type { AppContext } from '../core/appContext.js';
+import { toDisposable } from '../core/disposable.js';
+import { DockerService } from './dockerService.js';
+import { watchStatsTable } from './statsTable.js';
 
-/** Scaffolding until the Docker service lands: the containers helper replaces this file. */
-export function registerDocker(_ctx: AppContext): void {}
+/**
+ * Wires the Docker service to the app: the `containers`, `container.stats` and
+ * `containers.stats` topics, the containers.* commands, and the stack file's
+ * `docker:` section (followed as it changes). Everything is disposed with the app.
+ */
+export function registerDocker(ctx: AppContext): DockerService {
+  const service = new DockerService(ctx.config.current().docker, { logs: ctx.logs });
+  ctx.disposables.add(service);
+  ctx.disposables.add(ctx.config.changed.on((config) => service.configure(config.docker)));
+
+  ctx.topics.provide('containers', (_params, sink) => {
+    sink.snapshot(service.state());
+    return service.changed.on(() => sink.state(service.state()));
+  });
+
+  ctx.topics.provide('container.stats', (params, sink) => {
+    let resolved;
+    try {
+      resolved = service.resolve(params);
+    } catch (err) {
+      sink.close(toErrorInfo(err));
+      return toDisposable(() => {});
+    }
+    const { engine, container } = resolved;
+    const watch = engine.stats.watch(container.id);
+    sink.snapshot({ engine: engine.name, id: container.id, samples: engine.stats.history(container.id) });
+    const samples = engine.stats.sample.on(({ id, sample }) => id === container.id && sink.append(sample));
+    const reset = service.reset.on(() => sink.close({ code: 'unavailable', message: 'the docker section of the stack file changed; open the stats again' }));
+    return toDisposable(() => {
+      reset.dispose();
+      samples.dispose();
+      watch.dispose();
+    });
+  });
+
+  ctx.topics.provide('containers.stats', (_params, sink) => watchStatsTable(service, (table) => sink.state(table)));
+
+  ctx.commands.handle('containers.start', (p) => service.action(p, 'start'));
+  ctx.commands.handle('containers.stop', (p) => service.action(p, 'stop'));
+  ctx.commands.handle('containers.restart', (p) => service.action(p, 'restart'));
+  ctx.commands.handle('containers.kill', (p) => service.action(p, 'kill'));
+  ctx.commands.handle('containers.pause', (p) => service.action(p, 'pause'));
+  ctx.commands.handle('containers.unpause', (p) => service.action(p, 'unpause'));
+  ctx.commands.handle('containers.remove', (p) => service.action(p, 'remove', { force: p.force }));
+  ctx.commands.handle('containers.bulk', (p) => service.bulk(p.targets, p.action, { force: p.force }));
+  ctx.commands.handle('containers.project', (p) => service.project(p.engine, p.project, p.action, { force: p.force }));
+  ctx.commands.handle('containers.inspect', (p) => service.inspect(p));
+  ctx.commands.handle('containers.env', (p) => service.envValue(p, p.key));
+  ctx.commands.handle('containers.showAll', (p) => {
+    service.setShowAll(p.showAll);
+    return { showAll: p.showAll };
+  });
+  return service;
+}

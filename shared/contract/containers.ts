@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { command, stateTopic } from './define.js';
+import { appendTopic, command, stateTopic } from './define.js';
 
 export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
 export type ContainerHealth = 'starting' | 'healthy' | 'unhealthy' | 'none';
@@ -17,6 +17,7 @@ export interface ContainerSummary {
   healthOutput?: string;
   exitCode?: number;
   startedAt?: number;
+  finishedAt?: number;
   restartCount: number;
   restartPolicy: string;
   ports: string[];
@@ -25,6 +26,13 @@ export interface ContainerSummary {
   labels: Record<string, string>;
   /** An action in progress on this container, e.g. "restarting". */
   pending?: string;
+  /** The last action's outcome, shown next to the row until the next action. */
+  lastAction?: ActionOutcome;
+  /** false for containers shown only because "show all" is on. */
+  inStack?: boolean;
+  /** true when the container was created with a TTY (its logs are not split into stdout/stderr). */
+  tty?: boolean;
+  oomKilled?: boolean;
 }
 
 export type EngineStatus = 'connecting' | 'connected' | 'unreachable';
@@ -54,17 +62,110 @@ export interface ActionResult {
   message: string;
 }
 
-const target = z.strictObject({
-  engine: z.string().min(1).max(200).optional(),
-  id: z.string().min(1).max(200),
-});
+export type ContainerAction = 'start' | 'stop' | 'restart' | 'kill' | 'pause' | 'unpause' | 'remove';
+
+export interface ActionOutcome {
+  action: ContainerAction;
+  ok: boolean;
+  message: string;
+  at: number;
+  durationMs: number;
+}
+
+/** One line per container of a group or selection action; the call itself succeeds even if some fail. */
+export interface BulkResult {
+  results: Array<{ engine: string; id: string; name: string; ok: boolean; message: string }>;
+  durationMs: number;
+}
+
+/** One stats sample, already turned into the figures an operator reads. Rates are per second. */
+export interface StatsSample {
+  ts: number;
+  /** Docker's formula: (Δcontainer CPU / Δsystem CPU) × online CPUs × 100, so 200 means two full cores. */
+  cpuPercent: number;
+  /** Usage minus page cache (inactive_file), as `docker stats` shows it. */
+  memUsed: number;
+  memLimit: number;
+  rxBytesPerSec: number;
+  txBytesPerSec: number;
+  blockReadBytesPerSec: number;
+  blockWriteBytesPerSec: number;
+  pids: number;
+}
+
+export interface ContainerStatsSnapshot {
+  engine: string;
+  id: string;
+  /** Oldest first, at most 15 minutes at 1 s. */
+  samples: StatsSample[];
+}
+
+export interface StatsTableRow {
+  engine: string;
+  id: string;
+  name: string;
+  project?: string;
+  latest?: StatsSample;
+}
+
+export interface StatsTable {
+  rows: StatsTableRow[];
+}
+
+export interface ContainerDetails {
+  engine: string;
+  id: string;
+  name: string;
+  image: string;
+  created: number;
+  command: string;
+  /** Values of keys that look secret (PASSWORD, TOKEN, KEY, SECRET …) are masked; reveal them with containers.env. */
+  env: Array<{ key: string; value: string; masked: boolean }>;
+  mounts: Array<{ type: string; source: string; destination: string; mode: string; readOnly: boolean }>;
+  ports: string[];
+  labels: Record<string, string>;
+  restartPolicy: string;
+  networkMode: string;
+  health?: {
+    status: ContainerHealth;
+    failingStreak: number;
+    log: Array<{ start: number; end: number; exitCode: number; output: string }>;
+  };
+}
+
+const engine = z.string().min(1).max(200).optional();
+const id = z.string().min(1).max(200);
+
+const target = z.strictObject({ engine, id });
+const action = z.enum(['start', 'stop', 'restart', 'kill', 'pause', 'unpause', 'remove']);
 
 export const containersTopics = {
   containers: stateTopic<ContainersState>()(z.strictObject({}).prefault({})),
+  /** One container's stats: the history so far, then one sample a second while someone watches. */
+  'container.stats': appendTopic<ContainerStatsSnapshot, StatsSample>()(target),
+  /** The latest CPU and memory of every running container of the stack, at most once a second. */
+  'containers.stats': stateTopic<StatsTable>()(z.strictObject({}).prefault({})),
 };
 
 export const containersCommands = {
   'containers.start': command<ActionResult>()(target),
   'containers.stop': command<ActionResult>()(target),
   'containers.restart': command<ActionResult>()(target),
+  'containers.kill': command<ActionResult>()(target),
+  'containers.pause': command<ActionResult>()(target),
+  'containers.unpause': command<ActionResult>()(target),
+  /** Removes a container; `force` also removes a running one (the screen asks first). */
+  'containers.remove': command<ActionResult>()(target.extend({ force: z.boolean().default(false) })),
+  /** The same action on several containers (a selection). */
+  'containers.bulk': command<BulkResult>()(
+    z.strictObject({ action, targets: z.array(target).min(1).max(500), force: z.boolean().default(false) }),
+  ),
+  /** The same action on every container of a compose project. */
+  'containers.project': command<BulkResult>()(
+    z.strictObject({ engine, project: z.string().min(1).max(200), action, force: z.boolean().default(false) }),
+  ),
+  'containers.inspect': command<ContainerDetails>()(target),
+  /** The unmasked value of one env key, for the "reveal" button. */
+  'containers.env': command<string>()(target.extend({ key: z.string().min(1).max(500) })),
+  'containers.showAll': command<{ showAll: boolean }>()(z.strictObject({ showAll: z.boolean() })),
 };

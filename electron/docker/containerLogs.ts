@@ -1,0 +1,158 @@
+import type { ContainerSummary } from '../../shared/contract/containers.js';
+import type { LogStream } from '../../shared/contract/logs.js';
+import type { Disposable } from '../core/disposable.js';
+import type { LogWriter } from '../core/logWriter.js';
+import type { EngineConnection } from './engineConnection.js';
+import { lineReader } from './lineReader.js';
+
+export interface LogFollowOptions {
+  /** Lines of history to fetch the first time a container is followed. */
+  tail?: number;
+  /** Only history newer than this (ms since epoch), the first time. */
+  sinceMs?: number;
+}
+
+interface Follow {
+  stream?: NodeJS.ReadableStream & { destroy?: () => void };
+  abort?: AbortController;
+  /** Microseconds since epoch of the last line written, so a reopened stream never repeats a line. */
+  lastKey: number;
+}
+
+/**
+ * Follows the logs of the stack's running containers into the log hub, as
+ * `container:<name>` with stdout and stderr apart (Docker's multiplexed stream
+ * for non-TTY containers; a TTY container has one raw stream, written as stdout).
+ * A stream ends when its container stops and reopens from the last line seen
+ * when it starts again or the engine comes back.
+ */
+export class ContainerLogs implements Disposable {
+  private readonly follows = new Map<string, Follow>();
+  private readonly subscriptions: Disposable[];
+
+  constructor(
+    private readonly conn: EngineConnection,
+    private readonly logs: LogWriter,
+    private readonly shouldFollow: (c: ContainerSummary) => boolean,
+    private readonly options: LogFollowOptions = {},
+  ) {
+    this.subscriptions = [
+      conn.containerChanged.on(({ id, action }) => {
+        if (action === 'destroy') {
+          this.close(id);
+          this.follows.delete(id);
+        } else this.ensure(id);
+      }),
+      conn.connected.on(() => this.ensureAll()),
+      conn.changed.on(() => {
+        if (conn.status !== 'connected') for (const id of this.follows.keys()) this.close(id);
+      }),
+    ];
+    if (conn.status === 'connected') this.ensureAll();
+  }
+
+  /** Re-applies the selection (after the config changed). */
+  ensureAll(): void {
+    for (const id of this.conn.containers.keys()) this.ensure(id);
+    for (const id of this.follows.keys()) if (!this.conn.containers.has(id)) this.close(id);
+  }
+
+  get openStreams(): number {
+    let n = 0;
+    for (const f of this.follows.values()) if (f.stream || f.abort) n++;
+    return n;
+  }
+
+  private ensure(id: string): void {
+    const c = this.conn.containers.get(id);
+    const follow = this.follows.get(id);
+    if (!c || c.state !== 'running' || !this.shouldFollow(c) || this.conn.status !== 'connected') {
+      if (follow && c && !this.shouldFollow(c)) this.close(id);
+      return;
+    }
+    if (follow?.abort) return; // already open or opening
+    const f: Follow = follow ?? { lastKey: 0 };
+    this.follows.set(id, f);
+    const abort = new AbortController();
+    f.abort = abort;
+    const since = f.lastKey ? Math.floor(f.lastKey / 1e6) : this.options.sinceMs ? Math.floor(this.options.sinceMs / 1000) : 0;
+    const source = `container:${c.name}`;
+    this.conn.docker
+      .getContainer(id)
+      .logs({
+        follow: true,
+        stdout: true,
+        stderr: true,
+        timestamps: true,
+        ...(f.lastKey || this.options.sinceMs ? { since } : { tail: this.options.tail ?? 200 }),
+        abortSignal: abort.signal,
+      } as unknown as { follow: true })
+      .then((raw) => {
+        const stream = raw as NodeJS.ReadableStream & { destroy?: () => void };
+        if (f.abort !== abort) {
+          stream.destroy?.();
+          return;
+        }
+        f.stream = stream;
+        const write = (streamName: LogStream) => lineReader((line) => this.writeLine(f, source, streamName, line));
+        const out = write('stdout');
+        const err = write('stderr');
+        if (c.tty) stream.on('data', (chunk: Buffer) => out.push(chunk));
+        else {
+          const sink = (r: ReturnType<typeof write>) => ({ write: (chunk: Buffer) => (r.push(chunk), true) });
+          this.conn.docker.modem.demuxStream(stream, sink(out) as unknown as NodeJS.WritableStream, sink(err) as unknown as NodeJS.WritableStream);
+        }
+        const ended = () => {
+          if (f.stream !== stream) return;
+          out.end();
+          err.end();
+          f.stream = undefined;
+          f.abort = undefined;
+          // A restart can report "start" before the old stream has ended.
+          setImmediate(() => this.follows.get(id) === f && this.ensure(id));
+        };
+        stream.on('end', ended);
+        stream.on('close', ended);
+        stream.on('error', ended);
+      })
+      .catch(() => {
+        if (f.abort === abort) f.abort = undefined;
+      });
+  }
+
+  private writeLine(f: Follow, source: string, stream: LogStream, line: string): void {
+    const match = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?Z ?/.exec(line);
+    let ts: number | undefined;
+    let text = line;
+    if (match) {
+      const seconds = Date.parse(`${match[1]}Z`);
+      const micros = Number((match[2] ?? '').padEnd(9, '0').slice(0, 6));
+      const key = seconds * 1000 + micros;
+      if (key <= f.lastKey) return; // already written before a reopen
+      f.lastKey = key;
+      ts = Math.floor(key / 1000);
+      text = line.slice(match[0].length);
+    }
+    this.logs.write(ts === undefined ? { source, stream, text } : { source, stream, text, ts });
+  }
+
+  private close(id: string): void {
+    const f = this.follows.get(id);
+    if (!f) return;
+    f.abort?.abort();
+    f.abort = undefined;
+    if (f.stream) {
+      const s = f.stream;
+      f.stream = undefined;
+      s.removeAllListeners();
+      s.on('error', () => {});
+      s.destroy?.();
+    }
+  }
+
+  dispose(): void {
+    for (const d of this.subscriptions) d.dispose();
+    for (const id of this.follows.keys()) this.close(id);
+    this.follows.clear();
+  }
+}

@@ -1,0 +1,179 @@
+import type { StatsSample } from '../../shared/contract/containers.js';
+import { toDisposable, type Disposable } from '../core/disposable.js';
+import { Emitter } from '../core/emitter.js';
+import type { EngineConnection } from './engineConnection.js';
+import { lineReader } from './lineReader.js';
+import { toSample, type Counters, type RawStats } from './statsMath.js';
+import { StatsHistory } from './statsHistory.js';
+
+interface Entry {
+  refs: number;
+  history: StatsHistory;
+  stream?: NodeJS.ReadableStream & { destroy?: () => void };
+  abort?: AbortController;
+  opening: boolean;
+  counters?: Counters;
+}
+
+const liveStates = new Set(['running', 'paused']);
+
+/**
+ * Docker stats streams of one engine, one per container that someone is
+ * looking at: opened on the first watcher, closed on the last, and on the
+ * container's die/destroy (reopened when it starts again while still watched).
+ * Samples go into a ring buffer per container that outlives the stream until
+ * the container is destroyed, so coming back to a chart shows its recent past.
+ */
+export class ContainerStats implements Disposable {
+  readonly sample = new Emitter<{ id: string; sample: StatsSample }>();
+  private readonly entries = new Map<string, Entry>();
+  private readonly subscriptions: Disposable[];
+
+  constructor(
+    private readonly conn: EngineConnection,
+    private readonly historyCapacity = 900,
+  ) {
+    this.subscriptions = [
+      conn.containerChanged.on(({ id, action }) => {
+        if (action === 'destroy') this.drop(id);
+        else if (action === 'die' || action === 'stop' || action === 'kill' || action === 'oom') this.close(id);
+        this.ensure(id);
+      }),
+      conn.connected.on(() => {
+        for (const [id, entry] of this.entries) {
+          this.closeEntry(entry);
+          if (!conn.containers.has(id) && entry.refs === 0) this.entries.delete(id);
+          else this.ensure(id);
+        }
+      }),
+      conn.changed.on(() => {
+        // A lost engine has no streams left: forget them so they reopen on reconnect.
+        if (conn.status !== 'connected') for (const entry of this.entries.values()) this.closeEntry(entry);
+      }),
+    ];
+  }
+
+  /** Keeps a stats stream open for `id` until the returned Disposable is disposed. */
+  watch(id: string): Disposable {
+    const entry = this.entry(id);
+    entry.refs++;
+    this.ensure(id);
+    return toDisposable(() => {
+      entry.refs--;
+      if (entry.refs === 0) this.closeEntry(entry);
+    });
+  }
+
+  history(id: string): StatsSample[] {
+    return this.entries.get(id)?.history.toArray() ?? [];
+  }
+
+  latest(id: string): StatsSample | undefined {
+    return this.entries.get(id)?.history.latest();
+  }
+
+  /** How many Docker stats streams are open now (for tests and the benchmark). */
+  get openStreams(): number {
+    let n = 0;
+    for (const e of this.entries.values()) if (e.stream || e.opening) n++;
+    return n;
+  }
+
+  private entry(id: string): Entry {
+    let entry = this.entries.get(id);
+    if (!entry) {
+      entry = { refs: 0, history: new StatsHistory(this.historyCapacity), opening: false };
+      this.entries.set(id, entry);
+    }
+    return entry;
+  }
+
+  private ensure(id: string): void {
+    const entry = this.entries.get(id);
+    const container = this.conn.containers.get(id);
+    if (!entry || entry.refs === 0 || entry.stream || entry.opening) return;
+    if (this.conn.status !== 'connected' || !container || !liveStates.has(container.state)) return;
+    entry.opening = true;
+    const abort = new AbortController();
+    entry.abort = abort;
+    entry.counters = undefined;
+    this.conn.docker
+      .getContainer(id)
+      .stats({ stream: true, abortSignal: abort.signal } as { stream: true })
+      .then((stream) => {
+        const s = stream as NodeJS.ReadableStream & { destroy?: () => void };
+        entry.opening = false;
+        if (abort.signal.aborted || entry.abort !== abort) {
+          s.destroy?.();
+          return;
+        }
+        entry.stream = s;
+        const reader = lineReader((line) => this.onLine(id, entry, line));
+        s.on('data', (chunk: Buffer) => reader.push(chunk));
+        const ended = () => {
+          if (entry.stream === s) {
+            entry.stream = undefined;
+            entry.abort = undefined;
+          }
+        };
+        s.on('end', ended);
+        s.on('close', ended);
+        s.on('error', ended);
+      })
+      .catch(() => {
+        // 404/409: the container went away or stopped meanwhile; its event will say so.
+        if (entry.abort === abort) {
+          entry.opening = false;
+          entry.abort = undefined;
+        }
+      });
+  }
+
+  private onLine(id: string, entry: Entry, line: string): void {
+    if (!line.trim()) return;
+    let raw: RawStats;
+    try {
+      raw = JSON.parse(line) as RawStats;
+    } catch {
+      return;
+    }
+    // A stopped container streams empty samples (no system CPU): not worth a point on a chart.
+    if (!raw.cpu_stats?.system_cpu_usage) return;
+    const { sample, counters } = toSample(raw, entry.counters);
+    entry.counters = counters;
+    entry.history.push(sample);
+    this.sample.emit({ id, sample });
+  }
+
+  private close(id: string): void {
+    const entry = this.entries.get(id);
+    if (entry) this.closeEntry(entry);
+  }
+
+  private closeEntry(entry: Entry): void {
+    entry.abort?.abort();
+    entry.abort = undefined;
+    entry.opening = false;
+    if (entry.stream) {
+      const s = entry.stream;
+      entry.stream = undefined;
+      s.removeAllListeners();
+      s.on('error', () => {});
+      s.destroy?.();
+    }
+  }
+
+  private drop(id: string): void {
+    const entry = this.entries.get(id);
+    if (!entry) return;
+    this.closeEntry(entry);
+    if (entry.refs === 0) this.entries.delete(id);
+  }
+
+  dispose(): void {
+    for (const d of this.subscriptions) d.dispose();
+    for (const entry of this.entries.values()) this.closeEntry(entry);
+    this.entries.clear();
+    this.sample.dispose();
+  }
+}

@@ -1,0 +1,231 @@
+import type {
+  ActionOutcome,
+  ActionResult,
+  BulkResult,
+  ContainerAction,
+  ContainerDetails,
+  ContainersState,
+  ContainerSummary,
+  EngineState,
+} from '../../shared/contract/containers.js';
+import { SwitchboardError } from '../../shared/errors.js';
+import type { Disposable } from '../core/disposable.js';
+import { Emitter } from '../core/emitter.js';
+import type { DockerConfig, EngineConfig } from '../config/schema/docker.js';
+import { pendingWords, runContainerAction } from './containerActions.js';
+import { detailsFromInspect, envValue } from './containerDetails.js';
+import { DockerEngine, type EngineOptions } from './dockerEngine.js';
+import { engineName, resolveEngineAddress } from './engineAddress.js';
+import { toEngineError } from './engineErrors.js';
+
+export interface Target {
+  engine?: string | undefined;
+  id: string;
+}
+
+/**
+ * The Docker capability: the configured engines side by side, what the
+ * containers screen shows, and the actions an operator takes. Plain Node; the
+ * register function connects it to topics and commands.
+ */
+export class DockerService implements Disposable {
+  /** The containers state changed (coalesced to once per turn of the event loop). */
+  readonly changed = new Emitter<void>();
+  /** The engines were rebuilt from a new config: per-container subscriptions must start over. */
+  readonly reset = new Emitter<void>();
+  engines: DockerEngine[] = [];
+  private broken: EngineState[] = [];
+  private showAll = false;
+  private readonly pending = new Map<string, string>();
+  private readonly lastAction = new Map<string, ActionOutcome>();
+  private scheduled = false;
+  private configKey = '';
+
+  constructor(
+    config: DockerConfig | undefined,
+    private readonly opts: EngineOptions,
+  ) {
+    this.configure(config);
+  }
+
+  /** Applies a new `docker:` section; engines are rebuilt only when it really changed. */
+  configure(config: DockerConfig | undefined): void {
+    const key = JSON.stringify(config ?? null);
+    if (key === this.configKey) return;
+    this.configKey = key;
+    for (const e of this.engines) e.dispose();
+    this.engines = [];
+    this.broken = [];
+    const taken = new Set<string>();
+    for (const cfg of engineConfigs(config)) {
+      let address;
+      try {
+        address = resolveEngineAddress(cfg);
+      } catch (err) {
+        const display = cfg.host ?? process.env.DOCKER_HOST ?? '(default)';
+        const name = engineName(cfg, display, taken);
+        this.broken.push({ name, address: display, status: 'unreachable', error: (err as Error).message, containers: [] });
+        continue;
+      }
+      const engine = new DockerEngine(engineName(cfg, address.display, taken), address, cfg, this.opts);
+      engine.conn.changed.on(() => this.schedule());
+      this.engines.push(engine);
+    }
+    this.reset.emit();
+    this.schedule();
+  }
+
+  state(): ContainersState {
+    const engines = this.engines.map((e) =>
+      e.conn.toState((c) => {
+        const inStack = e.inStack(c);
+        if (!inStack && !this.showAll) return undefined;
+        const key = `${e.name}/${c.id}`;
+        const shown: ContainerSummary = { ...c, inStack };
+        const pending = this.pending.get(key);
+        const last = this.lastAction.get(key);
+        if (pending) shown.pending = pending;
+        if (last) shown.lastAction = last;
+        return shown;
+      }),
+    );
+    return { engines: [...engines, ...this.broken], showAll: this.showAll };
+  }
+
+  setShowAll(showAll: boolean): void {
+    this.showAll = showAll;
+    this.schedule();
+  }
+
+  engine(name?: string): DockerEngine {
+    const engine = name ? this.engines.find((e) => e.name === name) : this.engines[0];
+    if (engine) return engine;
+    const broken = this.broken.find((b) => !name || b.name === name);
+    if (broken) throw new SwitchboardError('engine_unreachable', broken.error ?? `engine ${broken.name} is not usable`);
+    throw new SwitchboardError('not_found', name ? `no Docker engine named "${name}" in the stack file` : 'no Docker engine is configured');
+  }
+
+  /** The engine and container a target names; fails readably when the engine is down or the container gone. */
+  resolve(target: Target): { engine: DockerEngine; container: ContainerSummary } {
+    const engine = this.engine(target.engine);
+    if (engine.conn.status !== 'connected') {
+      throw new SwitchboardError('engine_unreachable', engine.conn.error ?? `Docker engine ${engine.name} at ${engine.conn.address.display} is still connecting`);
+    }
+    const container = engine.find(target.id);
+    if (!container) throw new SwitchboardError('not_found', `no container "${target.id}" on engine ${engine.name} (it may have been removed)`);
+    return { engine, container };
+  }
+
+  async action(target: Target, action: ContainerAction, opts: { force?: boolean } = {}): Promise<ActionResult> {
+    const { engine, container } = this.resolve(target);
+    const key = `${engine.name}/${container.id}`;
+    const label = `container:${container.name}`;
+    if (this.pending.has(key)) throw new SwitchboardError('conflict', `${label} is busy ${this.pending.get(key)}; wait for it to finish`);
+    this.pending.set(key, pendingWords[action]);
+    this.schedule();
+    this.opts.logs.write({ source: 'switchboard', stream: 'system', level: 'info', text: `${action} of ${label} requested` });
+    const started = performance.now();
+    try {
+      const message = await runContainerAction(engine.conn.docker, engine.conn.address.display, container.id, container.name, action, opts);
+      const durationMs = performance.now() - started;
+      // Read the new state now so the result and the row agree, without waiting for the event.
+      if (action !== 'remove') await engine.conn.refresh(container.id);
+      const text = `${action} of ${label} ${message === 'done' ? 'done' : message} in ${(durationMs / 1000).toFixed(1)} s`;
+      this.lastAction.set(key, { action, ok: true, message: text, at: Date.now(), durationMs });
+      this.opts.logs.write({ source: 'switchboard', stream: 'system', level: 'info', text });
+      return { ok: true, durationMs, message: text };
+    } catch (err) {
+      const error = err as SwitchboardError;
+      const durationMs = performance.now() - started;
+      if (error.code === 'engine_unreachable') engine.conn.lost(err);
+      this.lastAction.set(key, { action, ok: false, message: error.message, at: Date.now(), durationMs });
+      this.opts.logs.write({ source: 'switchboard', stream: 'system', level: 'error', text: error.message });
+      throw err;
+    } finally {
+      this.pending.delete(key);
+      this.schedule();
+    }
+  }
+
+  /** The same action on several containers, at most 4 at a time; one failure does not stop the others. */
+  async bulk(targets: Target[], action: ContainerAction, opts: { force?: boolean } = {}): Promise<BulkResult> {
+    const started = performance.now();
+    const results: BulkResult['results'] = [];
+    const queue = [...targets];
+    const worker = async () => {
+      for (let t = queue.shift(); t; t = queue.shift()) {
+        const name = this.tryName(t);
+        try {
+          const r = await this.action(t, action, opts);
+          results.push({ engine: t.engine ?? this.engines[0]?.name ?? '', id: t.id, name, ok: true, message: r.message });
+        } catch (err) {
+          results.push({ engine: t.engine ?? this.engines[0]?.name ?? '', id: t.id, name, ok: false, message: (err as Error).message });
+        }
+      }
+    };
+    await Promise.all([worker(), worker(), worker(), worker()]);
+    return { results, durationMs: performance.now() - started };
+  }
+
+  /** A group action on every container of a compose project. */
+  project(engineName: string | undefined, project: string, action: ContainerAction, opts: { force?: boolean } = {}): Promise<BulkResult> {
+    const engine = this.engine(engineName);
+    const targets = [...engine.conn.containers.values()].filter((c) => c.project === project).map((c) => ({ engine: engine.name, id: c.id }));
+    if (targets.length === 0) throw new SwitchboardError('not_found', `no containers of compose project "${project}" on engine ${engine.name}`);
+    return this.bulk(targets, action, opts);
+  }
+
+  async inspect(target: Target): Promise<ContainerDetails> {
+    const { engine, container } = this.resolve(target);
+    try {
+      return detailsFromInspect(engine.name, await engine.conn.docker.getContainer(container.id).inspect());
+    } catch (err) {
+      throw toEngineError(`inspect of container ${container.name}`, err, engine.conn.address.display);
+    }
+  }
+
+  async envValue(target: Target, key: string): Promise<string> {
+    const { engine, container } = this.resolve(target);
+    let value: string | undefined;
+    try {
+      value = envValue(await engine.conn.docker.getContainer(container.id).inspect(), key);
+    } catch (err) {
+      throw toEngineError(`inspect of container ${container.name}`, err, engine.conn.address.display);
+    }
+    if (value === undefined) throw new SwitchboardError('not_found', `container ${container.name} has no env variable ${key}`);
+    this.opts.logs.write({ source: 'switchboard', stream: 'system', level: 'info', text: `env ${key} of container:${container.name} revealed` });
+    return value;
+  }
+
+  private tryName(t: Target): string {
+    try {
+      return this.engine(t.engine).find(t.id)?.name ?? t.id;
+    } catch {
+      return t.id;
+    }
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.changed.emit();
+    });
+  }
+
+  dispose(): void {
+    for (const e of this.engines) e.dispose();
+    this.engines = [];
+    this.changed.dispose();
+    this.reset.dispose();
+  }
+}
+
+/** `docker:` is one engine; `engines:` lists several, each inheriting the top-level selection unless it has its own. */
+function engineConfigs(config: DockerConfig | undefined): EngineConfig[] {
+  if (!config) return [{}];
+  const { engines, ...top } = config;
+  if (!engines?.length) return [top];
+  return engines.map((e) => (e.project || e.containers || e.labels ? e : { ...e, project: top.project, containers: top.containers, labels: top.labels }));
+}

@@ -1,0 +1,231 @@
+import Docker from 'dockerode';
+import type { ContainerSummary, EngineState, EngineStatus } from '../../shared/contract/containers.js';
+import type { Disposable } from '../core/disposable.js';
+import { Emitter } from '../core/emitter.js';
+import { Backoff } from './backoff.js';
+import { summaryFromInspect } from './containerSummary.js';
+import { unreachableMessage, withTimeout } from './engineErrors.js';
+import type { EngineAddress } from './engineAddress.js';
+import { lineReader } from './lineReader.js';
+
+/** Engine events that can change what the screen shows; exec_* and the like are ignored. */
+const stateEvents = new Set(['create', 'start', 'die', 'stop', 'kill', 'oom', 'destroy', 'pause', 'unpause', 'restart', 'rename', 'update', 'health_status']);
+
+export interface ContainerEvent {
+  id: string;
+  action: string;
+}
+
+interface EngineEvent {
+  Type?: string;
+  Action?: string;
+  status?: string;
+  id?: string;
+  Actor?: { ID?: string };
+}
+
+/**
+ * One Docker engine: the initial list, then the event stream keeps it current
+ * (no polling). When the stream breaks, the engine is shown as unreachable with
+ * the cause, and it reconnects with backoff; each connection has a generation
+ * so late answers from an old one are ignored and no stream is ever doubled.
+ */
+export class EngineConnection implements Disposable {
+  readonly docker: Docker;
+  /** Something on screen changed: status or a container. */
+  readonly changed = new Emitter<void>();
+  /** A container event, after the container's summary is up to date. */
+  readonly containerChanged = new Emitter<ContainerEvent>();
+  /** A new connection is up (streams of the old one are gone). */
+  readonly connected = new Emitter<void>();
+
+  status: EngineStatus = 'connecting';
+  error: string | undefined;
+  retryAt: number | undefined;
+  version: string | undefined;
+  readonly containers = new Map<string, ContainerSummary>();
+
+  private generation = 0;
+  private events: (NodeJS.ReadableStream & { destroy?: () => void }) | undefined;
+  private abort: AbortController | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private readonly backoff = new Backoff();
+  private readonly inflight = new Map<string, Promise<void>>();
+  private readonly dirty = new Set<string>();
+  private readonly destroyed = new Set<string>();
+  private disposed = false;
+
+  constructor(
+    readonly name: string,
+    readonly address: EngineAddress,
+    private readonly connectTimeoutMs = 5000,
+  ) {
+    this.docker = new Docker(address.options);
+  }
+
+  start(): void {
+    void this.connect();
+  }
+
+  toState(filter: (c: ContainerSummary) => ContainerSummary | undefined): EngineState {
+    const state: EngineState = { name: this.name, address: this.address.display, status: this.status, containers: [] };
+    if (this.error) state.error = this.error;
+    if (this.retryAt) state.retryAt = this.retryAt;
+    if (this.version) state.version = this.version;
+    for (const c of this.containers.values()) {
+      const shown = filter(c);
+      if (shown) state.containers.push(shown);
+    }
+    state.containers.sort((a, b) => a.name.localeCompare(b.name));
+    return state;
+  }
+
+  /** Re-reads one container now (after an action, so the result shows without waiting for its event). */
+  refresh(id: string): Promise<void> {
+    const running = this.inflight.get(id);
+    if (running) {
+      this.dirty.add(id);
+      return running;
+    }
+    const gen = this.generation;
+    const run = (async () => {
+      do {
+        this.dirty.delete(id);
+        try {
+          const info = await withTimeout(this.docker.getContainer(id).inspect(), this.connectTimeoutMs, `inspect of ${id.slice(0, 12)}`);
+          if (gen !== this.generation || this.destroyed.has(info.Id)) return;
+          this.containers.set(info.Id, summaryFromInspect(this.name, info));
+        } catch (err) {
+          if ((err as { statusCode?: number }).statusCode === 404 && gen === this.generation) this.forget(id);
+        }
+      } while (this.dirty.has(id) && gen === this.generation);
+    })().finally(() => {
+      this.inflight.delete(id);
+      // While (re)connecting, the list is emitted once, complete, when the connection is up.
+      if (gen === this.generation && this.status === 'connected') this.changed.emit();
+    });
+    this.inflight.set(id, run);
+    return run;
+  }
+
+  /** Called by anyone whose engine call failed with a connection error: start over now. */
+  lost(err: unknown): void {
+    if (this.disposed || this.status === 'unreachable') return;
+    this.disconnect(err);
+  }
+
+  private async connect(): Promise<void> {
+    if (this.disposed) return;
+    const gen = ++this.generation;
+    this.retryTimer = undefined;
+    const abort = new AbortController();
+    this.abort = abort;
+    const pending: EngineEvent[] = [];
+    let listed = false;
+    try {
+      const version = await withTimeout(this.docker.version(), this.connectTimeoutMs, `Docker engine at ${this.address.display}`, () => abort.abort());
+      if (gen !== this.generation) return;
+      // Subscribe before listing, so nothing that happens during the list is missed.
+      const events = (await withTimeout(
+        this.docker.getEvents({ filters: { type: ['container'] }, abortSignal: abort.signal } as Docker.GetEventsOptions),
+        this.connectTimeoutMs,
+        `event stream of ${this.address.display}`,
+        () => abort.abort(),
+      )) as NodeJS.ReadableStream & { destroy?: () => void };
+      if (gen !== this.generation) {
+        events.destroy?.();
+        return;
+      }
+      this.events = events;
+      const reader = lineReader((line) => {
+        if (!line.trim()) return;
+        let ev: EngineEvent;
+        try {
+          ev = JSON.parse(line) as EngineEvent;
+        } catch {
+          return;
+        }
+        if (listed) this.onEvent(ev);
+        else pending.push(ev);
+      });
+      events.on('data', (chunk: Buffer) => reader.push(chunk));
+      events.on('error', (err: unknown) => gen === this.generation && this.disconnect(err));
+      events.on('end', () => gen === this.generation && this.disconnect(new Error('the event stream ended (engine stopped?)')));
+      events.on('close', () => gen === this.generation && this.disconnect(new Error('the event stream closed (engine stopped?)')));
+
+      const list = await withTimeout(this.docker.listContainers({ all: true }), this.connectTimeoutMs, `container list of ${this.address.display}`);
+      if (gen !== this.generation) return;
+      this.containers.clear();
+      this.destroyed.clear();
+      await inBatches(list.map((c) => c.Id), 8, (id) => this.refresh(id));
+      if (gen !== this.generation) return;
+      this.status = 'connected';
+      this.error = undefined;
+      this.retryAt = undefined;
+      this.version = version.Version;
+      this.backoff.reset();
+      listed = true;
+      for (const ev of pending.splice(0)) this.onEvent(ev);
+      this.changed.emit();
+      this.connected.emit();
+    } catch (err) {
+      if (gen === this.generation) this.disconnect(err);
+    }
+  }
+
+  private onEvent(ev: EngineEvent): void {
+    const action = (ev.Action ?? ev.status ?? '').split(':')[0]!;
+    const id = ev.Actor?.ID ?? ev.id;
+    if ((ev.Type && ev.Type !== 'container') || !id || !stateEvents.has(action)) return;
+    if (action === 'destroy') {
+      this.forget(id);
+      this.changed.emit();
+      this.containerChanged.emit({ id, action });
+      return;
+    }
+    void this.refresh(id).then(() => this.containerChanged.emit({ id, action }));
+  }
+
+  private forget(id: string): void {
+    this.destroyed.add(id);
+    this.containers.delete(id);
+  }
+
+  private disconnect(err: unknown): void {
+    if (this.disposed) return;
+    this.generation++;
+    this.closeStreams();
+    this.containers.clear();
+    this.status = 'unreachable';
+    this.error = unreachableMessage(this.address.display, err);
+    const delay = this.backoff.next();
+    this.retryAt = Date.now() + delay;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => void this.connect(), delay);
+    this.changed.emit();
+  }
+
+  private closeStreams(): void {
+    this.abort?.abort();
+    this.abort = undefined;
+    this.events?.removeAllListeners();
+    this.events?.on('error', () => {}); // a destroyed socket may still report its reset
+    this.events?.destroy?.();
+    this.events = undefined;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.generation++;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.closeStreams();
+    this.changed.dispose();
+    this.containerChanged.dispose();
+    this.connected.dispose();
+  }
+}
+
+async function inBatches<T>(items: T[], size: number, fn: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
+}

@@ -1,0 +1,87 @@
+import type { StatsSample } from '../../shared/contract/containers.js';
+
+/** The parts of Docker's stats JSON that the figures come from (cgroup v1 and v2 alike). */
+export interface RawStats {
+  read: string;
+  preread?: string;
+  pids_stats?: { current?: number };
+  cpu_stats?: CpuStats;
+  precpu_stats?: CpuStats;
+  memory_stats?: { usage?: number; limit?: number; stats?: Record<string, number> };
+  networks?: Record<string, { rx_bytes: number; tx_bytes: number }>;
+  blkio_stats?: { io_service_bytes_recursive?: Array<{ op: string; value: number }> | null };
+}
+
+interface CpuStats {
+  cpu_usage?: { total_usage?: number; percpu_usage?: number[] };
+  system_cpu_usage?: number;
+  online_cpus?: number;
+}
+
+/** Counters from the previous sample, to turn totals into per-second rates. */
+export interface Counters {
+  ts: number;
+  rx: number;
+  tx: number;
+  blockRead: number;
+  blockWrite: number;
+}
+
+/**
+ * CPU % exactly as the Docker API documents it (and `docker stats` computes it):
+ * Δcontainer usage / Δsystem usage × online CPUs × 100.
+ */
+export function cpuPercent(s: RawStats): number {
+  const cpu = s.cpu_stats;
+  const pre = s.precpu_stats;
+  const cpuDelta = (cpu?.cpu_usage?.total_usage ?? 0) - (pre?.cpu_usage?.total_usage ?? 0);
+  const systemDelta = (cpu?.system_cpu_usage ?? 0) - (pre?.system_cpu_usage ?? 0);
+  const online = cpu?.online_cpus || cpu?.cpu_usage?.percpu_usage?.length || 1;
+  if (!pre?.system_cpu_usage || systemDelta <= 0 || cpuDelta < 0) return 0;
+  return (cpuDelta / systemDelta) * online * 100;
+}
+
+/** Memory in use without the page cache: cgroup v1 total_inactive_file, v2 inactive_file, else cache. */
+export function memoryUsed(s: RawStats): number {
+  const mem = s.memory_stats;
+  const usage = mem?.usage ?? 0;
+  const st = mem?.stats ?? {};
+  const cache = st.total_inactive_file ?? st.inactive_file ?? st.cache ?? 0;
+  return cache < usage ? usage - cache : usage;
+}
+
+export function counters(s: RawStats): Counters {
+  let rx = 0;
+  let tx = 0;
+  for (const n of Object.values(s.networks ?? {})) {
+    rx += n.rx_bytes;
+    tx += n.tx_bytes;
+  }
+  let blockRead = 0;
+  let blockWrite = 0;
+  for (const entry of s.blkio_stats?.io_service_bytes_recursive ?? []) {
+    const op = entry.op.toLowerCase();
+    if (op === 'read') blockRead += entry.value;
+    else if (op === 'write') blockWrite += entry.value;
+  }
+  return { ts: Date.parse(s.read), rx, tx, blockRead, blockWrite };
+}
+
+/** One sample from a raw stats message and the previous counters (none for the first: rates are 0). */
+export function toSample(s: RawStats, prev: Counters | undefined): { sample: StatsSample; counters: Counters } {
+  const now = counters(s);
+  const seconds = prev ? (now.ts - prev.ts) / 1000 : 0;
+  const rate = (a: number, b: number) => (seconds > 0 && a >= b ? (a - b) / seconds : 0);
+  const sample: StatsSample = {
+    ts: Number.isFinite(now.ts) ? now.ts : Date.now(),
+    cpuPercent: cpuPercent(s),
+    memUsed: memoryUsed(s),
+    memLimit: s.memory_stats?.limit ?? 0,
+    rxBytesPerSec: prev ? rate(now.rx, prev.rx) : 0,
+    txBytesPerSec: prev ? rate(now.tx, prev.tx) : 0,
+    blockReadBytesPerSec: prev ? rate(now.blockRead, prev.blockRead) : 0,
+    blockWriteBytesPerSec: prev ? rate(now.blockWrite, prev.blockWrite) : 0,
+    pids: s.pids_stats?.current ?? 0,
+  };
+  return { sample, counters: now };
+}
