@@ -139,9 +139,6 @@ export class SupervisedServer {
     const attempt = ++this.attempt;
     const plan = await planLaunch(this.config, this.deps.baseDir);
     if (attempt !== this.attempt || this.disposed) return this.snapshot();
-    if (plan.missingVars.length) {
-      this.system(`${this.source}: env refers to unset variables ${plan.missingVars.join(', ')} (expanded to "")`, 'warn');
-    }
     if (!plan.ok) return this.fail(plan.reason, { code: null, signal: null }, 0, true);
 
     const run = new ServerRun(plan.launch, this.masker, this.deps.logs, this.source, () => this.onListsChanged(run));
