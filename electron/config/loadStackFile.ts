@@ -54,7 +54,9 @@ async function completeStack(
     const message = 'the stack file must be a mapping of keys like name:, docker:, probes:, cache:, mcpServers:';
     return { ok: false, files, problems: [{ file: source.file, line: 1, column: 1, message }] };
   }
-  const checked = stackSchema.safeParse(value);
+  // Top-level x-* keys are the operator's own (anchors for <<: merges), as in compose files.
+  const own = Object.fromEntries(Object.entries(value).filter(([key]) => !key.startsWith('x-')));
+  const checked = stackSchema.safeParse(own);
   if (!checked.success) {
     return { ok: false, files, problems: zodProblems(checked.error, stackSchema, source) };
   }

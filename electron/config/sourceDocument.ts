@@ -28,6 +28,8 @@ export function parseSourceText(text: string, file: string): ParsedSource {
     lineCounter,
     prettyErrors: false,
     uniqueKeys: true,
+    // Anchors with <<: let an operator share probe settings; common in compose files they already write.
+    merge: true,
   });
 
   if (doc.errors.length > 0) {

@@ -139,6 +139,20 @@ describe('loadStackFile', () => {
     expect(load.ok && load.config).toMatchObject({ name: 'stack', probes: {}, mcpServers: {} });
   });
 
+  it('lets x- keys hold anchors that probes merge in with <<:', async () => {
+    const file = dir.write(
+      'stack.yaml',
+      yaml`
+        x-probe: &probe { every: 1s, timeout: 500ms }
+        probes:
+          api: { <<: *probe, url: "http://127.0.0.1:10010/health" }
+          db: { <<: *probe, tcp: "127.0.0.1:5432", every: 10s }
+      `,
+    );
+    const load = await loadStackFile(file);
+    expect(load.ok && load.config.probes).toMatchObject({ api: { every: 1000, timeout: 500 }, db: { every: 10_000, timeout: 500 } });
+  });
+
   it('merges VS Code style servers: into mcpServers', async () => {
     const file = dir.write('stack.yaml', 'servers:\n  fs: { type: stdio, command: npx }\nmcpServers:\n  mem: { command: node }\n');
     const load = await loadStackFile(file);
