@@ -1,4 +1,69 @@
+import type { ProbeSample } from '../../shared/contract/probes.js';
 import type { AppContext } from '../core/appContext.js';
+import { toDisposable } from '../core/disposable.js';
+import { BenchmarkService } from '../benchmark/benchmarkService.js';
+import { ProbeService } from './probeService.js';
 
-/** Scaffolding until probes land: the dashboards helper replaces this file. */
-export function registerProbes(_ctx: AppContext): void {}
+/** Probe summaries are recomputed at most this often, however many probes report. */
+const summaryIntervalMs = 250;
+/** Ranges past the fine tier show 1-min buckets: a fresh snapshot each minute instead of raw appends. */
+const coarseRefreshMs = 60_000;
+
+/**
+ * Wires probes and the load test to the contract: the `probes` summary state,
+ * each probe's `probe.samples` series, and the `benchmarks` state with its
+ * commands. Follows config reloads; everything is disposed with the app.
+ */
+export function registerProbes(ctx: AppContext): ProbeService {
+  const service = ctx.disposables.add(new ProbeService({ logs: ctx.logs, baseDir: () => ctx.config.baseDir() }));
+  const benchmarks = ctx.disposables.add(new BenchmarkService(service, ctx.logs));
+  service.apply(ctx.config.current().probes);
+  ctx.disposables.add(ctx.config.changed.on((config) => service.apply(config.probes)));
+
+  ctx.topics.provide('probes', (_params, sink) => {
+    sink.snapshot(service.state());
+    let timer: NodeJS.Timeout | undefined;
+    const listener = service.sampled.on(() => {
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        sink.state(service.state());
+      }, summaryIntervalMs);
+    });
+    // Config reloads add and remove probes without a sample arriving (the service applied it first: it subscribed first).
+    const reload = ctx.config.changed.on(() => sink.state(service.state()));
+    return toDisposable(() => {
+      listener.dispose();
+      reload.dispose();
+      if (timer) clearTimeout(timer);
+    });
+  });
+
+  ctx.topics.provide('probe.samples', (params, sink) => {
+    const snapshot = service.series(params.probe, params.range);
+    if (!snapshot) {
+      sink.close({ code: 'not_found', message: `no probe named "${params.probe}" in the stack file` });
+      return toDisposable(() => {});
+    }
+    sink.snapshot(snapshot);
+    if (snapshot.resolutionMs >= coarseRefreshMs) {
+      const timer = setInterval(() => {
+        const next = service.series(params.probe, params.range);
+        if (next) sink.snapshot(next);
+      }, coarseRefreshMs);
+      return toDisposable(() => clearInterval(timer));
+    }
+    return service.sampled.on(({ probe, sample }: { probe: string; sample: ProbeSample }) => {
+      if (probe === params.probe) sink.append(sample);
+    });
+  });
+
+  ctx.topics.provide('benchmarks', (_params, sink) => {
+    sink.snapshot(benchmarks.state());
+    return benchmarks.changed.on((state) => sink.state(state));
+  });
+
+  ctx.commands.handle('probes.benchmark', (params) => benchmarks.start(params));
+  ctx.commands.handle('benchmark.cancel', (params) => ({ cancelled: benchmarks.cancel(params.id) }));
+  ctx.commands.handle('benchmark.forget', (params) => ({ forgotten: benchmarks.forget(params.id) }));
+  return service;
+}

@@ -1,0 +1,133 @@
+import type { ProbeRange, ProbeSample, ProbeSeriesSnapshot, ProbesState, ProbeSummary } from '../../shared/contract/probes.js';
+import type { ProbeConfig } from '../config/schema/probes.js';
+import type { Disposable } from '../core/disposable.js';
+import { Emitter } from '../core/emitter.js';
+import type { LogWriter } from '../core/logWriter.js';
+import { createHttpAgents } from './httpProbe.js';
+import { ProbeHistory } from './probeHistory.js';
+import { ProbeScheduler, phaseFor } from './probeScheduler.js';
+import { probeKind, probeTarget, runProbe } from './runProbe.js';
+import { sloVerdicts } from './sloVerdicts.js';
+
+interface Probe {
+  name: string;
+  config: ProbeConfig;
+  key: string;
+  history: ProbeHistory;
+  job: Disposable;
+  summary: ProbeSummary | undefined;
+}
+
+export interface ProbeServiceOptions {
+  logs: LogWriter;
+  /** Where relative `cwd`s of command probes resolve. */
+  baseDir: () => string;
+}
+
+/**
+ * Runs the stack file's probes on their schedules and remembers what they saw.
+ * Config reloads keep a probe's history as long as its target stays the same.
+ */
+export class ProbeService implements Disposable {
+  /** A probe took a sample. */
+  readonly sampled = new Emitter<{ probe: string; sample: ProbeSample }>();
+  readonly scheduler = new ProbeScheduler();
+  private readonly probes = new Map<string, Probe>();
+  private readonly agents = createHttpAgents();
+  private disposed = false;
+
+  constructor(private readonly options: ProbeServiceOptions) {}
+
+  apply(configs: Record<string, ProbeConfig>): void {
+    for (const [name, probe] of this.probes) {
+      if (!(name in configs)) {
+        probe.job.dispose();
+        this.probes.delete(name);
+      }
+    }
+    for (const [name, config] of Object.entries(configs)) {
+      const key = JSON.stringify(config);
+      const existing = this.probes.get(name);
+      if (existing?.key === key) continue;
+      existing?.job.dispose();
+      const sameTarget = existing && probeTarget(existing.config) === probeTarget(config);
+      const probe: Probe = { name, config, key, history: sameTarget ? existing.history : new ProbeHistory(), job: undefined!, summary: undefined };
+      probe.job = this.scheduler.add(config.every, () => this.runOnce(probe), phaseFor(name, config.every));
+      this.probes.set(name, probe);
+    }
+  }
+
+  private async runOnce(probe: Probe): Promise<void> {
+    const ts = Date.now();
+    const result = await runProbe(probe.config, { agents: this.agents, baseDir: this.options.baseDir() });
+    if (this.disposed || this.probes.get(probe.name) !== probe) return;
+    const sample: ProbeSample = { ts, latencyMs: Math.round(result.latencyMs * 1000) / 1000, outcome: result.outcome };
+    if (result.error) sample.error = result.error;
+    this.logTransition(probe, sample);
+    probe.history.record(sample);
+    probe.summary = undefined;
+    this.sampled.emit({ probe: probe.name, sample });
+  }
+
+  /** Failures go to the log hub when a probe starts failing, changes its reason, or recovers. */
+  private logTransition(probe: Probe, sample: ProbeSample): void {
+    const before = probe.history.last;
+    const source = `probe:${probe.name}`;
+    if (sample.outcome !== 'ok' && (before?.outcome === 'ok' || before?.error !== sample.error || !before)) {
+      this.options.logs.write({ source, stream: 'system', level: 'warn', text: `${probeTarget(probe.config)}: ${sample.outcome}: ${sample.error ?? ''}`.trim(), ts: sample.ts });
+    } else if (sample.outcome === 'ok' && before && before.outcome !== 'ok') {
+      this.options.logs.write({ source, stream: 'system', level: 'info', text: `${probeTarget(probe.config)}: ok again (${sample.latencyMs.toFixed(1)} ms)`, ts: sample.ts });
+    }
+  }
+
+  has(name: string): boolean {
+    return this.probes.has(name);
+  }
+
+  config(name: string): ProbeConfig | undefined {
+    return this.probes.get(name)?.config;
+  }
+
+  summary(name: string, now = Date.now()): ProbeSummary | undefined {
+    const probe = this.probes.get(name);
+    if (!probe) return undefined;
+    // Cached until the next sample: windows only move when samples arrive.
+    if (probe.summary) return probe.summary;
+    const w1 = probe.history.window('1m', now);
+    const w5 = probe.history.window('5m', now);
+    const w15 = probe.history.window('15m', now);
+    const strip = ({ p50, p95, p99, count }: typeof w1) => ({ p50, p95, p99, count });
+    const summary: ProbeSummary = {
+      name,
+      kind: probeKind(probe.config),
+      target: probeTarget(probe.config),
+      everyMs: probe.config.every,
+      timeoutMs: probe.config.timeout,
+      windows: { '1m': strip(w1), '5m': strip(w5), '15m': strip(w15) },
+      availability15m: w15.runs > 0 ? 1 - w15.failed / w15.runs : null,
+      slo: sloVerdicts(probe.config.slo, w15, w15.runs, w15.failed),
+    };
+    if (probe.history.last) summary.last = probe.history.last;
+    probe.summary = summary;
+    return summary;
+  }
+
+  state(): ProbesState {
+    const now = Date.now();
+    return { probes: [...this.probes.keys()].sort().map((name) => this.summary(name, now)!) };
+  }
+
+  series(name: string, range: ProbeRange): ProbeSeriesSnapshot | undefined {
+    return this.probes.get(name)?.history.snapshot(name, range, Date.now());
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.scheduler.dispose();
+    this.probes.clear();
+    this.agents.http.destroy();
+    this.agents.https.destroy();
+    this.sampled.dispose();
+  }
+}
