@@ -1,0 +1,92 @@
+import { memo, type ReactNode } from 'react';
+import type { StoredLine } from './logStore.js';
+import { ansiSegments, type Segment } from './ansiSegments.js';
+import { matchRanges } from './logSearch.js';
+
+interface Props {
+  line: StoredLine;
+  showTime: boolean;
+  pattern: RegExp | undefined;
+  /** The search hit that next/previous landed on. */
+  current: boolean;
+  selected: boolean;
+  sourceHue: number;
+}
+
+function time(ts: number): string {
+  const d = new Date(ts);
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
+}
+
+/** Splits the coloured runs at search-hit boundaries so hits are marked inside their colours. */
+function renderText(segments: Segment[], ranges: [number, number][]): ReactNode[] {
+  const out: ReactNode[] = [];
+  let offset = 0;
+  let r = 0;
+  segments.forEach((seg, si) => {
+    const style = seg.color || seg.background ? { color: seg.color, background: seg.background } : undefined;
+    const parts: ReactNode[] = [];
+    let pos = 0;
+    while (pos < seg.text.length) {
+      while (r < ranges.length && (ranges[r] as [number, number])[1] <= offset + pos) r++;
+      const range = ranges[r];
+      if (!range || range[0] >= offset + seg.text.length) {
+        parts.push(seg.text.slice(pos));
+        break;
+      }
+      const start = Math.max(range[0] - offset, pos);
+      if (start > pos) parts.push(seg.text.slice(pos, start));
+      const stop = Math.min(range[1] - offset, seg.text.length);
+      parts.push(
+        <mark key={`${si}-${start}`} className="logs-hit">
+          {seg.text.slice(start, stop)}
+        </mark>,
+      );
+      pos = stop;
+    }
+    offset += seg.text.length;
+    out.push(
+      seg.className || style ? (
+        <span key={si} className={seg.className || undefined} style={style}>
+          {parts}
+        </span>
+      ) : (
+        parts
+      ),
+    );
+  });
+  return out;
+}
+
+function LogRowView({ line, showTime, pattern, current, selected, sourceHue }: Props) {
+  const segments = ansiSegments(line.text);
+  const plain = segments.length === 1 ? segments[0]!.text : segments.map((s) => s.text).join('');
+  const ranges = pattern ? matchRanges(pattern, plain) : [];
+  const classes = ['logs-row', `logs-level-${line.level}`, `logs-stream-${line.stream}`];
+  if (current) classes.push('is-current');
+  if (selected) classes.push('is-selected');
+  return (
+    <div className={classes.join(' ')} data-index={line.index} data-seq={line.seq}>
+      {showTime ? <span className="logs-time">{time(line.ts)}</span> : null}
+      <span className="logs-source" style={{ color: `hsl(${sourceHue} 65% 68%)` }} title={line.source}>
+        {line.source}
+      </span>
+      <span className="logs-level" title={`${line.level} on ${line.stream}`}>
+        {line.level}
+      </span>
+      <span className="logs-text">{ranges.length || segments.length > 1 || segments[0]?.className ? renderText(segments, ranges) : plain}</span>
+    </div>
+  );
+}
+
+export const LogRow = memo(
+  LogRowView,
+  (a, b) =>
+    a.line.seq === b.line.seq &&
+    a.line.index === b.line.index &&
+    a.showTime === b.showTime &&
+    a.pattern === b.pattern &&
+    a.current === b.current &&
+    a.selected === b.selected,
+);

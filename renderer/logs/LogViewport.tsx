@@ -1,0 +1,151 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { LogStore } from './logStore.js';
+import { LogBlock, blockLines } from './LogBlock.js';
+
+/** Height of one unwrapped line; must match .logs-row in logs.css. */
+export const rowHeight = 18;
+
+interface Props {
+  store: LogStore;
+  /** The store's version: a new value means new lines to show. */
+  version: number;
+  following: boolean;
+  onFollowingChange: (following: boolean) => void;
+  wrap: boolean;
+  showTime: boolean;
+  pattern: RegExp | undefined;
+  currentHit: number | undefined;
+  /** A line to bring into view (search next/previous); changes of `revealKey` repeat it. */
+  reveal: number | undefined;
+  revealKey: number;
+  selFrom: number;
+  selTo: number;
+  onRowClick: (index: number, extend: boolean) => void;
+  /** The reader reached the oldest held line: a chance to fetch older ones. */
+  onReachTop: () => void;
+  hueOf: (source: string) => number;
+  children?: ReactNode;
+}
+
+/**
+ * The scrolling part of the viewer. It virtualizes blocks of lines, keeps
+ * the newest line in view while following, stops following the moment the
+ * reader scrolls up, and keeps the lines being read still while older ones
+ * fall out or are loaded above them.
+ */
+export function LogViewport(props: Props) {
+  const { store, version, following, onFollowingChange, wrap, reveal, revealKey } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const firstBlock = Math.floor(store.first / blockLines);
+  const lastBlock = store.size > 0 ? Math.floor((store.end - 1) / blockLines) : firstBlock - 1;
+  const count = lastBlock - firstBlock + 1;
+  const first = store.first;
+  const end = store.end;
+
+  const linesIn = (block: number) => Math.min(end, (block + 1) * blockLines) - Math.max(first, block * blockLines);
+  // A new key function whenever the first or last block's size changes makes
+  // the virtualizer re-lay out blocks (cheap: one item per 64 lines).
+  const getItemKey = useCallback((k: number) => firstBlock + k, [firstBlock, first, end, wrap]);
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (k) => Math.max(1, linesIn(firstBlock + k)) * rowHeight,
+    getItemKey,
+    overscan: 1,
+  });
+
+  // Keep the reader's place when lines leave (or arrive) above it.
+  const prevFirst = useRef(first);
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    const shift = first - prevFirst.current;
+    prevFirst.current = first;
+    if (!el) return;
+    if (following) el.scrollTop = el.scrollHeight;
+    else if (shift !== 0) el.scrollTop = Math.max(0, el.scrollTop - shift * rowHeight);
+  }, [version, following, first, count]);
+
+  useLayoutEffect(() => {
+    if (reveal === undefined || !store.has(reveal)) return;
+    const el = scrollRef.current;
+    const k = Math.floor(reveal / blockLines) - firstBlock;
+    virtualizer.scrollToIndex(k, { align: 'center' });
+    const frame = requestAnimationFrame(() => {
+      el?.querySelector(`[data-index="${reveal}"].logs-row`)?.scrollIntoView({ block: 'center' });
+    });
+    return () => cancelAnimationFrame(frame);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [reveal, revealKey]);
+
+  const atBottom = (el: HTMLElement) => el.scrollHeight - el.scrollTop - el.clientHeight < rowHeight;
+  const onScroll = () => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const bottom = atBottom(el);
+    if (following && !bottom) onFollowingChange(false);
+    else if (!following && bottom && el.scrollTop > 0) onFollowingChange(true);
+    if (!following && el.scrollTop < rowHeight * 4) props.onReachTop();
+  };
+
+  // Wheel and keys pause at once, before the scroll position even moves.
+  const onWheel = (e: React.WheelEvent) => {
+    if (e.deltaY < 0 && following) onFollowingChange(false);
+  };
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (['PageUp', 'ArrowUp', 'Home'].includes(e.key) && following) onFollowingChange(false);
+    if (e.key === 'End') onFollowingChange(true);
+  };
+
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (el && following) el.scrollTop = el.scrollHeight;
+  }, [wrap, following]);
+
+  const onClick = (e: React.MouseEvent) => {
+    const row = (e.target as HTMLElement).closest('.logs-row') as HTMLElement | null;
+    if (!row || window.getSelection()?.toString()) return;
+    props.onRowClick(Number(row.dataset.index), e.shiftKey);
+  };
+
+  return (
+    <div
+      ref={scrollRef}
+      className={`logs-viewport${wrap ? ' is-wrapped' : ''}${props.showTime ? '' : ' no-time'}`}
+      onScroll={onScroll}
+      onWheel={onWheel}
+      onKeyDown={onKeyDown}
+      onClick={onClick}
+      tabIndex={0}
+      role="log"
+      aria-label="Log lines"
+      aria-live="off"
+    >
+      <div className="logs-canvas" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const block = firstBlock + item.index;
+          return (
+            <LogBlock
+              key={item.key as number}
+              ref={wrap ? virtualizer.measureElement : undefined}
+              virtualIndex={item.index}
+              store={store}
+              epoch={store.epoch}
+              block={block}
+              from={Math.max(first, block * blockLines)}
+              to={Math.min(end, (block + 1) * blockLines)}
+              showTime={props.showTime}
+              pattern={props.pattern}
+              currentHit={props.currentHit}
+              selFrom={props.selFrom}
+              selTo={props.selTo}
+              hueOf={props.hueOf}
+              style={{ transform: `translateY(${item.start}px)` }}
+            />
+          );
+        })}
+      </div>
+      {props.children}
+    </div>
+  );
+}
