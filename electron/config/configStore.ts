@@ -102,10 +102,17 @@ export class ConfigStore implements ConfigSource, Disposable {
   private async load(): Promise<ConfigStatus> {
     if (this.disposed) return this.currentStatus;
     const env = this.options.env ?? process.env;
-    const result: StackLoad =
-      'path' in this.source
-        ? await loadStackFile(resolve(this.source.path), { env })
-        : await stackFromObject(this.source.demo, this.source.label, this.baseDir(), { env });
+    let result: StackLoad;
+    try {
+      result =
+        'path' in this.source
+          ? await loadStackFile(resolve(this.source.path), { env })
+          : await stackFromObject(this.source.demo, this.source.label, this.baseDir(), { env });
+    } catch (err) {
+      // A reload started by the watcher has nobody to reject to: an unexpected failure becomes a problem on screen.
+      const message = `could not load the stack: ${err instanceof Error ? err.message : String(err)}`;
+      result = { ok: false, files: [], problems: [{ file: this.currentStatus.source, message }] };
+    }
     if (this.disposed) return this.currentStatus;
 
     const first = !this.loaded;
