@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// A hand-written MCP server that misbehaves on purpose, chosen by RAW_MODE:
+//   crash-after   answers like a normal server, then exits 3 after CRASH_AFTER_MS
+//   ping-gate     stops answering pings while the file $PING_GATE exists
+//   old-protocol  answers initialize with a protocol version no client supports
+import { existsSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+
+const mode = process.env.RAW_MODE ?? 'normal';
+const send = (msg) => process.stdout.write(JSON.stringify({ jsonrpc: '2.0', ...msg }) + '\n');
+
+if (mode === 'crash-after') {
+  setTimeout(() => {
+    console.error('raw-server: panic: lost connection to upstream');
+    process.exit(3);
+  }, Number(process.env.CRASH_AFTER_MS ?? 1000));
+}
+
+createInterface({ input: process.stdin }).on('line', (line) => {
+  const msg = JSON.parse(line);
+  if (msg.id === undefined) return;
+  switch (msg.method) {
+    case 'initialize':
+      send({
+        id: msg.id,
+        result: {
+          protocolVersion: mode === 'old-protocol' ? '1999-01-01' : msg.params.protocolVersion,
+          capabilities: { tools: {} },
+          serverInfo: { name: `raw-${mode}`, version: '1.0.0' },
+        },
+      });
+      break;
+    case 'tools/list':
+      send({ id: msg.id, result: { tools: [{ name: 'noop', inputSchema: { type: 'object' } }] } });
+      break;
+    case 'ping':
+      if (mode === 'ping-gate' && existsSync(process.env.PING_GATE ?? '')) return;
+      send({ id: msg.id, result: {} });
+      break;
+    default:
+      send({ id: msg.id, error: { code: -32601, message: `no method ${msg.method}` } });
+  }
+}).on('close', () => process.exit(0));
+console.error(`raw-server: started in ${mode} mode`);
