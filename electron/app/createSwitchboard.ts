@@ -6,6 +6,7 @@ import { TopicRegistry } from '../core/topicRegistry.js';
 import type { AppContext } from '../core/appContext.js';
 import { ConfigStore } from '../config/configStore.js';
 import { resolveConfigPath } from '../config/resolveConfigPath.js';
+import { describeProblem } from '../config/describeProblem.js';
 import { LogHub } from '../logs/logHub.js';
 import { registerLogs } from '../logs/register.js';
 import { registerDocker } from '../docker/register.js';
@@ -43,19 +44,19 @@ export async function createSwitchboard(options: SwitchboardOptions): Promise<Sw
   let demoDir: string | undefined;
   let config: ConfigStore;
   if ('path' in where) {
-    config = await ConfigStore.open({ path: where.path });
+    config = await ConfigStore.open({ path: where.path }, { logs });
   } else {
     const demo = await startDemoStack(logs, options.env);
     demoDir = demo.demoDir;
     quitTasks.push(() => demo.stop());
-    config = await ConfigStore.open({ demo: demo.config, label: 'built-in demo stack' });
+    config = await ConfigStore.open({ demo: demo.config, label: 'built-in demo stack', baseDir: demo.demoDir }, { logs });
   }
   disposables.add(config);
   logs.write({ source: 'switchboard', stream: 'system', level: 'info', text: `stack "${config.status().stackName}" from ${config.status().source}` });
   config.statusChanged.on((status) => {
     logs.write(
       status.problem
-        ? { source: 'switchboard', stream: 'system', level: 'error', text: `config reload failed: ${status.problem.file}:${status.problem.line ?? '?'}:${status.problem.column ?? '?'} ${status.problem.key ?? ''} ${status.problem.message} — keeping the last good config` }
+        ? { source: 'switchboard', stream: 'system', level: 'error', text: `config problem: ${describeProblem(status.problem)} — keeping the last good config` }
         : { source: 'switchboard', stream: 'system', level: 'info', text: `config reloaded from ${status.source}` },
     );
   });
