@@ -11,12 +11,13 @@ import { docker, dockerQuiet } from './dockerCli.js';
  */
 export const testImages = {
   busybox: 'sbtest-containers/busybox:1',
+  /** Like real services, they exit on SIGTERM, so stop and restart take a moment, not Docker's 10 s grace. */
   /** busybox httpd on 127.0.0.1:$PORT with a HEALTHCHECK that fetches it (unhealthy when /www/broken exists). */
-  web: 'sbtest-containers/web:1',
+  web: 'sbtest-containers/web:2',
   /** Prints a line and exits 3 after a second: crash-loops under --restart always. */
   crasher: 'sbtest-containers/crasher:1',
   /** Writes "out N" to stdout and "err N" to stderr with ANSI colour, five lines a second. */
-  logger: 'sbtest-containers/logger:1',
+  logger: 'sbtest-containers/logger:2',
   /** Prints "bye" and exits 42. */
   failer: 'sbtest-containers/failer:1',
 } as const;
@@ -30,11 +31,11 @@ const dockerfiles: Record<Exclude<TestImage, 'busybox'>, string> = {
 ENV PORT=8080
 RUN mkdir -p /www && echo ok > /www/index.html
 HEALTHCHECK --interval=1s --timeout=2s --retries=2 CMD sh -c 'test ! -e /www/broken && wget -q -O - http://127.0.0.1:$PORT/ && echo " served on $PORT"'
-CMD ["sh", "-c", "exec httpd -f -p 127.0.0.1:$PORT -h /www"]`,
+CMD ["sh", "-c", "trap 'kill $pid; exit 0' TERM; httpd -f -p 127.0.0.1:$PORT -h /www & pid=$!; wait $pid"]`,
   crasher: `FROM ${testImages.busybox}
 CMD ["sh", "-c", "echo 'crashing in a second'; sleep 1; exit 3"]`,
   logger: `FROM ${testImages.busybox}
-CMD ["sh", "-c", "i=0; while true; do printf '\\\\033[32mout %d\\\\033[0m\\\\n' $i; echo \\"err $i\\" >&2; i=$((i+1)); sleep 0.2; done"]`,
+CMD ["sh", "-c", "trap 'exit 0' TERM; i=0; while true; do printf '\\\\033[32mout %d\\\\033[0m\\\\n' $i; echo \\"err $i\\" >&2; i=$((i+1)); sleep 0.2; done"]`,
   failer: `FROM ${testImages.busybox}
 CMD ["sh", "-c", "echo bye; exit 42"]`,
 };
