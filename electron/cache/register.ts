@@ -1,4 +1,15 @@
 import type { AppContext } from '../core/appContext.js';
+import { CacheService } from './cacheService.js';
 
-/** Scaffolding until cache hit rates land: the dashboards helper replaces this file. */
-export function registerCache(_ctx: AppContext): void {}
+/** Wires cache hit rates to the `cache` state topic and follows config reloads. */
+export function registerCache(ctx: AppContext): CacheService {
+  const service = ctx.disposables.add(new CacheService(ctx.logs));
+  service.apply(ctx.config.current().cache);
+  ctx.disposables.add(ctx.config.changed.on((config) => service.apply(config.cache)));
+  ctx.topics.provide('cache', (_params, sink) => {
+    sink.snapshot(service.state());
+    // The session keeps only the latest state per flush, so a state per reading is cheap.
+    return service.changed.on(() => sink.state(service.state()));
+  });
+  return service;
+}

@@ -1,0 +1,126 @@
+import type { CacheSourceState, CacheState, HitRatePoint } from '../../shared/contract/cache.js';
+import type { CacheSourceConfig } from '../config/schema/cache.js';
+import type { Disposable } from '../core/disposable.js';
+import { Emitter } from '../core/emitter.js';
+import type { LogWriter } from '../core/logWriter.js';
+import { minMaxBuckets } from '../metrics/downsample.js';
+import { ProbeScheduler, phaseFor } from '../probes/probeScheduler.js';
+import { createCounterSource, type CounterSource } from './counterSources.js';
+import { HitRateWindow } from './hitRateWindow.js';
+
+/** The chart shows the last 15 minutes. */
+const historyMs = 15 * 60_000;
+const maxPoints = 1_000;
+
+interface Source {
+  name: string;
+  config: CacheSourceConfig;
+  key: string;
+  reader: CounterSource;
+  window: HitRateWindow;
+  history: HitRatePoint[];
+  lastReadAt?: number;
+  error?: string;
+  job: Disposable;
+}
+
+/** Polls each cache source on its schedule and keeps its hit rate over the configured window. */
+export class CacheService implements Disposable {
+  readonly changed = new Emitter<void>();
+  private readonly sources = new Map<string, Source>();
+  // The probes' scheduler: absolute deadlines, and a hung source never delays another.
+  private readonly scheduler = new ProbeScheduler();
+
+  constructor(private readonly logs: LogWriter) {}
+
+  apply(configs: Record<string, CacheSourceConfig>): void {
+    for (const [name, source] of this.sources) {
+      if (!(name in configs) || JSON.stringify(configs[name]) !== source.key) this.remove(name);
+    }
+    for (const [name, config] of Object.entries(configs)) {
+      if (this.sources.has(name)) continue;
+      const source: Source = {
+        name,
+        config,
+        key: JSON.stringify(config),
+        reader: createCounterSource(config),
+        window: new HitRateWindow(config.window),
+        history: [],
+        job: undefined!,
+      };
+      source.job = this.scheduler.add(config.every, () => this.poll(source), phaseFor(name, config.every));
+      this.sources.set(name, source);
+    }
+    this.changed.emit();
+  }
+
+  private remove(name: string): void {
+    const source = this.sources.get(name);
+    if (!source) return;
+    source.job.dispose();
+    source.reader.dispose();
+    this.sources.delete(name);
+  }
+
+  /** Reads once now; the scheduler calls this, and so can tests. */
+  async poll(source: Source): Promise<void> {
+    const ts = Date.now();
+    try {
+      const counters = await source.reader.read();
+      if (this.sources.get(source.name) !== source) return;
+      const resetsBefore = source.window.resets;
+      source.window.add({ ts, ...counters });
+      if (source.window.resets > resetsBefore) {
+        this.logs.write({ source: `cache:${source.name}`, stream: 'system', level: 'info', text: `counters went backwards (restart?): starting a new baseline` });
+      }
+      if (source.error) this.logs.write({ source: `cache:${source.name}`, stream: 'system', level: 'info', text: `readable again` });
+      source.error = undefined;
+      source.lastReadAt = ts;
+      source.history.push(source.window.point());
+      while (source.history.length > 0 && source.history[0]!.ts < ts - historyMs) source.history.shift();
+    } catch (err) {
+      if (this.sources.get(source.name) !== source) return;
+      const message = (err as Error).message;
+      if (message !== source.error) this.logs.write({ source: `cache:${source.name}`, stream: 'system', level: 'warn', text: message });
+      source.error = message;
+    }
+    this.changed.emit();
+  }
+
+  /** Polls every source once, for callers that want a reading now (tests, a manual refresh). */
+  async pollAll(): Promise<void> {
+    await Promise.all([...this.sources.values()].map((s) => this.poll(s)));
+  }
+
+  state(): CacheState {
+    return {
+      sources: [...this.sources.values()]
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((s): CacheSourceState => {
+          const current = s.window.current();
+          const state: CacheSourceState = {
+            name: s.name,
+            kind: s.reader.kind,
+            target: s.config.target,
+            address: s.reader.address,
+            hitRate: current.rate,
+            hits: current.hits,
+            misses: current.misses,
+            windowMs: s.config.window,
+            everyMs: s.config.every,
+            resets: s.window.resets,
+            history: minMaxBuckets(s.history, maxPoints, (p) => p.rate ?? 0),
+          };
+          if (s.lastReadAt !== undefined) state.lastReadAt = s.lastReadAt;
+          if (s.error !== undefined) state.error = s.error;
+          return state;
+        }),
+    };
+  }
+
+  dispose(): void {
+    this.scheduler.dispose();
+    for (const name of [...this.sources.keys()]) this.remove(name);
+    this.changed.dispose();
+  }
+}

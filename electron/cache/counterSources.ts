@@ -1,0 +1,107 @@
+import { Redis } from 'ioredis';
+import type { CacheSourceConfig } from '../config/schema/cache.js';
+import type { Disposable } from '../core/disposable.js';
+import { readPath } from '../probes/httpProbe.js';
+import { parsePrometheusText, sumSeries } from './prometheusText.js';
+
+/** Reads a cache's cumulative hit and miss counters; throws with a message an operator can act on. */
+export interface CounterSource extends Disposable {
+  kind: 'redis' | 'prometheus' | 'json';
+  address: string;
+  read(): Promise<{ hits: number; misses: number }>;
+}
+
+const fetchTimeoutMs = 5_000;
+
+export function createCounterSource(config: CacheSourceConfig): CounterSource {
+  if ('redis' in config) return redisSource(config.redis);
+  if ('prometheus' in config) return prometheusSource(config.prometheus, config.hits, config.misses, config.labels);
+  return jsonSource(config.json, config.hits, config.misses);
+}
+
+/** keyspace_hits / keyspace_misses from `INFO stats`. */
+function redisSource(address: string): CounterSource {
+  const url = /^rediss?:\/\//.test(address) ? address : undefined;
+  const options = {
+    lazyConnect: true,
+    // Fail a read fast while Redis is down instead of queueing it; the next poll tries again.
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    connectTimeout: fetchTimeoutMs,
+    retryStrategy: (times: number) => Math.min(times * 500, 5_000),
+  };
+  const client = url ? new Redis(url, options) : new Redis({ ...options, path: address });
+  client.on('error', () => {}); // surfaced by read() instead
+  return {
+    kind: 'redis',
+    address,
+    async read() {
+      try {
+        if (client.status === 'wait' || client.status === 'end') await client.connect();
+        const info = await client.info('stats');
+        const hits = /keyspace_hits:(\d+)/.exec(info)?.[1];
+        const misses = /keyspace_misses:(\d+)/.exec(info)?.[1];
+        if (hits === undefined || misses === undefined) throw new Error('INFO stats has no keyspace_hits/keyspace_misses');
+        return { hits: Number(hits), misses: Number(misses) };
+      } catch (err) {
+        throw new Error(`redis at ${address}: ${(err as Error).message}`);
+      }
+    },
+    dispose() {
+      client.disconnect();
+    },
+  };
+}
+
+function prometheusSource(url: string, hitsMetric: string, missesMetric: string, labels: Record<string, string>): CounterSource {
+  return {
+    kind: 'prometheus',
+    address: url,
+    async read() {
+      const text = await fetchText(url);
+      const { samples, problems } = parsePrometheusText(text);
+      const hits = sumSeries(samples, hitsMetric, labels);
+      const misses = sumSeries(samples, missesMetric, labels);
+      const filter = Object.keys(labels).length ? ` with ${Object.entries(labels).map(([k, v]) => `${k}="${v}"`).join(',')}` : '';
+      if (hits === undefined && misses === undefined) {
+        throw new Error(`${url} has no ${hitsMetric} or ${missesMetric}${filter}${problems.length ? ` (${problems[0]})` : ''}`);
+      }
+      // A counter with no series yet (no misses so far) is zero, as Prometheus clients leave it out until first use.
+      return { hits: hits ?? 0, misses: misses ?? 0 };
+    },
+    dispose() {},
+  };
+}
+
+function jsonSource(url: string, hitsPath: string, missesPath: string): CounterSource {
+  return {
+    kind: 'json',
+    address: url,
+    async read() {
+      let doc: unknown;
+      try {
+        doc = JSON.parse(await fetchText(url));
+      } catch (err) {
+        throw new Error(err instanceof SyntaxError ? `${url} did not answer JSON` : (err as Error).message);
+      }
+      const hits = Number(readPath(doc, hitsPath));
+      const misses = Number(readPath(doc, missesPath));
+      if (!Number.isFinite(hits)) throw new Error(`${url}: ${hitsPath} is not a number`);
+      if (!Number.isFinite(misses)) throw new Error(`${url}: ${missesPath} is not a number`);
+      return { hits, misses };
+    },
+    dispose() {},
+  };
+}
+
+async function fetchText(url: string): Promise<string> {
+  let res: Response;
+  try {
+    res = await fetch(url, { signal: AbortSignal.timeout(fetchTimeoutMs) });
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string } }).cause?.code;
+    throw new Error(`${url}: ${cause ?? (err as Error).message}`);
+  }
+  if (!res.ok) throw new Error(`${url} answered ${res.status}`);
+  return res.text();
+}
