@@ -62,8 +62,8 @@ export class McpSupervisor {
       this.servers.delete(name);
       work.push(server.dispose());
     }
-    await Promise.all(work);
-    const starts: Promise<unknown>[] = [];
+    // the new set shows at once; a replaced server starts once its old process is gone
+    const replaced = Promise.all(work);
     for (const [name, config] of Object.entries(configs)) {
       if (this.servers.has(name)) continue;
       const server = new SupervisedServer(name, config, {
@@ -74,11 +74,11 @@ export class McpSupervisor {
         onChange: () => this.queueChange(),
       });
       this.servers.set(name, server);
-      if (config.autostart) starts.push(server.start());
+      // autostart runs in the background: a slow server must not hold up the app
+      if (config.autostart) void replaced.then(() => (this.servers.get(name) === server && !this.disposed ? server.start() : undefined));
     }
     this.queueChange();
-    // autostart runs in the background: a slow server must not hold up the app
-    void Promise.all(starts);
+    await replaced;
   }
 
   start(name: string): Promise<McpServerState> {
