@@ -41,20 +41,26 @@ export function capture(command, args, options = {}) {
 }
 
 /**
- * Runs a command with its output shown live. The child gets its own process
- * group so a timeout or Ctrl-C takes everything it started with it.
+ * Runs a command with its output shown live (and kept, with keepStdout). The
+ * child gets its own process group so a timeout or Ctrl-C takes everything it
+ * started with it.
  * @param {string} command
  * @param {string[]} args
- * @param {{ timeoutMs?: number, env?: NodeJS.ProcessEnv, cwd?: string }} [options]
- * @returns {Promise<{ code: number, timedOut: boolean }>}
+ * @param {{ timeoutMs?: number, env?: NodeJS.ProcessEnv, cwd?: string, keepStdout?: boolean }} [options]
+ * @returns {Promise<{ code: number, timedOut: boolean, stdout: string }>}
  */
 export function stream(command, args, options = {}) {
   return new Promise((resolve) => {
     const child = spawn(command, args, {
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['ignore', options.keepStdout ? 'pipe' : 'inherit', 'inherit'],
       env: options.env ?? process.env,
       cwd: options.cwd,
       detached: process.platform !== 'win32',
+    });
+    let stdout = '';
+    child.stdout?.on('data', (d) => {
+      process.stdout.write(d);
+      stdout += d;
     });
     let timedOut = false;
     const killGroup = (signal) => {
@@ -78,7 +84,7 @@ export function stream(command, args, options = {}) {
       clearTimeout(timer);
       process.off('SIGINT', forward);
       process.off('SIGTERM', forward);
-      resolve({ code, timedOut });
+      resolve({ code, timedOut, stdout });
     };
     child.on('error', () => done(127));
     child.on('close', (code, signal) => done(code ?? (signal ? 128 : 1)));
