@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +52,13 @@ export class SecondEngine {
       await docker(['rm', '-f', ...(await docker(['ps', '-aq'], { host: this.host }).catch(() => '')).split('\n').filter(Boolean)], { host: this.host }).catch(() => undefined);
     }
     await this.stop();
+    // dockerd leaves its netns bind mount behind; unmount what is under our folder before removing it.
+    const mounts = readFileSync('/proc/mounts', 'utf8')
+      .split('\n')
+      .map((l) => l.split(' ')[1] ?? '')
+      .filter((m) => m.startsWith(this.dir))
+      .reverse();
+    for (const m of mounts) spawnSync('umount', ['-l', m]);
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
