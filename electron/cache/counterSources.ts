@@ -28,23 +28,30 @@ function redisSource(address: string): CounterSource {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
     connectTimeout: fetchTimeoutMs,
-    retryStrategy: (times: number) => Math.min(times * 500, 5_000),
+    // No background reconnect loop: each poll connects again if it has to, and reports why it could not.
+    retryStrategy: () => null,
   };
   const client = url ? new Redis(url, options) : new Redis({ ...options, path: address });
-  client.on('error', () => {}); // surfaced by read() instead
+  // Socket errors (ECONNREFUSED…) arrive as events; read() reports the latest one, which says more than "Connection is closed".
+  let lastError: Error | undefined;
+  client.on('error', (err: Error) => (lastError = err));
   return {
     kind: 'redis',
     address,
     async read() {
       try {
         if (client.status === 'wait' || client.status === 'end') await client.connect();
+        else if (client.status !== 'ready') throw new Error(`connection is ${client.status}`);
         const info = await client.info('stats');
         const hits = /keyspace_hits:(\d+)/.exec(info)?.[1];
         const misses = /keyspace_misses:(\d+)/.exec(info)?.[1];
         if (hits === undefined || misses === undefined) throw new Error('INFO stats has no keyspace_hits/keyspace_misses');
+        lastError = undefined;
         return { hits: Number(hits), misses: Number(misses) };
       } catch (err) {
-        throw new Error(`redis at ${address}: ${(err as Error).message}`);
+        const cause = lastError ?? (err as Error);
+        lastError = undefined;
+        throw new Error(`redis at ${address}: ${cause.message}`);
       }
     },
     dispose() {
