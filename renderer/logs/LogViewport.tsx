@@ -71,8 +71,11 @@ export function LogViewport(props: Props) {
     const el = scrollRef.current;
     const k = Math.floor(reveal / blockLines) - firstBlock;
     virtualizer.scrollToIndex(k, { align: 'center' });
+    // Centre the row by hand: scrollIntoView would also scroll the page around the viewer.
     const frame = requestAnimationFrame(() => {
-      el?.querySelector(`[data-index="${reveal}"].logs-row`)?.scrollIntoView({ block: 'center' });
+      const row = el?.querySelector(`[data-index="${reveal}"].logs-row`);
+      if (!el || !row) return;
+      el.scrollTop += row.getBoundingClientRect().top - el.getBoundingClientRect().top - el.clientHeight / 2;
     });
     return () => cancelAnimationFrame(frame);
     // eslint-disable-next-line react-hooks/exhaustive-deps
