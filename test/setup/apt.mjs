@@ -1,6 +1,6 @@
 // Installing what is missing, only where that is ours to do: as root on Debian
 // (CI, the team's machines). Everywhere else prepare only says what to install.
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { capture, sleep } from './exec.mjs';
 
 export function canInstallPackages() {
@@ -21,6 +21,27 @@ let updated = false;
  */
 export async function aptInstall(packages) {
   if (packages.length === 0) return { ok: true, detail: 'nothing to install' };
+  const release = holdServices();
+  try {
+    return await installWithRetry(packages);
+  } finally {
+    release();
+  }
+}
+
+/**
+ * Keeps package scripts from starting services (redis on 6379, dockerd with a
+ * bridge we cannot have): the tests start what they need, their own way.
+ * Debian's policy-rc.d hook; left alone when the machine already has one.
+ */
+function holdServices() {
+  const hook = '/usr/sbin/policy-rc.d';
+  if (existsSync(hook)) return () => {};
+  writeFileSync(hook, '#!/bin/sh\n# written by switchboard test/setup/apt.mjs while installing test packages\nexit 101\n', { mode: 0o755 });
+  return () => rmSync(hook, { force: true });
+}
+
+async function installWithRetry(packages) {
   let last = { code: 0, stdout: '', stderr: '' };
   for (let attempt = 1; attempt <= 2; attempt++) {
     if (!updated || attempt > 1) {

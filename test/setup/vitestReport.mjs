@@ -27,6 +27,7 @@ export function readVitestReport(reportPath, repoRoot) {
   for (const file of report.testResults ?? []) {
     const fileName = relative(repoRoot, file.name);
     const tests = file.assertionResults ?? [];
+    const fileBroke = file.status === 'failed' && !tests.some((t) => t.status === 'failed');
     for (const t of tests) {
       const name = [fileName, ...(t.ancestorTitles ?? []), t.title].join(' › ');
       if (t.status === 'passed') tally.passed++;
@@ -35,12 +36,14 @@ export function readVitestReport(reportPath, repoRoot) {
         tally.failedTests.push({ name, message: firstLine(t.failureMessages?.[0]) });
       } else {
         tally.skipped++;
-        tally.skippedTests.push({ name, reason: t.meta?.skipReason ?? 'no reason recorded (set ctx.task.meta.skipReason)' });
+        const reason = t.meta?.skipReason ?? (fileBroke ? 'not run: its file failed in a hook or at import (error above)' : 'no reason recorded (set ctx.task.meta.skipReason)');
+        tally.skippedTests.push({ name, reason });
       }
     }
-    if (file.status === 'failed' && !tests.some((t) => t.status === 'failed')) {
+    if (fileBroke) {
+      // vitest's JSON leaves out errors thrown in beforeAll/afterAll; its own output above shows them.
       tally.failed++;
-      tally.failedTests.push({ name: fileName, message: firstLine(file.message) || 'the file failed outside any test' });
+      tally.failedTests.push({ name: fileName, message: firstLine(file.message) || 'failed in a hook or at import (see "Failed Suites" above)' });
     }
   }
   return tally;
