@@ -1,0 +1,60 @@
+import type { Tone } from '../components/StatusPill.js';
+import type { ContainerSummary } from '../../shared/contract/containers.js';
+
+export function containerTone(c: Pick<ContainerSummary, 'state' | 'health' | 'pending'>): Tone {
+  if (c.pending || c.state === 'restarting' || c.state === 'removing') return 'busy';
+  if (c.state === 'running') return c.health === 'unhealthy' ? 'bad' : c.health === 'starting' ? 'warn' : 'ok';
+  if (c.state === 'paused' || c.state === 'created') return 'idle';
+  return 'bad';
+}
+
+/** The state word the row shows: an action in progress wins, then health for running containers. */
+export function containerStateLabel(c: Pick<ContainerSummary, 'state' | 'health' | 'pending' | 'exitCode' | 'oomKilled'>): string {
+  if (c.pending) return c.pending;
+  if (c.state === 'running' && c.health !== 'none') return `running · ${c.health}`;
+  if (c.state === 'exited' && c.exitCode !== undefined) return `exited (${c.exitCode})${c.oomKilled ? ' · OOM' : ''}`;
+  return c.state;
+}
+
+export function isUp(c: Pick<ContainerSummary, 'state'>): boolean {
+  return c.state === 'running' || c.state === 'paused' || c.state === 'restarting';
+}
+
+export function formatBytes(n: number | undefined): string {
+  if (n === undefined || !Number.isFinite(n)) return '—';
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let v = n;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v >= 100 || i === 0 ? v.toFixed(0) : v.toFixed(1)} ${units[i]}`;
+}
+
+export function formatRate(n: number | undefined): string {
+  return n === undefined ? '—' : `${formatBytes(n)}/s`;
+}
+
+export function formatCpu(p: number | undefined): string {
+  return p === undefined ? '—' : `${p.toFixed(p >= 10 ? 0 : 1)}%`;
+}
+
+export function clock(ts: number): string {
+  return new Date(ts).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}
+
+/** Containers grouped by compose project; those without one go last under "Other containers". */
+export function groupByProject(containers: ContainerSummary[]): Array<{ project: string | undefined; containers: ContainerSummary[] }> {
+  const groups = new Map<string | undefined, ContainerSummary[]>();
+  for (const c of containers) {
+    const list = groups.get(c.project) ?? [];
+    list.push(c);
+    groups.set(c.project, list);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a === undefined ? 1 : b === undefined ? -1 : a.localeCompare(b)))
+    .map(([project, list]) => ({ project, containers: list }));
+}
+
+export const targetKey = (c: { engine: string; id: string }) => `${c.engine}/${c.id}`;
