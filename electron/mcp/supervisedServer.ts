@@ -180,8 +180,9 @@ export class SupervisedServer {
       this.system(`${this.source} ${masked}`, failed ? 'error' : 'info');
     } else if (decision.action === 'crash-loop') {
       const window = formatSeconds(this.config.crashLoop.window);
-      this.setStatus('crash-loop', `gave up after ${decision.failures} failures in ${window}: ${masked}`, extra);
-      this.system(`${this.source} is crash-looping (${decision.failures} failures in ${window}); press Restart after fixing: ${masked}`, 'error');
+      const failures = `${decision.failures} ${decision.failures === 1 ? 'failure' : 'failures'}`;
+      this.setStatus('crash-loop', `gave up after ${failures} in ${window}: ${masked}`, extra);
+      this.system(`${this.source} is crash-looping (${failures} in ${window}); press Restart after fixing: ${masked}`, 'error');
     } else {
       this.setStatus('backoff', masked, { ...extra, nextAttemptAt: now + decision.delayMs });
       this.system(`${this.source} ${masked} — next attempt in ${formatSeconds(decision.delayMs)}`, 'warn');

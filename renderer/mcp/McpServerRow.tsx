@@ -22,13 +22,15 @@ export function McpServerRow({ server: s, now, selected, onSelect, onSelfcheck }
   const selfcheck = useCommand('mcp.selfcheck');
   const failure = start.error ?? stop.error ?? restart.error ?? selfcheck.error;
   const running = isRunning(s);
-  const title = s.server ? `${s.server.name} ${s.server.version}` : [s.command, ...s.args].join(' ');
+  const commandLine = [s.command, ...s.args].join(' ');
+  // the server's own name once known; before that the program's file name (full path in the tooltip)
+  const subtitle = s.server ? `${s.server.name} ${s.server.version}` : [s.command.split('/').pop(), ...s.args.map((a) => a.split('/').pop())].join(' ');
   return (
     <li className={`mcp-row${selected ? ' is-selected' : ''}`} aria-label={`MCP server ${s.name}`} aria-current={selected || undefined}>
       <button type="button" className="mcp-row-select" onClick={onSelect} aria-label={`Show details of ${s.name}`}>
         <span className="mcp-row-name">{s.name}</span>
-        <span className="mcp-row-sub" title={title}>
-          {title}
+        <span className="mcp-row-sub" title={commandLine}>
+          {subtitle}
         </span>
       </button>
       <div className="mcp-row-state">
@@ -40,11 +42,12 @@ export function McpServerRow({ server: s, now, selected, onSelect, onSelfcheck }
         </span>
         {s.status === 'ready' || s.status === 'degraded' ? (
           <span className="mcp-row-meta">
-            {s.tools.length} tools · ping {formatMs(s.lastPingMs)}
+            {s.tools.length} {s.tools.length === 1 ? 'tool' : 'tools'}
+            {s.lastPingMs !== undefined ? ` · ping ${formatMs(s.lastPingMs)}` : ''}
           </span>
         ) : null}
       </div>
-      <div className={`mcp-row-reason${isFailing(s) ? ' is-failing' : ''}`} title={s.reason} role={isFailing(s) ? 'status' : undefined}>
+      <div className={`mcp-row-reason${isFailing(s) ? ` is-${s.status === 'degraded' ? 'warn' : 'failing'}` : ''}`} title={s.reason}>
         {failure ? `${failure.code}: ${failure.message}` : s.reason}
       </div>
       <div className="mcp-row-actions">

@@ -26,8 +26,8 @@ export function McpToolsPanel({ server: s }: { server: McpServerState }) {
                   aria-pressed={t.name === tool?.name}
                   onClick={() => setChosen(t.name)}
                 >
-                  <span className="mcp-tool-name">{t.title ?? t.name}</span>
-                  {t.description ? <span className="mcp-tool-desc">{t.description}</span> : null}
+                  <span className="mcp-tool-name">{t.name}</span>
+                  {t.title || t.description ? <span className="mcp-tool-desc">{t.title ?? t.description}</span> : null}
                 </button>
               </li>
             ))}

@@ -36,6 +36,6 @@ export function statusLabel(s: McpServerState, now: number): string {
     if (s.exitCode !== undefined && s.exitCode !== null) return `exited (code ${s.exitCode})`;
   }
   if (s.status === 'backoff' && s.nextAttemptAt) return `backoff · retry in ${formatDuration(Math.max(0, s.nextAttemptAt - now))}`;
-  if (s.status === 'crash-loop') return `crash-loop · ${s.failures} failures`;
+  if (s.status === 'crash-loop') return `crash-loop · ${s.failures} ${s.failures === 1 ? 'failure' : 'failures'}`;
   return s.status;
 }
