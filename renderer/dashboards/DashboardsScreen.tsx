@@ -1,4 +1,35 @@
-/** Scaffolding: the dashboards screen lands with its capability's issue. */
+import { useRoute, navigate } from '../app/router.js';
+import { probeRanges, type ProbeRange } from '../../shared/contract/probes.js';
+import { BenchmarkTab } from './BenchmarkTab.js';
+import { CacheTab } from './CacheTab.js';
+import { HealthTab } from './HealthTab.js';
+import './dashboards.css';
+
+const tabs = [
+  { id: 'health', title: 'Health & latency' },
+  { id: 'cache', title: 'Cache hit rate' },
+  { id: 'benchmark', title: 'Benchmark' },
+] as const;
+type TabId = (typeof tabs)[number]['id'];
+
+/** Probes with latency and SLOs, cache hit rates, and the built-in load test; the tab and range live in the URL. */
 export function DashboardsScreen() {
-  return <section className="screen-placeholder">This screen is being built.</section>;
+  const { params } = useRoute();
+  const tab: TabId = tabs.some((t) => t.id === params.get('tab')) ? (params.get('tab') as TabId) : 'health';
+  const rangeParam = params.get('range');
+  const range: ProbeRange = (probeRanges as readonly string[]).includes(rangeParam ?? '') ? (rangeParam as ProbeRange) : '15m';
+  return (
+    <section className="dashboards" aria-label="Dashboards">
+      <div className="dashboards-tabs" role="tablist" aria-label="Dashboards">
+        {tabs.map((t) => (
+          <button key={t.id} type="button" role="tab" aria-selected={t.id === tab} className={t.id === tab ? 'is-active' : ''} onClick={() => navigate('dashboards', { tab: t.id })}>
+            {t.title}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" aria-label={tabs.find((t) => t.id === tab)!.title}>
+        {tab === 'health' ? <HealthTab range={range} /> : tab === 'cache' ? <CacheTab /> : <BenchmarkTab {...(params.get('probe') ? { probe: params.get('probe')! } : {})} />}
+      </div>
+    </section>
+  );
 }

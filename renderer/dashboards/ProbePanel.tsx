@@ -1,0 +1,119 @@
+import { ActionButton } from '../components/ActionButton.js';
+import { ErrorBanner } from '../components/ErrorBanner.js';
+import { StatusPill } from '../components/StatusPill.js';
+import { formatMs, formatPercent } from '../components/time.js';
+import { useTopicStream } from '../client/hooks.js';
+import { navigate } from '../app/router.js';
+import { probeRangeMs, type ProbeRange, type ProbeSummary, type SloVerdict } from '../../shared/contract/probes.js';
+import { LatencyChart } from './charts/LatencyChart.js';
+import { probeSeriesReducers } from './probeStream.js';
+
+const windows = ['1m', '5m', '15m'] as const;
+
+/** One probe: what it checks, how it is doing now, its percentiles, SLOs and live latency chart. */
+export function ProbePanel({ probe, range }: { probe: ProbeSummary; range: ProbeRange }) {
+  const { data: samples, error } = useTopicStream('probe.samples', { probe: probe.name, range }, probeSeriesReducers[range], `dashboards-${range}`);
+  const latencySlo = probe.slo.find((s) => s.objective !== 'availability');
+  const last = probe.last;
+  return (
+    <section className="panel dashboards-probe" aria-label={`probe ${probe.name}`}>
+      <header className="panel-header">
+        <div className="dashboards-probe-title">
+          <h2 className="panel-title">{probe.name}</h2>
+          <span className="dashboards-kind">{probe.kind.toUpperCase()}</span>
+          <code className="dashboards-target" title={probe.target}>{probe.target}</code>
+        </div>
+        <div className="panel-actions">
+          {last ? (
+            <StatusPill tone={last.outcome === 'ok' ? 'ok' : 'bad'} title={last.error}>
+              {last.outcome === 'ok' ? 'passing' : last.outcome}
+            </StatusPill>
+          ) : (
+            <StatusPill tone="idle">waiting for first run</StatusPill>
+          )}
+          {probe.kind === 'http' ? <ActionButton label="Benchmark" onClick={() => navigate('dashboards', { tab: 'benchmark', probe: probe.name })} /> : null}
+        </div>
+      </header>
+      <div className="panel-body">
+        {last && last.outcome !== 'ok' ? <div className="dashboards-last-error text-bad">{last.error ?? last.outcome}</div> : null}
+        <div className="dashboards-probe-stats">
+          <table className="dashboards-percentiles" aria-label={`percentiles of ${probe.name}`}>
+            <thead>
+              <tr>
+                <th scope="col">window</th>
+                <th scope="col">p50</th>
+                <th scope="col">p95</th>
+                <th scope="col">p99</th>
+                <th scope="col">runs</th>
+              </tr>
+            </thead>
+            <tbody>
+              {windows.map((w) => {
+                const p = probe.windows[w];
+                return (
+                  <tr key={w}>
+                    <th scope="row">{w}</th>
+                    <td>{p.count ? formatMs(p.p50) : '—'}</td>
+                    <td>{p.count ? formatMs(p.p95) : '—'}</td>
+                    <td>{p.count ? formatMs(p.p99) : '—'}</td>
+                    <td>{p.count}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <dl className="dashboards-facts">
+            <div>
+              <dt>Last run</dt>
+              <dd>{formatMs(last?.latencyMs)}</dd>
+            </div>
+            <div>
+              <dt>Availability · 15m</dt>
+              <dd>{formatPercent(probe.availability15m, 2)}</dd>
+            </div>
+            <div>
+              <dt>Every</dt>
+              <dd>{formatMs(probe.everyMs)}</dd>
+            </div>
+          </dl>
+          <ul className="dashboards-slos" aria-label={`SLOs of ${probe.name}`}>
+            {probe.slo.length === 0 ? <li className="muted">No SLO set — add <code>slo: {'{ p95: 100ms }'}</code> to the probe.</li> : null}
+            {probe.slo.map((v) => (
+              <SloRow key={v.target} verdict={v} />
+            ))}
+          </ul>
+        </div>
+        {error ? <ErrorBanner title="Latency stream stopped">{error.message}</ErrorBanner> : null}
+        {samples && samples.length === 0 ? (
+          <div className="dashboards-chart-empty">No samples in the last {range} yet — the first run is due within {formatMs(probe.everyMs)}.</div>
+        ) : (
+          <LatencyChart
+            name={probe.name}
+            samples={samples ?? []}
+            rangeMs={probeRangeMs[range]}
+            {...(latencySlo ? { target: { ms: latencySlo.threshold, label: `${latencySlo.objective} target ${formatMs(latencySlo.threshold)}` } } : {})}
+          />
+        )}
+      </div>
+    </section>
+  );
+}
+
+function SloRow({ verdict: v }: { verdict: SloVerdict }) {
+  const actual = v.actual === null ? '—' : v.objective === 'availability' ? formatPercent(v.actual, 2) : formatMs(v.actual);
+  return (
+    <li className="dashboards-slo">
+      <StatusPill tone={v.pass === null ? 'idle' : v.pass ? 'ok' : 'bad'}>{v.pass === null ? 'no data' : v.pass ? 'pass' : 'fail'}</StatusPill>
+      <span className="dashboards-slo-target">{v.target}</span>
+      <span className="dashboards-slo-actual">now {actual}</span>
+      {v.budgetLeft !== undefined ? (
+        <span className="dashboards-budget" title="error budget left in the 15 min window">
+          <span className="dashboards-budget-bar" aria-hidden="true">
+            <span style={{ width: `${Math.round(v.budgetLeft * 100)}%` }} className={v.budgetLeft < 0.25 ? 'is-low' : ''} />
+          </span>
+          budget {formatPercent(v.budgetLeft, 0)} left
+        </span>
+      ) : null}
+    </li>
+  );
+}
