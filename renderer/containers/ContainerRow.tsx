@@ -4,7 +4,7 @@ import { StatusPill } from '../components/StatusPill.js';
 import { formatDuration } from '../components/time.js';
 import { useCommand } from '../client/hooks.js';
 import type { ContainerSummary } from '../../shared/contract/containers.js';
-import { containerStateLabel, containerTone, isUp } from './containerFormat.js';
+import { containerStateLabel, containerTone, isUp, shortResult } from './containerFormat.js';
 
 interface Props {
   container: ContainerSummary;
@@ -29,7 +29,7 @@ export function ContainerRow({ container: c, now, selected, checked, onSelect, o
   const busy = Boolean(c.pending) || [start, stop, restart, kill, pause, unpause, remove].some((m) => m.isPending);
   const up = isUp(c);
   const callError = [start, stop, restart, kill, pause, unpause, remove].find((m) => m.error)?.error;
-  const result = c.pending ? `${c.pending}…` : (c.lastAction?.message ?? callError?.message);
+  const result = c.pending ? `${c.pending}…` : c.lastAction ? shortResult(c.lastAction.message, c.name) : callError?.message;
   const failed = c.pending ? false : c.lastAction ? !c.lastAction.ok : Boolean(callError);
   return (
     <li className={`containers-row${selected ? ' is-selected' : ''}${c.inStack === false ? ' is-outside' : ''}`} aria-label={`container ${c.name}`} aria-current={selected || undefined}>
@@ -55,7 +55,7 @@ export function ContainerRow({ container: c, now, selected, checked, onSelect, o
           {c.ports.length > 3 ? ` +${c.ports.length - 3}` : ''}
         </span>
       </div>
-      <div className={`containers-row-result${failed ? ' is-failed' : ''}`} role={failed ? 'alert' : 'status'}>
+      <div className={`containers-row-result${failed ? ' is-failed' : ''}`} role={failed ? 'alert' : 'status'} title={c.lastAction?.message}>
         {result ?? (c.health === 'unhealthy' && c.healthOutput ? `health check: ${c.healthOutput}` : '')}
       </div>
       <div className="containers-row-actions">

@@ -4,7 +4,7 @@ import { ErrorBanner } from '../components/ErrorBanner.js';
 import { useTopicStream } from '../client/hooks.js';
 import type { ContainerStatsSnapshot, ContainerSummary, StatsSample } from '../../shared/contract/containers.js';
 import type { TopicReducer } from '../client/topicStore.js';
-import { clock, formatBytes, formatCpu, formatRate } from './containerFormat.js';
+import { clock, cpuTick, formatBytes, formatCpu, formatRate } from './containerFormat.js';
 
 /** 15 minutes at one sample a second, as main keeps them. */
 const maxSamples = 900;
@@ -24,7 +24,6 @@ export function ContainerStatsPanel({ container: c }: { container: ContainerSumm
   const { data, error } = useTopicStream('container.stats', { engine: c.engine, id: c.id }, history, 'containers-history');
   const samples = data ?? [];
   const last = samples.at(-1);
-  const mib = (n: number) => n / 2 ** 20;
   if (error) return <ErrorBanner title={`Stats of ${c.name} stopped`}>{error.message}</ErrorBanner>;
   return (
     <div className="containers-stats" aria-label={`stats of ${c.name}`}>
@@ -39,27 +38,21 @@ export function ContainerStatsPanel({ container: c }: { container: ContainerSumm
         <EmptyState title={c.state === 'running' ? 'Waiting for the first samples…' : `${c.name} is not running`} hint={c.state === 'running' ? 'Docker sends one a second.' : 'Stats stream while the container runs; its recent history stays here.'} />
       ) : (
         <div className="containers-charts" data-points={samples.length}>
-          <Chart title="CPU %" data={samples} unit={(v) => `${v.toFixed(0)}%`} lines={[{ key: 'cpuPercent', name: 'CPU', color: 'var(--accent)' }]} area />
+          <Chart title="CPU %" data={samples} unit={cpuTick} lines={[{ key: 'cpuPercent', name: 'CPU', color: 'var(--accent)' }]} area />
+          <Chart title={`Memory (limit ${formatBytes(last?.memLimit)})`} data={samples} unit={formatBytes} lines={[{ key: 'memUsed', name: 'used', color: 'var(--ok)' }]} area />
           <Chart
-            title="Memory (MiB)"
-            data={samples.map((s) => ({ ts: s.ts, used: mib(s.memUsed), limit: mib(s.memLimit) }))}
-            unit={(v) => `${v.toFixed(0)}`}
-            lines={[{ key: 'used', name: 'used', color: 'var(--ok)' }]}
-            area
-          />
-          <Chart
-            title="Network (bytes/s)"
+            title="Network"
             data={samples}
-            unit={(v) => formatBytes(v)}
+            unit={formatRate}
             lines={[
               { key: 'rxBytesPerSec', name: 'rx', color: 'var(--accent)' },
               { key: 'txBytesPerSec', name: 'tx', color: 'var(--busy)' },
             ]}
           />
           <Chart
-            title="Block I/O (bytes/s)"
+            title="Block I/O"
             data={samples}
-            unit={(v) => formatBytes(v)}
+            unit={formatRate}
             lines={[
               { key: 'blockReadBytesPerSec', name: 'read', color: 'var(--warn)' },
               { key: 'blockWriteBytesPerSec', name: 'write', color: 'var(--bad)' },

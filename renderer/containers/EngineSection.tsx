@@ -35,7 +35,7 @@ export function EngineSection({ engine: e, now, ...rest }: Props) {
       {e.status === 'unreachable' ? (
         <div className="containers-engine-down" role="alert" aria-label={`engine ${e.name} unreachable`}>
           <div className="containers-engine-down-title">Docker engine not reachable at {e.address}</div>
-          <div className="containers-engine-down-cause">{e.error}</div>
+          <div className="containers-engine-down-cause">{e.error?.replace(`Docker engine not reachable at ${e.address}: `, '')}</div>
           <div className="containers-engine-down-retry">
             {e.retryAt ? (e.retryAt > now ? `Trying again in ${Math.ceil((e.retryAt - now) / 1000)} s…` : 'Trying again now…') : null} This screen catches up by itself as soon as the engine answers — no need to restart Switchboard.
           </div>

@@ -1,10 +1,12 @@
 import type { Tone } from '../components/StatusPill.js';
 import type { ContainerSummary } from '../../shared/contract/containers.js';
 
-export function containerTone(c: Pick<ContainerSummary, 'state' | 'health' | 'pending'>): Tone {
+export function containerTone(c: Pick<ContainerSummary, 'state' | 'health' | 'pending' | 'exitCode'>): Tone {
   if (c.pending || c.state === 'restarting' || c.state === 'removing') return 'busy';
   if (c.state === 'running') return c.health === 'unhealthy' ? 'bad' : c.health === 'starting' ? 'warn' : 'ok';
   if (c.state === 'paused' || c.state === 'created') return 'idle';
+  // A clean exit (stopped by someone, or a one-shot job that finished) is not an alarm.
+  if (c.state === 'exited' && c.exitCode === 0) return 'idle';
   return 'bad';
 }
 
@@ -55,6 +57,16 @@ export function groupByProject(containers: ContainerSummary[]): Array<{ project:
   return [...groups.entries()]
     .sort(([a], [b]) => (a === undefined ? 1 : b === undefined ? -1 : a.localeCompare(b)))
     .map(([project, list]) => ({ project, containers: list }));
+}
+
+/** "restart done in 1.9 s" — the row already names the container. */
+export function shortResult(message: string, name: string): string {
+  return message.replace(` of container:${name}`, '').replace(` of container ${name}`, '');
+}
+
+/** Axis ticks that stay distinct on small ranges: 0.5%, 1.5%, not 1%, 1%. */
+export function cpuTick(v: number): string {
+  return `${v < 10 && v !== Math.round(v) ? v.toFixed(1) : v.toFixed(0)}%`;
 }
 
 export const targetKey = (c: { engine: string; id: string }) => `${c.engine}/${c.id}`;
