@@ -170,6 +170,44 @@ export class LogHub implements LogWriter, Disposable {
     return out.reverse();
   }
 
+  /**
+   * Up to `limit` matching lines with seq > `afterSeq`, oldest first: how a
+   * stream catches up from the hub's buffers at its own pace.
+   */
+  after(filter: LineFilter, afterSeq: number, limit: number): LogLine[] {
+    const match = compileFilter(filter);
+    const rings: SourceRing[] = [];
+    const cursors: number[] = [];
+    for (const ring of this.rings.values()) {
+      if (ring.count === 0 || !match.source(ring.source)) continue;
+      const at = ring.indexOfSeq(afterSeq + 1);
+      if (at < ring.count) {
+        rings.push(ring);
+        cursors.push(at);
+      }
+    }
+    const out: LogLine[] = [];
+    while (out.length < limit) {
+      let pick = -1;
+      let pickSeq = Infinity;
+      for (let k = 0; k < rings.length; k++) {
+        const ring = rings[k] as SourceRing;
+        const c = cursors[k] as number;
+        if (c >= ring.count) continue;
+        const seq = ring.at(c).seq;
+        if (seq < pickSeq) {
+          pickSeq = seq;
+          pick = k;
+        }
+      }
+      if (pick < 0) break;
+      const line = (rings[pick] as SourceRing).at(cursors[pick] as number);
+      cursors[pick] = (cursors[pick] as number) + 1;
+      if (match.line(line)) out.push(line);
+    }
+    return out;
+  }
+
   /** Live lines matching `filter`, in batches, from the next line written on. */
   subscribe(filter: LineFilter, onLines: (lines: LogLine[]) => void): Disposable {
     const sub: Subscriber = { filter: compileFilter(filter), afterSeq: this.seq, onLines };

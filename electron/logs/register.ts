@@ -2,6 +2,7 @@ import type { LogHubStats } from '../../shared/contract/logs.js';
 import type { AppContext } from '../core/appContext.js';
 import { toDisposable } from '../core/disposable.js';
 import type { LogHub } from './logHub.js';
+import { pumpLines } from './linePump.js';
 import { startTestFirehose, testFirehoseEnv } from './testFirehose.js';
 
 // The stats topic is a gauge: once a second is plenty for counters on screen.
@@ -14,11 +15,10 @@ const statsIntervalMs = 1_000;
  */
 export function registerLogs(ctx: AppContext, hub: LogHub): void {
   ctx.topics.provide('logs', (params, sink) => {
+    const from = hub.lastSeq;
     sink.snapshot({ lines: hub.query(params, params.tail), sources: hub.sources(), dropped: hub.droppedTotal });
-    // The session queues appended items with a bound and counts what a slow client misses.
-    return hub.subscribe(params, (lines) => {
-      for (const line of lines) sink.append(line);
-    });
+    // Paced from the hub's buffers, so a burst never overflows the session's bounded queue.
+    return pumpLines(hub, params, from, (line) => sink.append(line));
   });
 
   ctx.topics.provide('logStats', (_params, sink) => {

@@ -4,9 +4,10 @@ import type { LogWriter } from '../core/logWriter.js';
 
 /**
  * A synthetic log source for e2e tests and benchmarks, switched on only by
- * SWITCHBOARD_TEST_LOGS="burst=1000000,rate=10000,sources=2". It writes
- * `burst` lines at once, then `rate` lines a second, spread over `sources`
- * sources named "test:firehose-N" so nobody takes them for real output.
+ * SWITCHBOARD_TEST_LOGS="burst=1000000,rate=10000,sources=2,delay=5000". After
+ * `delay` ms it writes `burst` lines as fast as it can, then `rate` lines a
+ * second, spread over `sources` sources named "test:firehose-N" so nobody
+ * takes them for real output.
  */
 export const testFirehoseEnv = 'SWITCHBOARD_TEST_LOGS';
 
@@ -14,14 +15,15 @@ export interface FirehoseSpec {
   burst: number;
   rate: number;
   sources: number;
+  delay: number;
 }
 
 export function parseFirehoseSpec(spec: string): FirehoseSpec {
-  const out: FirehoseSpec = { burst: 0, rate: 0, sources: 1 };
+  const out: FirehoseSpec = { burst: 0, rate: 0, sources: 1, delay: 0 };
   for (const part of spec.split(',')) {
     const [key, value] = part.split('=');
     const n = Number(value);
-    if ((key === 'burst' || key === 'rate' || key === 'sources') && Number.isFinite(n) && n >= 0) out[key] = Math.floor(n);
+    if ((key === 'burst' || key === 'rate' || key === 'sources' || key === 'delay') && Number.isFinite(n) && n >= 0) out[key] = Math.floor(n);
   }
   out.sources = Math.max(1, out.sources);
   return out;
@@ -52,9 +54,12 @@ export function startTestFirehose(logs: LogWriter, specText: string): Disposable
     left -= take;
     if (left > 0) setImmediate(burstStep);
   };
-  setImmediate(burstStep);
   let timer: NodeJS.Timeout | undefined;
-  if (spec.rate > 0) {
+  const begin = setTimeout(() => {
+    burstStep();
+    if (spec.rate > 0) startRate();
+  }, spec.delay);
+  const startRate = () => {
     let carry = 0;
     timer = setInterval(() => {
       if (left > 0) return;
@@ -63,9 +68,10 @@ export function startTestFirehose(logs: LogWriter, specText: string): Disposable
       carry -= take;
       for (let i = 0; i < take; i++) writeOne();
     }, tickMs);
-  }
+  };
   return toDisposable(() => {
     stopped = true;
+    clearTimeout(begin);
     if (timer) clearInterval(timer);
   });
 }

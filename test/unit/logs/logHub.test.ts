@@ -98,6 +98,14 @@ describe('LogHub', () => {
     expect(hub.query({}, 5, 3).map((l) => l.seq)).toEqual([1, 2]);
   });
 
+  it('reads forward from a seq for a stream catching up, oldest first, filtered', () => {
+    const hub = makeHub();
+    for (let i = 1; i <= 30; i++) hub.write({ source: i % 2 ? 'a' : 'b', stream: 'stdout', text: `l${i}` });
+    expect(hub.after({}, 10, 4).map((l) => l.seq)).toEqual([11, 12, 13, 14]);
+    expect(hub.after({ sources: ['b'] }, 25, 10).map((l) => l.seq)).toEqual([26, 28, 30]);
+    expect(hub.after({}, 30, 10)).toEqual([]);
+  });
+
   it('delivers live lines to subscribers in batches, filtered, without repeating what they already had', async () => {
     const hub = makeHub();
     hub.write({ source: 'a', stream: 'stdout', text: 'before' });

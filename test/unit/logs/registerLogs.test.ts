@@ -18,8 +18,8 @@ afterEach(() => {
   owners = new DisposableStore();
 });
 
-function setup() {
-  const hub = new LogHub({ linesPerSource: 1_000 });
+function setup(sessionOptions: ConstructorParameters<typeof Session>[3] = {}, linesPerSource = 1_000) {
+  const hub = new LogHub({ linesPerSource });
   const ctx: AppContext = {
     commands: new CommandRegistry(),
     topics: new TopicRegistry(),
@@ -31,7 +31,7 @@ function setup() {
   };
   registerLogs(ctx, hub);
   const messages: ServerMessage[] = [];
-  const session = new Session({ send: (m) => messages.push(m), backlog: () => 0 }, ctx.commands, ctx.topics, { flushIntervalMs: 5 });
+  const session = new Session({ send: (m) => messages.push(m), backlog: () => 0 }, ctx.commands, ctx.topics, { flushIntervalMs: 5, ...sessionOptions });
   owners.add(session);
   owners.add(ctx.disposables);
   owners.add(hub);
@@ -53,6 +53,19 @@ describe('logs topic and commands', () => {
     expect(snapshot.sources.map((s) => s.source)).toEqual(['container:api', 'mcp:memory']);
     const appended = messages.flatMap((m) => (m.t === 'append' ? (m.items as LogLine[]) : []));
     expect(appended.map((l) => l.text)).toEqual(['new one']);
+  });
+
+  it('delivers a burst far larger than the send queue whole and in order, paced from the hub', async () => {
+    // The session's default queue holds 20,000 items per subscription; the burst is 7 times that.
+    const { hub, session, messages } = setup({ flushIntervalMs: 50 }, 100_000);
+    session.receive({ t: 'sub', id: 1, topic: 'logs', params: { tail: 0 } });
+    for (let i = 1; i <= 140_000; i++) hub.write({ source: `s${i % 3}`, stream: 'stdout', text: `burst ${i}` });
+    const received = () => messages.flatMap((m) => (m.t === 'append' ? (m.items as LogLine[]) : []));
+    for (let i = 0; i < 400 && received().length < 140_000; i++) await new Promise((r) => setTimeout(r, 25));
+    const lines = received();
+    expect(lines).toHaveLength(140_000);
+    expect(lines.every((l, i) => l.text === `burst ${i + 1}`)).toBe(true);
+    expect(messages.filter((m) => m.t === 'append').reduce((n, m) => n + (m as { dropped: number }).dropped, 0)).toBe(0);
   });
 
   it('answers logs.range with older lines for scrolling back', async () => {
