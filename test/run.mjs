@@ -6,7 +6,7 @@
 //
 //   npm test                          everything
 //   npm test -- --only unit           or integration, e2e, typecheck; comma-separate several
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { prepare } from './setup/prepare.mjs';
@@ -23,6 +23,10 @@ const minutes = (n) => n * 60_000;
 /** @typedef {{ name: string, status: 'ok' | 'FAILED' | 'not run', took: string, note?: string }} StepResult */
 
 const selected = parseOnly(process.argv.slice(2));
+if (!existsSync(join(repoRoot, 'node_modules/vitest/vitest.mjs'))) {
+  console.error('npm test: the npm packages are not installed here: run `npm ci` first');
+  process.exit(1);
+}
 // Every process the tests start inherits the marker, so a later run can tell its leftovers.
 const childEnv = { ...process.env, [runMarker]: String(process.pid) };
 /** @type {StepResult[]} */
@@ -143,7 +147,8 @@ function parseOnly(argv) {
     const arg = argv[i] ?? '';
     const value = arg === '--only' ? argv[++i] : arg.startsWith('--only=') ? arg.slice(7) : undefined;
     if (value === undefined) {
-      console.error(`npm test: unknown argument ${arg}; use --only ${parts.join('|')}`);
+      const problem = arg === '--only' ? '--only needs a value' : `unknown argument ${arg}`;
+      console.error(`npm test: ${problem}; use --only ${parts.join('|')}`);
       process.exit(2);
     }
     for (const part of (value ?? '').split(',').filter(Boolean)) {
