@@ -62,9 +62,16 @@ if (selected.has('typecheck')) {
   await step('typecheck', command, minutes(10));
 }
 if (wantsVitest) {
-  const filters = selected.has('unit') && selected.has('integration') ? [] : [selected.has('unit') ? 'test/unit/' : 'test/integration/'];
+  // Unit tests need nothing from the machine: they still run when integration cannot.
   const blocked = selected.has('integration') ? unmet(serviceNeeds) : [];
-  await vitestStep('unit + integration', 'test/vitest.config.ts', 'unit-integration', filters, blocked, minutes(40));
+  if (blocked.length) notRun('integration', `needs ${blocked.join(', ')}`);
+  const unit = selected.has('unit');
+  const integration = selected.has('integration') && !blocked.length;
+  if (unit || integration) {
+    const name = unit && integration ? 'unit + integration' : unit ? 'unit' : 'integration';
+    const filters = unit && integration ? [] : [unit ? 'test/unit/' : 'test/integration/'];
+    await vitestStep(name, 'test/vitest.config.ts', 'unit-integration', filters, [], minutes(40));
+  }
 }
 if (selected.has('e2e')) {
   const blocked = [...unmet([...serviceNeeds, 'chromium']), ...(buildOk ? [] : ['a build'])];
