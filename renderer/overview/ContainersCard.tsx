@@ -5,6 +5,8 @@ import { Panel } from '../components/Panel.js';
 import { StatusPill } from '../components/StatusPill.js';
 import { useCommand, useTopicState } from '../client/hooks.js';
 import { navigate } from '../app/router.js';
+import { formatDuration } from '../components/time.js';
+import { useNow } from '../components/useNow.js';
 import type { ContainerSummary } from '../../shared/contract/containers.js';
 import { containerLabel, containerTone } from './tones.js';
 
@@ -27,14 +29,20 @@ export function ContainersCard() {
       ) : containers.length === 0 && engines.some((e) => e.status === 'connected') ? (
         <EmptyState title="No containers in this stack" hint="Start some with docker or docker compose; they appear here live." />
       ) : (
-        <ul className="rows" aria-label="Containers">
-          {containers.map((c) => (
+        <ul className="rows rows-scroll" aria-label="Containers">
+          {sortForAttention(containers).map((c) => (
             <ContainerRow key={`${c.engine}/${c.id}`} container={c} />
           ))}
         </ul>
       )}
     </Panel>
   );
+}
+
+/** Containers that need a look come first; then by name. */
+function sortForAttention(containers: ContainerSummary[]): ContainerSummary[] {
+  const rank = (c: ContainerSummary) => ({ bad: 0, warn: 1, busy: 2, idle: 3, ok: 4 })[containerTone(c)];
+  return [...containers].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, undefined, { numeric: true }));
 }
 
 function ContainerRow({ container: c }: { container: ContainerSummary }) {
@@ -44,13 +52,16 @@ function ContainerRow({ container: c }: { container: ContainerSummary }) {
   const target = { engine: c.engine, id: c.id };
   const failure = start.error ?? stop.error ?? restart.error;
   const running = c.state === 'running' || c.state === 'restarting' || c.state === 'paused';
+  const now = useNow(5000);
+  const uptime = c.state === 'running' && c.startedAt ? `up ${formatDuration(now - c.startedAt)}` : c.status;
+  const detail = [c.image, uptime, c.restartCount ? `${c.restartCount} restart${c.restartCount > 1 ? 's' : ''}` : ''].filter(Boolean).join(' · ');
   return (
     <li className="row" aria-label={`container ${c.name}`}>
       <div className="row-main">
         <span className="row-name" title={c.image}>{c.name}</span>
         <StatusPill tone={containerTone(c)}>{containerLabel(c)}</StatusPill>
       </div>
-      <div className="row-detail">{failure ? <span className="text-bad">{failure.message}</span> : c.status}</div>
+      <div className="row-detail">{failure ? <span className="text-bad">{failure.message}</span> : detail}</div>
       <div className="row-actions">
         {running ? (
           <ActionButton label="Stop" pending={stop.isPending} onClick={() => stop.mutate(target)} />

@@ -8,8 +8,8 @@ export function OverviewScreen() {
   return (
     <div className="overview-grid">
       <McpCard />
-      <ContainersCard />
       <ProbeCard />
+      <ContainersCard />
       <CacheCard />
     </div>
   );
