@@ -10,7 +10,8 @@ export interface HttpAgents {
 }
 
 export function createHttpAgents(): HttpAgents {
-  return { http: new http.Agent({ keepAlive: true, maxSockets: 4 }), https: new https.Agent({ keepAlive: true, maxSockets: 4 }) };
+  // Enough sockets per host that probes of one host never queue behind each other (that would count as latency).
+  return { http: new http.Agent({ keepAlive: true, maxSockets: 64 }), https: new https.Agent({ keepAlive: true, maxSockets: 64 }) };
 }
 
 const maxBodyBytes = 1024 * 1024;
