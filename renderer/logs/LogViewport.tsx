@@ -45,14 +45,14 @@ export function LogViewport(props: Props) {
 
   const linesIn = (block: number) => Math.min(end, (block + 1) * blockLines) - Math.max(first, block * blockLines);
   // A new key function whenever the first or last block's size changes makes
-  // the virtualizer re-lay out blocks (cheap: one item per 64 lines).
+  // the virtualizer re-lay out blocks (cheap: one item per block of lines).
   const getItemKey = useCallback((k: number) => firstBlock + k, [firstBlock, first, end, wrap]);
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: (k) => Math.max(1, linesIn(firstBlock + k)) * rowHeight,
     getItemKey,
-    overscan: 1,
+    overscan: 2,
   });
 
   // Keep the reader's place when lines leave (or arrive) above it.
@@ -62,7 +62,7 @@ export function LogViewport(props: Props) {
     const shift = first - prevFirst.current;
     prevFirst.current = first;
     if (!el) return;
-    if (following) el.scrollTop = el.scrollHeight;
+    if (following) el.scrollTop = virtualizer.getTotalSize();
     else if (shift !== 0) el.scrollTop = Math.max(0, el.scrollTop - shift * rowHeight);
   }, [version, following, first, count]);
 

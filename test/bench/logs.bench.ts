@@ -155,6 +155,10 @@ async function viewer(): Promise<{ figures: Figure[]; ratios: Ratio[] }> {
     const sorted = [...deltas].sort((a, b) => a - b);
     const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
     const p95 = pct(0.95);
+    // rAF timestamps are coarsened to 0.1 ms, so a frame on time at 60 Hz reads 16.6–16.8 ms;
+    // a frame that missed a vsync reads ≥ 33 ms.
+    const onTimeCeiling = 16.7 + 0.1;
+    const missedVsync = deltas.filter((d) => d > 25).length / deltas.length;
     return {
       figures: [
         { label: 'lines held by the viewer', value: held, unit: 'lines' },
@@ -162,9 +166,17 @@ async function viewer(): Promise<{ figures: Figure[]; ratios: Ratio[] }> {
         { label: 'frame time p50', value: pct(0.5), unit: 'ms' },
         { label: 'frame time p95', value: p95, unit: 'ms' },
         { label: 'frame time max', value: sorted[sorted.length - 1] ?? NaN, unit: 'ms' },
+        { label: 'frames that missed a vsync (> 25 ms)', value: missedVsync * 100, unit: '%' },
         { label: 'renderer JS heap with the viewer full', value: mib(heap), unit: 'MiB' },
       ],
-      ratios: [{ label: 'viewer frame time p95 / 16.7 ms', value: p95 / 16.7, target: '≤ 1.00', pass: p95 <= 16.7 && held >= target }],
+      ratios: [
+        {
+          label: 'viewer frame time p95 / 16.7 ms',
+          value: p95 / 16.7,
+          target: '≤ 1.00 (+0.1 ms rAF clock granularity)',
+          pass: p95 <= onTimeCeiling && held >= target,
+        },
+      ],
     };
   } finally {
     await browser.close();
