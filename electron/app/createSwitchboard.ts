@@ -8,6 +8,8 @@ import { ConfigStore } from '../config/configStore.js';
 import { resolveConfigPath } from '../config/resolveConfigPath.js';
 import { describeProblem } from '../config/describeProblem.js';
 import { LogHub } from '../logs/logHub.js';
+import type { LogWriter } from '../core/logWriter.js';
+import type { LogInput } from '../../shared/contract/logs.js';
 import { registerLogs } from '../logs/register.js';
 import { registerDocker } from '../docker/register.js';
 import { registerMcp } from '../mcp/register.js';
@@ -38,19 +40,25 @@ export async function createSwitchboard(options: SwitchboardOptions): Promise<Sw
   const quitTasks: (() => Promise<void>)[] = [];
   const commands = new CommandRegistry();
   const topics = new TopicRegistry();
-  const logs = disposables.add(new LogHub());
+  // Lines written while the stack file loads wait here: the hub's caps come from that file.
+  const early: LogInput[] = [];
+  const earlyLogs: LogWriter = { write: (line) => void early.push({ ts: Date.now(), ...line }) };
 
   const where = resolveConfigPath({ argv: options.argv, env: options.env, cwd: options.cwd });
   let demoDir: string | undefined;
   let config: ConfigStore;
   if ('path' in where) {
-    config = await ConfigStore.open({ path: where.path }, { logs });
+    config = await ConfigStore.open({ path: where.path }, { logs: earlyLogs });
   } else {
-    const demo = await startDemoStack(logs, options.env);
+    const demo = await startDemoStack(earlyLogs, options.env);
     demoDir = demo.demoDir;
     quitTasks.push(() => demo.stop());
-    config = await ConfigStore.open({ demo: demo.config, label: 'built-in demo stack', baseDir: demo.demoDir }, { logs });
+    config = await ConfigStore.open({ demo: demo.config, label: 'built-in demo stack', baseDir: demo.demoDir }, { logs: earlyLogs });
   }
+  // The caps are read once: changing logs: in the stack file takes effect at the next start.
+  const logs = disposables.add(new LogHub(config.current().logs));
+  for (const line of early.splice(0)) logs.write(line);
+  earlyLogs.write = (line) => logs.write(line);
   disposables.add(config);
   logs.write({ source: 'switchboard', stream: 'system', level: 'info', text: `stack "${config.status().stackName}" from ${config.status().source}` });
   config.statusChanged.on((status) => {
