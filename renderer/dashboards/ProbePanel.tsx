@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { ActionButton } from '../components/ActionButton.js';
 import { ErrorBanner } from '../components/ErrorBanner.js';
 import { StatusPill } from '../components/StatusPill.js';
@@ -14,6 +15,10 @@ const windows = ['1m', '5m', '15m'] as const;
 export function ProbePanel({ probe, range }: { probe: ProbeSummary; range: ProbeRange }) {
   const { data: samples, error } = useTopicStream('probe.samples', { probe: probe.name, range }, probeSeriesReducers[range], `dashboards-${range}`);
   const latencySlo = probe.slo.find((s) => s.objective !== 'availability');
+  // The summary arrives 4× a second; a fresh target object each time would re-render the memoised chart with it.
+  const targetMs = latencySlo?.threshold;
+  const targetLabel = latencySlo ? `${latencySlo.objective} target ${formatMs(latencySlo.threshold)}` : undefined;
+  const target = useMemo(() => (targetMs !== undefined && targetLabel ? { ms: targetMs, label: targetLabel } : undefined), [targetMs, targetLabel]);
   const last = probe.last;
   return (
     <section className="panel dashboards-probe" aria-label={`probe ${probe.name}`}>
@@ -91,7 +96,7 @@ export function ProbePanel({ probe, range }: { probe: ProbeSummary; range: Probe
             name={probe.name}
             samples={samples ?? []}
             rangeMs={probeRangeMs[range]}
-            {...(latencySlo ? { target: { ms: latencySlo.threshold, label: `${latencySlo.objective} target ${formatMs(latencySlo.threshold)}` } } : {})}
+            {...(target ? { target } : {})}
           />
         )}
       </div>
