@@ -35,6 +35,7 @@ export class ServerRun {
     logs: LogWriter,
     source: string,
     onListsChanged: () => void,
+    onStderr: () => void = () => {},
   ) {
     this.child = spawnInGroup(launch);
     this.exited = new Promise((resolve) => {
@@ -55,7 +56,10 @@ export class ServerRun {
       });
     });
     this.stderr = this.child.stderr
-      ? new StderrLines(this.child.stderr, (line) => logs.write({ source, stream: 'stderr', text: masker.mask(line) }))
+      ? new StderrLines(this.child.stderr, (line) => {
+          logs.write({ source, stream: 'stderr', text: masker.mask(line) });
+          onStderr();
+        })
       : undefined;
     const transport = new ChildStdioTransport(this.child, (line) => {
       this.nonProtocolLine ??= masker.mask(line);

@@ -37,6 +37,7 @@ export class SupervisedServer {
   private disposed = false;
   /** Bumped by every launch and stop, so a slow launch step can tell it was overtaken. */
   private attempt = 0;
+  private stderrRefresh: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly name: string,
@@ -68,7 +69,9 @@ export class SupervisedServer {
   }
 
   snapshot(): McpServerState {
-    return { ...this.state, tools: [...this.state.tools], stderrTail: [...this.state.stderrTail] };
+    // while a process runs, its stderr tail is read live; after it ends, the tail kept at the transition stands
+    const stderrTail = this.run ? this.run.tail() : [...this.state.stderrTail];
+    return { ...this.state, tools: [...this.state.tools], stderrTail };
   }
 
   /** The session of a ready (or degraded) server, for tool calls. */
@@ -110,6 +113,7 @@ export class SupervisedServer {
 
   async dispose(): Promise<void> {
     this.disposed = true;
+    clearTimeout(this.stderrRefresh);
     await this.stop('Switchboard is shutting down');
   }
 
@@ -141,7 +145,14 @@ export class SupervisedServer {
     if (attempt !== this.attempt || this.disposed) return this.snapshot();
     if (!plan.ok) return this.fail(plan.reason, { code: null, signal: null }, 0, true);
 
-    const run = new ServerRun(plan.launch, this.masker, this.deps.logs, this.source, () => this.onListsChanged(run));
+    const run = new ServerRun(
+      plan.launch,
+      this.masker,
+      this.deps.logs,
+      this.source,
+      () => this.onListsChanged(run),
+      () => this.stderrArrived(),
+    );
     this.run = run;
     const outcome = await run.initialize(this.config.initializeTimeout, this.deps.stopTimings);
     if (this.run !== run) return this.snapshot(); // stopped or restarted meanwhile
@@ -227,6 +238,16 @@ export class SupervisedServer {
       this.system(`${this.source} ${reason}`, 'warn');
     }
     this.schedulePing(run);
+  }
+
+  /** New stderr lines refresh the shown tail at most once a second, however fast a server writes. */
+  private stderrArrived(): void {
+    if (this.stderrRefresh) return;
+    this.stderrRefresh = setTimeout(() => {
+      this.stderrRefresh = undefined;
+      if (!this.disposed) this.deps.onChange();
+    }, 1000);
+    this.stderrRefresh.unref?.();
   }
 
   private onListsChanged(run: ServerRun): void {

@@ -3,6 +3,7 @@
 //   crash-after   answers like a normal server, then exits 3 after CRASH_AFTER_MS
 //   ping-gate     stops answering pings while the file $PING_GATE exists
 //   old-protocol  answers initialize with a protocol version no client supports
+//   flood         answers normally while writing FLOOD_MB megabytes of log lines to stderr
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 
@@ -14,6 +15,21 @@ if (mode === 'crash-after') {
     console.error('raw-server: panic: lost connection to upstream');
     process.exit(3);
   }, Number(process.env.CRASH_AFTER_MS ?? 1000));
+}
+
+if (mode === 'flood') {
+  const total = Number(process.env.FLOOD_MB ?? 100) * 1024 * 1024;
+  let written = 0;
+  let n = 0;
+  const pump = () => {
+    while (written < total) {
+      const line = `2026-11-26T10:00:00Z WARN flood line ${n++} ${'x'.repeat(60)}\n`;
+      written += line.length;
+      if (!process.stderr.write(line)) return process.stderr.once('drain', pump);
+    }
+    console.error('raw-server: flood done');
+  };
+  pump();
 }
 
 createInterface({ input: process.stdin }).on('line', (line) => {

@@ -1,0 +1,173 @@
+/**
+ * MCP benchmarks (`npx tsx test/bench/mcp.bench.ts`, or `npm run bench -- mcp`):
+ * 1. restart: a ready server restarted through the supervisor (the Restart button's
+ *    command, stop + spawn + initialize + lists → ready) against a bare SDK client doing
+ *    spawn + initialize of the same server, interleaved in the same run;
+ * 2. idle: 20 supervised servers pinged every second for MCP_BENCH_IDLE_MINUTES
+ *    (default 10): main-process CPU and heap, first vs last minute;
+ * 3. flood: a server writing 100 MB to stderr into a real LogHub: main-process heap
+ *    stays within the hub's cap.
+ * MCP_BENCH_ONLY=restart,flood,idle runs some of them.
+ */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { mcpServerSchema } from '../../electron/config/schema/mcp.js';
+import { discardLogs } from '../../electron/core/logWriter.js';
+import { LogHub } from '../../electron/logs/logHub.js';
+import { McpSupervisor } from '../../electron/mcp/supervisor.js';
+import { cpuMs, report } from './report.js';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+const mib = (bytes: number) => bytes / 1024 / 1024;
+const repoRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const memoryServer = path.join(repoRoot, 'node_modules/@modelcontextprotocol/server-memory/dist/index.js');
+const rawServer = path.join(repoRoot, 'test/support/mcp/rawServer.mjs');
+const work = mkdtempSync(path.join(tmpdir(), 'switchboard-mcp-bench-'));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function settledHeap(): number {
+  for (let i = 0; i < 3; i++) gc();
+  return process.memoryUsage().heapUsed;
+}
+
+async function bareSpawnInitialize(memoryFile: string): Promise<number> {
+  const started = performance.now();
+  const transport = new StdioClientTransport({ command: 'node', args: [memoryServer], env: { ...process.env, MEMORY_FILE_PATH: memoryFile } as Record<string, string>, stderr: 'pipe' });
+  const client = new Client({ name: 'bench', version: '1' });
+  await client.connect(transport);
+  const ms = performance.now() - started;
+  await client.close();
+  return ms;
+}
+
+async function restartBench() {
+  const rounds = 15;
+  const memoryFile = path.join(work, 'restart.jsonl');
+  const supervisor = new McpSupervisor({ logs: discardLogs, baseDir: repoRoot });
+  await supervisor.setServers({ memory: mcpServerSchema.parse({ command: 'node', args: [memoryServer], env: { MEMORY_FILE_PATH: memoryFile } }) });
+  while (supervisor.get('memory').status !== 'ready') await sleep(20);
+  const ours: number[] = [];
+  const bare: number[] = [];
+  await bareSpawnInitialize(memoryFile); // warm the file cache for both
+  for (let i = 0; i < rounds; i++) {
+    const started = performance.now();
+    const state = await supervisor.restart('memory');
+    if (state.status !== 'ready') throw new Error(`restart ended ${state.status}: ${state.reason}`);
+    ours.push(performance.now() - started);
+    bare.push(await bareSpawnInitialize(memoryFile));
+  }
+  await supervisor.dispose();
+  const ratio = median(ours) / median(bare);
+  report(
+    'mcp: restart of a ready server (server-memory)',
+    [
+      { label: `supervisor restart → ready, median of ${rounds}`, value: median(ours), unit: 'ms' },
+      { label: 'supervisor restart → ready, max', value: Math.max(...ours), unit: 'ms' },
+      { label: `bare SDK spawn + initialize, median of ${rounds}`, value: median(bare), unit: 'ms' },
+    ],
+    [{ label: 'restart through Switchboard / bare SDK spawn+initialize', value: ratio, target: '≤ 1.1', pass: ratio <= 1.1 }],
+  );
+}
+
+async function idleBench() {
+  const minutes = Number(process.env.MCP_BENCH_IDLE_MINUTES ?? 10);
+  const count = 20;
+  const supervisor = new McpSupervisor({ logs: new LogHub(), baseDir: repoRoot });
+  const configs = Object.fromEntries(
+    Array.from({ length: count }, (_, i) => [
+      `memory-${i}`,
+      mcpServerSchema.parse({ command: 'node', args: [memoryServer], env: { MEMORY_FILE_PATH: path.join(work, `idle-${i}.jsonl`) }, pingEvery: '1s' }),
+    ]),
+  );
+  await supervisor.setServers(configs);
+  while (supervisor.list().some((s) => s.status !== 'ready')) await sleep(100);
+  await sleep(5000);
+  const heapStart = settledHeap();
+  const rssStart = process.memoryUsage().rss;
+  const cpuStart = cpuMs();
+  const wallStart = performance.now();
+  const heapSamples: number[] = [];
+  for (let m = 0; m < minutes; m++) {
+    await sleep(60_000);
+    heapSamples.push(settledHeap());
+  }
+  const cpu = cpuMs() - cpuStart;
+  const wall = performance.now() - wallStart;
+  const states = supervisor.list();
+  const pinged = states.filter((s) => s.lastPingMs !== undefined && s.status === 'ready').length;
+  await supervisor.dispose();
+  const heapEnd = heapSamples.at(-1) ?? heapStart;
+  const growth = heapEnd - heapStart;
+  report(
+    `mcp: ${count} supervised servers, idle, pinged every 1 s for ${minutes} min`,
+    [
+      { label: 'main-process CPU (share of one core)', value: (cpu / wall) * 100, unit: '%' },
+      { label: 'main-process heap after start (after gc)', value: mib(heapStart), unit: 'MiB' },
+      { label: 'main-process heap at the end (after gc)', value: mib(heapEnd), unit: 'MiB' },
+      { label: 'main-process heap, max of per-minute samples', value: mib(Math.max(heapStart, ...heapSamples)), unit: 'MiB' },
+      { label: 'main-process RSS after start', value: mib(rssStart), unit: 'MiB' },
+      { label: 'servers ready and answering pings at the end', value: pinged, unit: `of ${count}` },
+    ],
+    [{ label: 'heap growth over the run (flat: ≤ 2 MiB)', value: mib(growth), target: '≤ 2 MiB', pass: growth <= 2 * 1024 * 1024 }],
+  );
+}
+
+async function floodBench() {
+  const hub = new LogHub();
+  const supervisor = new McpSupervisor({ logs: hub, baseDir: repoRoot });
+  const before = settledHeap();
+  const rssBefore = process.memoryUsage().rss;
+  let peak = 0;
+  let peakLive = 0;
+  let peakRss = 0;
+  let ticks = 0;
+  // every 50 ms the heap as it is (garbage included); every 500 ms what is really held (after gc)
+  const sampler = setInterval(() => {
+    const usage = process.memoryUsage();
+    peak = Math.max(peak, usage.heapUsed);
+    peakRss = Math.max(peakRss, usage.rss);
+    if (++ticks % 10 === 0) peakLive = Math.max(peakLive, settledHeap());
+  }, 50);
+  const started = performance.now();
+  await supervisor.setServers({ flood: mcpServerSchema.parse({ command: 'node', args: [rawServer], env: { RAW_MODE: 'flood', FLOOD_MB: '100' } }) });
+  while (!supervisor.get('flood').stderrTail.some((l) => l.includes('flood done'))) await sleep(100);
+  const floodMs = performance.now() - started;
+  clearInterval(sampler);
+  const state = supervisor.get('flood');
+  const after = settledHeap();
+  const stats = hub.stats();
+  await supervisor.dispose();
+  hub.dispose();
+  const liveGrowth = Math.max(peakLive, after) - before;
+  report(
+    'mcp: a server writing 100 MB to stderr',
+    [
+      { label: 'stderr ingest rate', value: 100 / (floodMs / 1000), unit: 'MB/s' },
+      { label: 'server state at the end', value: state.status === 'ready' ? 1 : 0, unit: `(1 = ready; was ${state.status})` },
+      { label: 'lines held by the hub / dropped', value: stats.lines, unit: `held, ${stats.dropped} dropped` },
+      { label: 'main-process heap growth, peak incl. garbage not yet collected', value: mib(peak - before), unit: 'MiB' },
+      { label: 'main-process heap growth, peak held (sampled after gc)', value: mib(liveGrowth), unit: 'MiB' },
+      { label: 'main-process heap growth at the end (after gc)', value: mib(after - before), unit: 'MiB' },
+      { label: 'main-process RSS growth, peak', value: mib(peakRss - rssBefore), unit: 'MiB' },
+      { label: "log hub cap (logs.maxBytes)", value: mib(hub.maxBytes), unit: 'MiB' },
+    ],
+    [{ label: 'peak held heap growth / hub cap', value: liveGrowth / hub.maxBytes, target: '≤ 1.00', pass: liveGrowth <= hub.maxBytes }],
+  );
+}
+
+// MCP_BENCH_ONLY=restart,flood,idle picks some (default: all three)
+const only = (process.env.MCP_BENCH_ONLY ?? 'restart,flood,idle').split(',');
+try {
+  if (only.includes('restart')) await restartBench();
+  if (only.includes('flood')) await floodBench();
+  if (only.includes('idle')) await idleBench();
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
