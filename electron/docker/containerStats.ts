@@ -131,12 +131,19 @@ export class ContainerStats implements Disposable {
 
   private onLine(id: string, entry: Entry, line: string): void {
     if (!line.trim()) return;
-    let raw: RawStats;
     try {
-      raw = JSON.parse(line) as RawStats;
+      this.recordInto(id, entry, JSON.parse(line) as RawStats);
     } catch {
-      return;
+      // a torn or non-JSON line: skip it, the next one comes in a second
     }
+  }
+
+  /** Adds one raw stats message to a container's history (the stream does this; the memory benchmark feeds an hour's worth). */
+  record(id: string, raw: RawStats): void {
+    this.recordInto(id, this.entry(id), raw);
+  }
+
+  private recordInto(id: string, entry: Entry, raw: RawStats): void {
     // A stopped container streams empty samples (no system CPU): not worth a point on a chart.
     if (!raw.cpu_stats?.system_cpu_usage) return;
     const { sample, counters } = toSample(raw, entry.counters);

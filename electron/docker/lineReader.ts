@@ -10,7 +10,13 @@ export function lineReader(onLine: (line: string) => void, maxLine = 1024 * 1024
   let rest = '';
   return {
     push(chunk) {
-      const text = rest + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
+      const piece = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+      // The common case for stats and events: one chunk is exactly one whole line.
+      if (rest === '' && piece.indexOf('\n') === piece.length - 1) {
+        onLine(piece.length > 1 && piece[piece.length - 2] === '\r' ? piece.slice(0, -2) : piece.slice(0, -1));
+        return;
+      }
+      const text = rest + piece;
       let start = 0;
       for (let nl = text.indexOf('\n', start); nl !== -1; nl = text.indexOf('\n', start)) {
         onLine(text.slice(start, nl > start && text[nl - 1] === '\r' ? nl - 1 : nl));

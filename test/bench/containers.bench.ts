@@ -1,0 +1,224 @@
+/**
+ * Containers benchmarks (real engine, locally built images):
+ * - restart round trip through Switchboard's command (sent → running again, seen via events) vs `docker restart`;
+ * - main-process CPU streaming stats of 20 containers vs one `docker stats` CLI watching the same 20;
+ * - heap after an hour-equivalent of stats history for 20 containers (flat once the rings are full).
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { CommandRegistry } from '../../electron/core/commandRegistry.js';
+import { TopicRegistry } from '../../electron/core/topicRegistry.js';
+import { DisposableStore } from '../../electron/core/disposable.js';
+import { Emitter } from '../../electron/core/emitter.js';
+import { discardLogs } from '../../electron/core/logWriter.js';
+import type { AppContext } from '../../electron/core/appContext.js';
+import { stackSchema, type StackConfig } from '../../electron/config/schema/stack.js';
+import { registerDocker } from '../../electron/docker/register.js';
+import { ContainerStats } from '../../electron/docker/containerStats.js';
+import { EngineConnection } from '../../electron/docker/engineConnection.js';
+import { resolveEngineAddress } from '../../electron/docker/engineAddress.js';
+import { watchStatsTable } from '../../electron/docker/statsTable.js';
+import type { RawStats } from '../../electron/docker/statsMath.js';
+import { TestContainers, freePort, waitFor } from '../support/docker/testContainers.js';
+import { removeTestImages } from '../support/docker/testImages.js';
+import { docker } from '../support/docker/dockerCli.js';
+import { cpuMs, report, type Figure, type Ratio } from './report.js';
+
+const restartRounds = Number(process.env.BENCH_RESTART_ROUNDS ?? 10);
+const statsContainers = 20;
+const cpuWindowMs = Number(process.env.BENCH_CPU_WINDOW_MS ?? 30_000);
+
+function appContext(config: StackConfig): AppContext {
+  return {
+    commands: new CommandRegistry(),
+    topics: new TopicRegistry(),
+    logs: discardLogs,
+    config: { current: () => config, changed: new Emitter<StackConfig>(), baseDir: () => process.cwd() },
+    disposables: new DisposableStore(),
+    beforeQuit: () => {},
+    mode: 'browser',
+  };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function timeCli(args: string[]): Promise<number> {
+  const t0 = performance.now();
+  await docker(args);
+  return performance.now() - t0;
+}
+
+async function restartRoundTrip(tc: TestContainers): Promise<{ figures: Figure[]; ratios: Ratio[] }> {
+  const web = await tc.run({ image: 'web', name: 'bench-web', project: `${tc.prefix}-bench`, env: { PORT: String(await freePort()) } });
+  const ctx = appContext(stackSchema.parse({ docker: { project: `${tc.prefix}-bench` } }));
+  const service = registerDocker(ctx);
+  try {
+    const engine = service.engine();
+    await waitFor('the engine to list the container', () => engine.conn.containers.get(web.id)?.state === 'running', 30_000);
+    const ours: number[] = [];
+    const cli: number[] = [];
+    const oursOnce = async () => {
+      const before = engine.conn.containers.get(web.id)!.startedAt!;
+      let started = false;
+      const sub = engine.conn.containerChanged.on(({ id, action }) => id === web.id && action === 'start' && (started = true));
+      const t0 = performance.now();
+      const outcome = await ctx.commands.call('containers.restart', { id: web.id });
+      if (!outcome.ok) throw new Error(outcome.error.message);
+      // Running again as the events report it: the start event has been applied and the state is new.
+      await waitFor('the start event', () => started && engine.conn.containers.get(web.id)!.state === 'running' && engine.conn.containers.get(web.id)!.startedAt! > before, 30_000, 1);
+      sub.dispose();
+      return performance.now() - t0;
+    };
+    await oursOnce(); // warm-up: first connections, JIT
+    await timeCli(['restart', web.id]);
+    for (let i = 0; i < restartRounds; i++) {
+      // Alternate who goes first so drift on a shared machine hits both alike.
+      if (i % 2 === 0) {
+        ours.push(await oursOnce());
+        cli.push(await timeCli(['restart', web.id]));
+      } else {
+        cli.push(await timeCli(['restart', web.id]));
+        ours.push(await oursOnce());
+      }
+    }
+    const ratio = median(ours) / median(cli);
+    return {
+      figures: [
+        { label: `restart round trip, Switchboard (median of ${restartRounds})`, value: median(ours), unit: 'ms' },
+        { label: `restart round trip, docker restart CLI (median of ${restartRounds})`, value: median(cli), unit: 'ms' },
+      ],
+      ratios: [{ label: 'restart Switchboard / docker restart CLI', value: ratio, target: '≤ 1.05', pass: ratio <= 1.05 }],
+    };
+  } finally {
+    ctx.disposables.dispose();
+  }
+}
+
+/** user+system CPU of a child process so far, in ms (from /proc, clock ticks of 10 ms). */
+function childCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+async function statsCpu(tc: TestContainers): Promise<{ figures: Figure[]; ratios: Ratio[] }> {
+  const project = `${tc.prefix}-stats`;
+  const ids: string[] = [];
+  for (let i = 0; i < statsContainers; i++) {
+    const c = await tc.run({ image: 'busybox', name: `stats-${i}`, project, cmd: ['sh', '-c', 'trap "exit 0" TERM; while true; do sleep 1; done'] });
+    ids.push(c.id);
+  }
+  const ctx = appContext(stackSchema.parse({ docker: { project } }));
+  const service = registerDocker(ctx);
+  let oursMs: number;
+  let samples = 0;
+  try {
+    const engine = service.engine();
+    await waitFor('all 20 listed as running', () => ids.every((id) => engine.conn.containers.get(id)?.state === 'running'), 60_000);
+    const table = watchStatsTable(service, () => {});
+    await waitFor('every container streaming', () => ids.every((id) => engine.stats.latest(id)), 60_000);
+    await new Promise((r) => setTimeout(r, 5000)); // past JIT warm-up, as the CLI gets below
+    const sub = engine.stats.sample.on(() => samples++);
+    const c0 = cpuMs();
+    await new Promise((r) => setTimeout(r, cpuWindowMs));
+    oursMs = cpuMs() - c0;
+    sub.dispose();
+    table.dispose();
+  } finally {
+    ctx.disposables.dispose();
+  }
+
+  const child = spawn('docker', ['stats', ...ids], { stdio: ['ignore', 'pipe', 'ignore'] });
+  child.stdout.resume();
+  await new Promise((r) => setTimeout(r, 5000)); // let it open its 20 streams and settle, as ours did before the window
+  const k0 = childCpuMs(child.pid!);
+  await new Promise((r) => setTimeout(r, cpuWindowMs));
+  const cliMs = childCpuMs(child.pid!) - k0;
+  // `docker stats` with a pipe for stdout ignores SIGTERM and SIGINT; it holds nothing worth a clean exit.
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGKILL');
+  await exited;
+
+  const seconds = cpuWindowMs / 1000;
+  const ratio = oursMs / Math.max(cliMs, 1);
+  return {
+    figures: [
+      { label: `main-process CPU, stats of ${statsContainers} containers`, value: (oursMs / cpuWindowMs) * 100, unit: '% of a core' },
+      { label: `docker stats CLI CPU, same ${statsContainers} containers`, value: (cliMs / cpuWindowMs) * 100, unit: '% of a core' },
+      { label: 'stats samples received per second', value: samples / seconds, unit: '/s' },
+    ],
+    ratios: [{ label: `CPU Switchboard / docker stats CLI (${seconds} s)`, value: ratio, target: '≤ 1.0', pass: ratio <= 1.0 }],
+  };
+}
+
+function heapAfterGc(): number {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+/** An hour of one-second samples for 20 containers through the same code the streams use. */
+function statsMemory(): { figures: Figure[]; ratios: Ratio[] } {
+  const conn = new EngineConnection('bench', resolveEngineAddress({ host: 'unix:///nonexistent' }, {}));
+  const stats = new ContainerStats(conn);
+  const ids = Array.from({ length: statsContainers }, (_, i) => `c${i}`);
+  const heaps: number[] = [];
+  let t = Date.parse('2026-01-01T00:00:00Z');
+  let cpu = 0;
+  for (let second = 1; second <= 3600; second++) {
+    t += 1000;
+    cpu += 5e6;
+    for (const id of ids) stats.record(id, fakeStats(t, cpu, second));
+    if (second % 900 === 0) heaps.push(heapAfterGc());
+  }
+  stats.dispose();
+  conn.dispose();
+  const [full, , , hour] = heaps as [number, number, number, number];
+  const ratio = hour / full;
+  return {
+    figures: [
+      { label: 'heap after 15 min-equivalent (rings just full)', value: full / 2 ** 20, unit: 'MiB' },
+      { label: 'heap after 30 min-equivalent', value: heaps[1]! / 2 ** 20, unit: 'MiB' },
+      { label: 'heap after 60 min-equivalent', value: hour / 2 ** 20, unit: 'MiB' },
+      { label: 'ring buffer size for 20 containers (15 min at 1 s)', value: (statsContainers * 900 * 9 * 8) / 2 ** 20, unit: 'MiB' },
+    ],
+    ratios: [{ label: 'heap at 60 min / heap at 15 min (flat)', value: ratio, target: '≤ 1.05', pass: ratio <= 1.05 }],
+  };
+}
+
+function fakeStats(ts: number, cpu: number, second: number): RawStats {
+  return {
+    read: new Date(ts).toISOString(),
+    cpu_stats: { cpu_usage: { total_usage: cpu }, system_cpu_usage: second * 2e9, online_cpus: 2 },
+    precpu_stats: { cpu_usage: { total_usage: cpu - 5e6 }, system_cpu_usage: (second - 1) * 2e9, online_cpus: 2 },
+    memory_stats: { usage: 50e6 + (second % 100) * 1e4, limit: 8e9, stats: { total_inactive_file: 1e6 } },
+    networks: { eth0: { rx_bytes: second * 1000, tx_bytes: second * 500 } },
+    blkio_stats: { io_service_bytes_recursive: [{ op: 'Read', value: second * 10 }, { op: 'Write', value: second * 20 }] },
+    pids_stats: { current: 3 },
+  };
+}
+
+const only = process.env.BENCH_ONLY;
+const tc = new TestContainers();
+try {
+  if (!only || only === 'restart') {
+    const restart = await restartRoundTrip(tc);
+    report('containers: restart round trip', restart.figures, restart.ratios);
+    await tc.removeAll();
+  }
+  if (!only || only === 'cpu') {
+    const cpu = await statsCpu(tc);
+    report('containers: CPU while streaming stats', cpu.figures, cpu.ratios);
+    await tc.removeAll();
+  }
+  if (!only || only === 'memory') {
+    const memory = statsMemory();
+    report('containers: stats history memory', memory.figures, memory.ratios);
+  }
+} finally {
+  await tc.removeAll();
+  await removeTestImages();
+}
