@@ -79,10 +79,16 @@ export class ServerRun {
 
   async initialize(timeoutMs: number, stopTimings: StopTimings): Promise<InitializeOutcome> {
     try {
-      await this.session.initialize(timeoutMs);
+      // a failed spawn emits no 'exit', so the protocol would wait for the whole timeout
+      const spawnFailed = this.exited.then(() => {
+        if (this.spawnError !== undefined) throw this.spawnError;
+        return new Promise<never>(() => {});
+      });
+      await Promise.race([this.session.initialize(timeoutMs), spawnFailed]);
       return { ok: true };
     } catch (error) {
       if (this.spawnError !== undefined || this.child.pid === undefined) {
+        await this.session.close(); // ends the initialize request still waiting for its timeout
         const exit = await this.exited;
         return { ok: false, spawnError: this.spawnError ?? error, exit, facts: this.facts(error, false) };
       }

@@ -90,7 +90,7 @@ export class SupervisedServer {
   }
 
   async stop(reason = 'stopped by operator'): Promise<McpServerState> {
-    this.attempt++;
+    const attempt = ++this.attempt;
     this.cancelTimers();
     const run = this.run;
     this.run = undefined;
@@ -100,6 +100,8 @@ export class SupervisedServer {
       await this.stopping;
       this.stopping = undefined;
     }
+    // a Start or Restart clicked while this stop was waiting has already moved on
+    if (attempt !== this.attempt) return this.snapshot();
     this.policy.reset();
     this.setStatus('stopped', reason, { pid: undefined, nextAttemptAt: undefined, failures: 0 });
     return this.snapshot();

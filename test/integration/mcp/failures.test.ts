@@ -39,6 +39,15 @@ describe('diagnosing servers that fail', () => {
     expect(state.reason).toMatch(/^command not found: switchboard-no-such-command — searched PATH=.*\/usr\/bin/);
   });
 
+  it('says when a script exists but its #! interpreter does not', async () => {
+    supervise();
+    const script = path.join(tmp.dir, 'python-wrapper.py');
+    writeFileSync(script, '#!/usr/bin/switchboard-no-python3\nprint("hi")\n', { mode: 0o755 });
+    await supervisor.setServers({ py: serverConfig({ command: script, restart: 'no' }) });
+    const state = await waitForState(supervisor, 'py', (s) => s.status === 'exited');
+    expect(state.reason).toMatch(/^could not start .*python-wrapper\.py: spawn .*ENOENT \(check the #! line: its interpreter was not found\)$/);
+  });
+
   it('says a wrapper exited before initialize, with its exit code and last stderr lines', async () => {
     supervise();
     await supervisor.setServers({ postgres: wrapper('exit-at-once.sh', { restart: 'no' }) });
