@@ -4,7 +4,7 @@ import type { McpServerState } from '../../../shared/contract/mcp.js';
 import { FakeClock } from '../../support/mcp/fakeClock.js';
 import { collectingLogs, fastStop, killLeftovers, repoRoot, waitForState, wrapper } from '../../support/mcp/servers.js';
 
-describe('restart policy with a real failing wrapper and a fake clock', () => {
+describe('restart policy with a real failing wrapper and a fake clock', { timeout: 120_000 }, () => {
   let supervisor: McpSupervisor;
   afterEach(async () => {
     await supervisor?.dispose();

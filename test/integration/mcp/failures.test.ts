@@ -16,7 +16,7 @@ import {
 } from '../../support/mcp/servers.js';
 
 /** Each broken wrapper fails the way real ones do; the reason says why in one line. */
-describe('diagnosing servers that fail', () => {
+describe('diagnosing servers that fail', { timeout: 120_000 }, () => {
   let supervisor: McpSupervisor;
   let logs: ReturnType<typeof collectingLogs>;
   const tmp = tempDir();

@@ -15,7 +15,7 @@ import {
   waitForState,
 } from '../../support/mcp/servers.js';
 
-describe('supervising real MCP servers from npm', () => {
+describe('supervising real MCP servers from npm', { timeout: 120_000 }, () => {
   const tmp = tempDir();
   let supervisor: McpSupervisor;
   let logs: ReturnType<typeof collectingLogs>;

@@ -10,7 +10,7 @@ import { registerMcp } from '../../../electron/mcp/register.js';
 import type { McpState } from '../../../shared/contract/mcp.js';
 import { collectingLogs, killLeftovers, realServers, repoRoot, tempDir, waitForNoLeftovers } from '../../support/mcp/servers.js';
 
-describe('MCP over the contract (topic mcp, mcp.* commands)', () => {
+describe('MCP over the contract (topic mcp, mcp.* commands)', { timeout: 120_000 }, () => {
   const tmp = tempDir();
   const quitTasks: (() => Promise<void>)[] = [];
   afterEach(async () => {

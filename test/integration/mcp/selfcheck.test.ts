@@ -6,7 +6,7 @@ import { collectingLogs, fastStop, killLeftovers, repoRoot, serverConfig, tempDi
 
 const demoWrapper = path.join(repoRoot, 'electron/demo/wrappers/search-index.sh');
 
-describe('the demo search-index wrapper and selfcheck', () => {
+describe('the demo search-index wrapper and selfcheck', { timeout: 120_000 }, () => {
   let supervisor: McpSupervisor;
   let tmp: ReturnType<typeof tempDir>;
   beforeEach(() => {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { McpSupervisor } from '../../../electron/mcp/supervisor.js';
 import { collectingLogs, killLeftovers, leftoverProcesses, repoRoot, waitForNoLeftovers, waitForState, wrapper } from '../../support/mcp/servers.js';
 
-describe('stopping servers leaves no process behind', () => {
+describe('stopping servers leaves no process behind', { timeout: 120_000 }, () => {
   let supervisor: McpSupervisor;
   afterEach(async () => {
     await supervisor?.dispose();

@@ -74,7 +74,7 @@ export async function waitForState(
   supervisor: McpSupervisor,
   name: string,
   match: (state: McpServerState) => boolean,
-  timeoutMs = 30_000,
+  timeoutMs = 60_000,
 ): Promise<McpServerState> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
