@@ -34,6 +34,7 @@ export class SupervisedServer {
   private pingTimer: Disposable | undefined;
   private starting: Promise<McpServerState> | undefined;
   private stopping: Promise<void> | undefined;
+  private stoppingRun: ServerRun | undefined;
   private disposed = false;
   /** Bumped by every launch and stop, so a slow launch step can tell it was overtaken. */
   private attempt = 0;
@@ -96,9 +97,11 @@ export class SupervisedServer {
     this.run = undefined;
     this.starting = undefined;
     if (run) {
+      this.stoppingRun = run;
       this.stopping = run.stop(this.deps.stopTimings);
       await this.stopping;
       this.stopping = undefined;
+      this.stoppingRun = undefined;
     }
     // a Start or Restart clicked while this stop was waiting has already moved on
     if (attempt !== this.attempt) return this.snapshot();
@@ -122,6 +125,7 @@ export class SupervisedServer {
   /** Synchronous last resort when the app exits without awaiting dispose. */
   killNow(): void {
     this.run?.killNow();
+    this.stoppingRun?.killNow();
   }
 
   private launch(): Promise<McpServerState> {

@@ -1,6 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { McpSupervisor } from '../../../electron/mcp/supervisor.js';
-import { collectingLogs, killLeftovers, leftoverProcesses, repoRoot, waitForNoLeftovers, waitForState, wrapper } from '../../support/mcp/servers.js';
+import {
+  collectingLogs,
+  killLeftovers,
+  leftoverProcesses,
+  repoRoot,
+  supportDir,
+  testMarker,
+  waitForNoLeftovers,
+  waitForState,
+  wrapper,
+} from '../../support/mcp/servers.js';
 
 describe('stopping servers leaves no process behind', { timeout: 120_000 }, () => {
   let supervisor: McpSupervisor;
@@ -40,6 +53,17 @@ describe('stopping servers leaves no process behind', { timeout: 120_000 }, () =
     });
     await waitForState(supervisor, 'family', (s) => s.status === 'ready');
     await supervisor.dispose();
+    expect(await waitForNoLeftovers(2000)).toEqual([]);
+  });
+
+  it('an app that exits without awaiting shutdown still takes its servers and their grandchildren with it', async () => {
+    const [key, value] = testMarker.split('=') as [string, string];
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', path.join(supportDir, 'exitWithoutDispose.ts')], {
+      cwd: repoRoot,
+      env: { ...process.env, [key]: value },
+      timeout: 90_000,
+    });
+    expect(stdout).toContain('state: ready');
     expect(await waitForNoLeftovers(2000)).toEqual([]);
   });
 });
