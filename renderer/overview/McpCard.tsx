@@ -8,7 +8,7 @@ import { useNow } from '../components/useNow.js';
 import { useCommand, useTopicState } from '../client/hooks.js';
 import { navigate } from '../app/router.js';
 import type { McpServerState } from '../../shared/contract/mcp.js';
-import { mcpTone } from './tones.js';
+import { mcpStatusTone } from '../mcp/mcpStatus.js';
 
 export function McpCard() {
   const { data, error } = useTopicState('mcp');
@@ -44,7 +44,7 @@ function McpRow({ server: s }: { server: McpServerState }) {
     <li className="row" aria-label={`MCP server ${s.name}`}>
       <div className="row-main">
         <span className="row-name">{s.name}</span>
-        <StatusPill tone={mcpTone(s.status)} title={`since ${new Date(s.since).toLocaleTimeString()}`}>
+        <StatusPill tone={mcpStatusTone(s.status)} title={`since ${new Date(s.since).toLocaleTimeString()}`}>
           {s.status}
         </StatusPill>
         <span className="row-since">{formatDuration(now - s.since)}</span>

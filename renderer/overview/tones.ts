@@ -1,6 +1,5 @@
 import type { Tone } from '../components/StatusPill.js';
 import type { ContainerSummary } from '../../shared/contract/containers.js';
-import type { McpStatus } from '../../shared/contract/mcp.js';
 
 export function containerTone(c: Pick<ContainerSummary, 'state' | 'health' | 'pending'>): Tone {
   if (c.pending || c.state === 'restarting' || c.state === 'removing') return 'busy';
@@ -14,21 +13,4 @@ export function containerLabel(c: Pick<ContainerSummary, 'state' | 'health' | 'p
   if (c.state === 'running' && c.health !== 'none') return `running · ${c.health}`;
   if (c.state === 'exited' && c.exitCode !== undefined) return `exited (${c.exitCode})`;
   return c.state;
-}
-
-export function mcpTone(status: McpStatus): Tone {
-  switch (status) {
-    case 'ready':
-      return 'ok';
-    case 'starting':
-    case 'backoff':
-      return 'busy';
-    case 'degraded':
-      return 'warn';
-    case 'stopped':
-      return 'idle';
-    case 'exited':
-    case 'crash-loop':
-      return 'bad';
-  }
 }
