@@ -69,6 +69,7 @@ export class DockerService implements Disposable {
       }
       const engine = new DockerEngine(engineName(cfg, address.display, taken), address, cfg, this.opts);
       engine.conn.changed.on(() => this.schedule());
+      engine.conn.containerChanged.on(({ id, action }) => action === 'destroy' && this.lastAction.delete(`${engine.name}/${id}`));
       this.engines.push(engine);
     }
     this.reset.emit();

@@ -187,6 +187,8 @@ export class EngineConnection implements Disposable {
   }
 
   private forget(id: string): void {
+    // Only late inspect answers race a destroy; an old tombstone is useless, so the set stays small.
+    if (this.destroyed.size > 5000) this.destroyed.clear();
     this.destroyed.add(id);
     this.containers.delete(id);
   }
