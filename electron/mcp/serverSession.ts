@@ -44,6 +44,10 @@ export class ServerSession {
       protocolVersion: this.transport.protocolVersion ?? '',
       capabilities: (this.client.getServerCapabilities() ?? {}) as Record<string, unknown>,
     };
+  }
+
+  /** Tools, resources and prompts; fetched after ready so a restart is not held up by them. */
+  async loadLists(): Promise<void> {
     await Promise.all([this.refresh('tools'), this.refresh('resources'), this.refresh('prompts')]);
   }
 

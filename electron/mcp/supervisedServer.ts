@@ -171,8 +171,9 @@ export class SupervisedServer {
     }
     const info = run.session.info;
     const tookMs = this.deps.clock.now() - startedAt;
-    this.setStatus('ready', `initialized in ${formatSeconds(tookMs)}`, { pid: run.pid, server: info, ...run.session.lists, stderrTail: run.tail() });
-    this.system(`${this.source} ready in ${formatSeconds(tookMs)} (${info?.name ?? '?'} ${info?.version ?? ''}, ${run.session.lists.tools.length} tools)`);
+    this.setStatus('ready', `initialized in ${formatSeconds(tookMs)}`, { pid: run.pid, server: info, tools: [], resources: [], prompts: [], stderrTail: run.tail() });
+    this.system(`${this.source} ready in ${formatSeconds(tookMs)} (${info?.name ?? '?'} ${info?.version ?? ''}, protocol ${info?.protocolVersion ?? '?'})`);
+    void run.session.loadLists();
     const readyAt = this.deps.clock.now();
     void run.exited.then((exit) => {
       if (this.run !== run) return;

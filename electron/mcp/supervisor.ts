@@ -115,7 +115,10 @@ export class McpSupervisor {
 
   async callTool(name: string, tool: string, args: Record<string, unknown>): Promise<McpToolCallResult> {
     const session = this.readySession(name);
-    if (!session.lists.tools.some((t) => t.name === tool)) {
+    const known = () => session.lists.tools.some((t) => t.name === tool);
+    // right after ready the lists may still be loading
+    if (!known()) await session.refresh('tools');
+    if (!known()) {
       throw new SwitchboardError('not_found', `${name} has no tool "${tool}"; it offers ${session.lists.tools.map((t) => t.name).join(', ') || 'none'}`);
     }
     const started = performance.now();

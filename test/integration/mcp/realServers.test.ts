@@ -45,9 +45,11 @@ describe('supervising real MCP servers from npm', { timeout: 120_000 }, () => {
       memory: realServers.memory(path.join(tmp.dir, 'memory.jsonl')),
       filesystem: realServers.filesystem(tmp.dir),
     });
-    const everything = await waitForState(supervisor, 'everything', (s) => s.status === 'ready');
-    const memory = await waitForState(supervisor, 'memory', (s) => s.status === 'ready');
-    const filesystem = await waitForState(supervisor, 'filesystem', (s) => s.status === 'ready');
+    // tools, resources and prompts arrive right after ready
+    const listed = (s: McpServerState) => s.status === 'ready' && s.tools.length > 0;
+    const everything = await waitForState(supervisor, 'everything', (s) => listed(s) && s.prompts.length > 0);
+    const memory = await waitForState(supervisor, 'memory', listed);
+    const filesystem = await waitForState(supervisor, 'filesystem', listed);
 
     expect(seen).toEqual(['starting', 'ready']);
     expect(everything.server?.protocolVersion).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -63,8 +65,8 @@ describe('supervising real MCP servers from npm', { timeout: 120_000 }, () => {
   it('calls a tool and shows its result, so "running" can be told from "working"', async () => {
     supervise();
     await supervisor.setServers({ everything: realServers.everything(), filesystem: realServers.filesystem(tmp.dir) });
-    await waitForState(supervisor, 'everything', (s) => s.status === 'ready');
-    await waitForState(supervisor, 'filesystem', (s) => s.status === 'ready');
+    await waitForState(supervisor, 'everything', (s) => s.status === 'ready' && s.tools.length > 0);
+    await waitForState(supervisor, 'filesystem', (s) => s.status === 'ready' && s.tools.length > 0);
 
     const echo = await supervisor.callTool('everything', 'echo', { message: 'switchboard says hi' });
     expect(echo.isError).toBe(false);

@@ -39,9 +39,9 @@ describe('the demo search-index wrapper and selfcheck', { timeout: 120_000 }, ()
     expect(passed.output).toContain('ok — index found');
     expect(passed.durationMs).toBeGreaterThan(0);
 
-    const ready = await supervisor.restart('search-index');
-    expect(ready.status).toBe('ready');
-    expect(ready.tools.map((t) => t.name)).toContain('search_nodes');
+    expect((await supervisor.restart('search-index')).status).toBe('ready');
+    const listed = await waitForState(supervisor, 'search-index', (s) => s.tools.length > 0);
+    expect(listed.tools.map((t) => t.name)).toContain('search_nodes');
     // the knowledge graph is kept next to the index, never inside node_modules
     await supervisor.callTool('search-index', 'create_entities', { entities: [{ name: 'switchboard', entityType: 'app', observations: [] }] });
     expect(existsSync(`${index}.graph.jsonl`)).toBe(true);
