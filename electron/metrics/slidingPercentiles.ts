@@ -33,13 +33,26 @@ interface Window {
 }
 
 /**
+ * Shared scratch for taking a slot out of a window. Single-threaded and only
+ * used inside one synchronous call, so one serves every instance.
+ */
+let scratch: Histogram | undefined;
+
+/**
  * Percentiles and availability over sliding windows (default 1 m, 5 m, 15 m)
  * from HDR histograms. Time is cut into slots (10 s); each window keeps a
  * running histogram and subtracts the slot that leaves it, so reading a
  * window never merges anything and recording costs one add per window.
+ *
+ * A slot keeps its raw values (a 1 s probe puts 10 in a 10 s slot), not a
+ * histogram of its own: subtracting a packed HDR histogram walks all ~1,400
+ * of its buckets through the packed array and cost ~0.5 ms per probe at
+ * every slot change; 100 probes crossing together blocked the event loop for
+ * tens of ms and made the probe scheduler late. Values go into one flat
+ * scratch histogram and out of each window with the same bucket layout.
  */
 export class SlidingPercentiles {
-  private readonly slotHists: Histogram[];
+  private readonly slotValues: number[][];
   private readonly slotStamp: Float64Array;
   private readonly slotRuns: Uint32Array;
   private readonly slotFailed: Uint32Array;
@@ -51,8 +64,7 @@ export class SlidingPercentiles {
     readonly slotMs = 10_000,
   ) {
     const widest = Math.max(...windowMs.map((w) => Math.ceil(w / slotMs)));
-    // Slots are only written and subtracted, never read for percentiles: packed keeps 90 of them per probe small.
-    this.slotHists = Array.from({ length: widest }, () => latencyHistogram('packed'));
+    this.slotValues = Array.from({ length: widest }, () => []);
     this.slotStamp = new Float64Array(widest).fill(-1);
     this.slotRuns = new Uint32Array(widest);
     this.slotFailed = new Uint32Array(widest);
@@ -62,11 +74,11 @@ export class SlidingPercentiles {
   /** Records one run; `latencyMs` null when the run produced no latency (e.g. connection refused). */
   record(ts: number, latencyMs: number | null, failed: boolean): void {
     this.advance(ts);
-    const slot = this.current % this.slotHists.length;
+    const slot = this.current % this.slotValues.length;
     this.slotRuns[slot]! += 1;
     if (failed) this.slotFailed[slot]! += 1;
     const micros = latencyMs === null ? null : toMicros(latencyMs);
-    if (micros !== null) this.slotHists[slot]!.recordValue(micros);
+    if (micros !== null) this.slotValues[slot]!.push(micros);
     for (const w of this.windows) {
       w.runs++;
       if (failed) w.failed++;
@@ -88,7 +100,7 @@ export class SlidingPercentiles {
   private advance(ts: number): void {
     const target = Math.floor(ts / this.slotMs);
     if (target <= this.current) return;
-    if (this.current < 0 || target - this.current > this.slotHists.length) {
+    if (this.current < 0 || target - this.current > this.slotValues.length) {
       this.clear();
       this.current = target;
       this.claim(target);
@@ -102,23 +114,29 @@ export class SlidingPercentiles {
   }
 
   private leave(w: Window, slotIndex: number): void {
-    const slot = slotIndex % this.slotHists.length;
+    const slot = slotIndex % this.slotValues.length;
     if (slotIndex < 0 || this.slotStamp[slot] !== slotIndex) return;
-    if (this.slotHists[slot]!.totalCount > 0) w.hist.subtract(this.slotHists[slot]!);
+    const values = this.slotValues[slot]!;
+    if (values.length > 0) {
+      scratch ??= latencyHistogram('flat');
+      scratch.reset();
+      for (const v of values) scratch.recordValue(v);
+      w.hist.subtract(scratch);
+    }
     w.runs -= this.slotRuns[slot]!;
     w.failed -= this.slotFailed[slot]!;
   }
 
   private claim(slotIndex: number): void {
-    const slot = slotIndex % this.slotHists.length;
+    const slot = slotIndex % this.slotValues.length;
     this.slotStamp[slot] = slotIndex;
-    this.slotHists[slot]!.reset();
+    this.slotValues[slot]!.length = 0;
     this.slotRuns[slot] = 0;
     this.slotFailed[slot] = 0;
   }
 
   private clear(): void {
-    for (const h of this.slotHists) h.reset();
+    for (const values of this.slotValues) values.length = 0;
     this.slotStamp.fill(-1);
     this.slotRuns.fill(0);
     this.slotFailed.fill(0);

@@ -21,6 +21,7 @@ export function registerProbes(ctx: AppContext): ProbeService {
   ctx.disposables.add(ctx.config.changed.on((config) => service.apply(config.probes)));
 
   ctx.topics.provide('probes', (_params, sink) => {
+    const fresh = service.watchSummaries();
     sink.snapshot(service.state());
     let timer: NodeJS.Timeout | undefined;
     const listener = service.sampled.on(() => {
@@ -32,6 +33,7 @@ export function registerProbes(ctx: AppContext): ProbeService {
     // Config reloads add and remove probes without a sample arriving (the service applied it first: it subscribed first).
     const reload = ctx.config.changed.on(() => sink.state(service.state()));
     return toDisposable(() => {
+      fresh.dispose();
       listener.dispose();
       reload.dispose();
       if (timer) clearTimeout(timer);

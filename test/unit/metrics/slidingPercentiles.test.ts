@@ -33,4 +33,29 @@ describe('SlidingPercentiles', () => {
     const s = p.summary(1, t0 + 10_000);
     expect(s).toMatchObject({ runs: 100, failed: 10, count: 90 });
   });
+
+  it('agrees with the exact percentiles of what is in each window after many slot changes, timeouts included', () => {
+    const p = new SlidingPercentiles();
+    const t0 = 4_000_000_000;
+    const runs: { ts: number; ms: number }[] = [];
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let i = 0; i < 1_500; i++) {
+      const ts = t0 + i * 1_000;
+      // Mostly 5–30 ms, sometimes a 2 s timeout (beyond the histograms' first range: they resize).
+      const ms = random() < 0.02 ? 2_000 : 5 + random() * 25;
+      p.record(ts, ms, false);
+      runs.push({ ts, ms });
+    }
+    const now = t0 + 1_500 * 1_000;
+    [60_000, 300_000, 900_000].forEach((span, i) => {
+      // Windows are whole 10 s slots: everything from the slot `span` before the current one.
+      const from = (Math.floor((now - 1) / 10_000) + 1) * 10_000 - span;
+      const inside = runs.filter((r) => r.ts >= from).map((r) => r.ms).sort((a, b) => a - b);
+      const exact = (q: number) => inside[Math.ceil((q / 100) * inside.length) - 1]!;
+      const s = p.summary(i, now - 1);
+      expect(s.count).toBe(inside.length);
+      for (const [q, got] of [[50, s.p50], [95, s.p95], [99, s.p99]] as const) expect(Math.abs(got - exact(q)) / exact(q)).toBeLessThan(0.01);
+    });
+  });
 });
