@@ -58,9 +58,10 @@ async function launchToFirstData(): Promise<{ serving: number; firstRow: number;
 }
 
 const build = buildMs();
-const samples = [];
+type Timings = Awaited<ReturnType<typeof launchToFirstData>>;
+const samples: Timings[] = [];
 for (let i = 0; i < runs; i++) samples.push(await launchToFirstData());
-const median = (k: keyof (typeof samples)[number]) => samples.map((s) => s[k]).sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+const median = (k: keyof Timings) => samples.map((s) => s[k]).sort((a, b) => a - b)[Math.floor(runs / 2)]!;
 report(`startup: npm start → first data on screen (demo stack, browser mode, median of ${runs})`, [
   { label: 'npm run build (part of npm start)', value: build, unit: 'ms' },
   { label: 'launch → "Switchboard is serving" line', value: median('serving'), unit: 'ms' },
