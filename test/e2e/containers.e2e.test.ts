@@ -54,7 +54,7 @@ describe('Containers screen', () => {
           if (seen.at(-1) !== text) seen.push(text);
           return seen.includes('restarting') && text === 'running';
         },
-        { timeout: 30_000, intervals: [50] },
+        { timeout: 30_000, interval: 50 },
       )
       .toBe(true);
     expect(seen.indexOf('restarting')).toBeGreaterThanOrEqual(0);
@@ -65,7 +65,7 @@ describe('Containers screen', () => {
     const logger = row('logger');
     await expect.poll(() => logger.locator('.pill').textContent(), { timeout: 20_000 }).toBe('running');
     await docker(['stop', '-t', '5', `${tc.prefix}-logger`]);
-    await expect.poll(() => logger.locator('.pill').textContent(), { timeout: 2_000, intervals: [50] }).toMatch(/^exited/);
+    await expect.poll(() => logger.locator('.pill').textContent(), { timeout: 2_000, interval: 50 }).toMatch(/^exited/);
   });
 
   it('shows live stats for a picked container and the stack-wide table', async () => {
