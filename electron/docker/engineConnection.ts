@@ -11,6 +11,9 @@ import { lineReader } from './lineReader.js';
 /** Engine events that can change what the screen shows; exec_* and the like are ignored. */
 const stateEvents = new Set(['create', 'start', 'die', 'stop', 'kill', 'oom', 'destroy', 'pause', 'unpause', 'restart', 'rename', 'update', 'health_status']);
 
+const heartbeatEveryMs = 15_000;
+const heartbeatTimeoutMs = 10_000;
+
 export interface ContainerEvent {
   id: string;
   action: string;
@@ -49,6 +52,7 @@ export class EngineConnection implements Disposable {
   private events: (NodeJS.ReadableStream & { destroy?: () => void }) | undefined;
   private abort: AbortController | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
+  private heartbeat: NodeJS.Timeout | undefined;
   private readonly backoff = new Backoff();
   private readonly inflight = new Map<string, Promise<void>>();
   private readonly dirty = new Set<string>();
@@ -168,9 +172,25 @@ export class EngineConnection implements Disposable {
       for (const ev of pending.splice(0)) this.onEvent(ev);
       this.changed.emit();
       this.connected.emit();
+      this.scheduleHeartbeat(gen);
     } catch (err) {
       if (gen === this.generation) this.disconnect(err);
     }
+  }
+
+  /**
+   * A hung engine (SIGSTOPped, or a tcp/ssh link that drops silently) never
+   * closes the event stream, so a cheap /_ping now and then tells that apart
+   * from a quiet one. Container state never comes from it.
+   */
+  private scheduleHeartbeat(gen: number): void {
+    this.heartbeat = setTimeout(() => {
+      if (gen !== this.generation) return;
+      withTimeout(this.docker.ping(), heartbeatTimeoutMs, `Docker engine at ${this.address.display}`).then(
+        () => gen === this.generation && this.scheduleHeartbeat(gen),
+        (err: unknown) => gen === this.generation && this.disconnect(err),
+      );
+    }, heartbeatEveryMs);
   }
 
   private onEvent(ev: EngineEvent): void {
@@ -208,6 +228,8 @@ export class EngineConnection implements Disposable {
   }
 
   private closeStreams(): void {
+    if (this.heartbeat) clearTimeout(this.heartbeat);
+    this.heartbeat = undefined;
     this.abort?.abort();
     this.abort = undefined;
     this.events?.removeAllListeners();

@@ -20,7 +20,7 @@ export function unreachableMessage(address: string, err: unknown): string {
         : code === 'ETIMEDOUT' || code === 'timeout'
           ? ' — is the host reachable?'
           : '';
-  const cause = code && !String(e.message ?? '').includes(code) ? `${code} ${e.message ?? ''}`.trim() : (e.message ?? String(err));
+  const cause = err instanceof SwitchboardError ? err.message : code && !String(e.message ?? '').includes(code) ? `${code} ${e.message ?? ''}`.trim() : (e.message ?? String(err));
   return `Docker engine not reachable at ${address}: ${cause.replace(/^connect /, 'connect ')}${hint}`;
 }
 
