@@ -57,4 +57,16 @@ describe('engine stopped and started again mid-stream', () => {
     expect(e.stats.openStreams).toBe(0);
     await docker(['ps'], { host: engine.host });
   }, 180_000);
+
+  it('shows a hung engine (frozen, sockets still open) as unreachable, and catches up when it thaws', async () => {
+    await h.until('connected', () => h.service.state().engines[0]!.status === 'connected');
+    engine.freeze();
+    try {
+      const down = await h.until('the heartbeat to notice', () => h.service.state().engines[0]!.status === 'unreachable' && h.service.state().engines[0]!, 60_000);
+      expect(down.error).toMatch(/did not answer within \d+ s/);
+    } finally {
+      engine.thaw();
+    }
+    await h.until('connected again after the thaw', () => h.service.state().engines[0]!.status === 'connected' && h.container(logger.name)?.state === 'running', 60_000);
+  }, 120_000);
 });

@@ -28,11 +28,21 @@ export class SecondEngine {
     await waitFor('the second dockerd to answer', () => docker(['version', '--format', '{{.Server.Version}}'], { host: this.host, timeoutMs: 5000 }), 60_000, 200);
   }
 
+  /** Freezes dockerd (SIGSTOP): its sockets stay open but nothing answers, like a hung engine. */
+  freeze(): void {
+    if (this.child?.pid) process.kill(this.child.pid, 'SIGSTOP');
+  }
+
+  thaw(): void {
+    if (this.child?.pid) process.kill(this.child.pid, 'SIGCONT');
+  }
+
   /** Stops dockerd the way a service manager does (SIGTERM) and waits until it is gone. */
   async stop(): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGCONT');
     child.kill('SIGTERM');
     await Promise.race([exited, new Promise((r) => setTimeout(r, 30_000))]);
     if (child.exitCode === null && child.signalCode === null) {
