@@ -8,7 +8,7 @@ import { navigate } from '../app/router.js';
 import { formatDuration } from '../components/time.js';
 import { useNow } from '../components/useNow.js';
 import type { ContainerSummary } from '../../shared/contract/containers.js';
-import { containerLabel, containerTone } from './tones.js';
+import { containerStateLabel, containerTone } from '../containers/containerFormat.js';
 
 export function ContainersCard() {
   const { data, error } = useTopicState('containers');
@@ -59,7 +59,7 @@ function ContainerRow({ container: c }: { container: ContainerSummary }) {
     <li className="row" aria-label={`container ${c.name}`}>
       <div className="row-main">
         <span className="row-name" title={c.image}>{c.name}</span>
-        <StatusPill tone={containerTone(c)}>{containerLabel(c)}</StatusPill>
+        <StatusPill tone={containerTone(c)}>{containerStateLabel(c)}</StatusPill>
       </div>
       <div className="row-detail">{failure ? <span className="text-bad">{failure.message}</span> : detail}</div>
       <div className="row-actions">
