@@ -15,10 +15,12 @@
 //   in the server process and in the page), so no offset applies. The snapshot each chart starts from
 //   is not counted, only points that arrive live.
 //
-//   npm run build && npx tsx test/bench/charts.bench.ts
+//   npx tsx test/bench/charts.bench.ts        (builds first, so what is measured is the working tree)
+//   CHARTS_BENCH_SECONDS=10 …                 for a shorter run
+import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { startDemoBackend } from '../../electron/demo/backend/startDemoBackend.js';
-import { openPage, startServer } from '../e2e/harness.js';
+import { openPage, repoRoot, startServer } from '../e2e/harness.js';
 import { report } from './report.js';
 
 const charts = 20;
@@ -108,6 +110,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
+if (spawnSync('npm', ['run', 'build', '--silent'], { cwd: repoRoot, stdio: 'inherit' }).status !== 0) throw new Error('npm run build failed');
 const backend = await startDemoBackend();
 const names = Array.from({ length: charts }, (_, i) => `probe-${String(i + 1).padStart(2, '0')}`);
 const config = {
