@@ -51,16 +51,18 @@ export function runHttpProbe(config: HttpProbeConfig, agents: HttpAgents): Promi
       finish({ outcome: 'error', latencyMs: elapsedMs(started), error: `${config.method} ${config.url}: ${err.code ?? err.message}` });
     });
     req.on('response', (res) => {
+      // The body is read to the end either way (latency counts the whole response), but only kept when checked.
+      const keepBody = config.expect.contains !== undefined || config.expect.json !== undefined;
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size <= maxBodyBytes) chunks.push(chunk);
+        if (keepBody && size <= maxBodyBytes) chunks.push(chunk);
       });
       res.on('error', (err) => finish({ outcome: 'error', latencyMs: elapsedMs(started), error: `response broke off: ${err.message}` }));
       res.on('end', () => {
         const latencyMs = elapsedMs(started);
-        const problem = checkResponse(config, res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8'));
+        const problem = checkResponse(config, res.statusCode ?? 0, keepBody ? Buffer.concat(chunks).toString('utf8') : '');
         finish(problem ? { outcome: 'fail', latencyMs, error: problem } : { outcome: 'ok', latencyMs });
       });
     });
