@@ -65,6 +65,8 @@ try {
   watching.dispose();
   const wall = performance.now() - t0;
   const cpu = cpuMs() - cpu0;
+  const taken = samples;
+  const takenFailed = failed;
   loopDelay.disable();
   gc.disconnect();
   const controlStats = await control;
@@ -73,8 +75,8 @@ try {
   report(
     `${probes} HTTP probes at 1 s for ${seconds} s (demo backend /health, 5–30 ms answers)`,
     [
-      { label: 'samples taken', value: samples, unit: '' },
-      { label: 'failed samples', value: failed, unit: '' },
+      { label: 'samples taken', value: taken, unit: '' },
+      { label: 'failed samples', value: takenFailed, unit: '' },
       { label: 'main-process CPU (probes + summaries)', value: (cpu / wall) * 100, unit: '% of one core' },
       { label: 'scheduling drift p50', value: stats.driftP50, unit: 'ms' },
       { label: 'scheduling drift max', value: stats.driftMax, unit: 'ms' },
