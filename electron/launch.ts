@@ -29,8 +29,13 @@ function findElectronRuntime(): { path: string } | { reason: string } {
   });
   const path = probe.stdout?.trim();
   if (probe.status === 0 && path && existsSync(path)) return { path };
-  const lines = `${probe.stderr ?? ''}`.split('\n').map((l) => l.trim()).filter(Boolean);
-  const cause = lines.find((l) => /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|failed to install|not found/i.test(l)) ?? lines.at(-1) ?? 'no runtime found';
+  const stderr = `${probe.stderr ?? ''}`;
+  const network = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|fetch failed/i.exec(stderr)?.[0];
+  const cause = network
+    ? `the runtime is not installed and could not be downloaded: ${network}`
+    : /failed to install/i.test(stderr)
+      ? 'the runtime is not installed correctly'
+      : (stderr.split('\n').map((l) => l.trim()).filter(Boolean).at(-1) ?? 'no runtime found');
   return { reason: cause.replace(/^Error:\s*/, '').slice(0, 160) };
 }
 
