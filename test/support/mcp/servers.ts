@@ -1,5 +1,6 @@
+import { processesWith } from '../processTable.js';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { mcpServerSchema, type McpServerConfig, type McpServerInput } from '../../../electron/config/schema/mcp.js';
@@ -44,18 +45,7 @@ export function rawServer(mode: string, extra: Partial<McpServerInput> = {}): Mc
 
 /** PIDs of live processes started by this test file (found by the env marker). */
 export function leftoverProcesses(): number[] {
-  const found: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) continue;
-      if (readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0').includes(testMarker)) found.push(Number(entry));
-    } catch {
-      // gone while we looked, or not ours to read
-    }
-  }
-  return found;
+  return processesWith(testMarker);
 }
 
 /** Last resort so a failing test does not leak processes into the next one. */
