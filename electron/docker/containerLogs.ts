@@ -4,6 +4,7 @@ import type { Disposable } from '../core/disposable.js';
 import type { LogWriter } from '../core/logWriter.js';
 import type { EngineConnection } from './engineConnection.js';
 import { lineReader } from './lineReader.js';
+import { isLater, splitTimestamp, type Stamp } from './logTimestamp.js';
 
 export interface LogFollowOptions {
   /** Lines of history to fetch the first time a container is followed. */
@@ -15,8 +16,12 @@ export interface LogFollowOptions {
 interface Follow {
   stream?: NodeJS.ReadableStream & { destroy?: () => void };
   abort?: AbortController;
-  /** Microseconds since epoch of the last line written, so a reopened stream never repeats a line. */
-  lastKey: number;
+  /**
+   * The last line written of each stream, so a reopened follow never repeats
+   * one. Per stream: Docker stamps stdout and stderr in separate goroutines,
+   * so across the two, file order and timestamp order can disagree.
+   */
+  last: Partial<Record<LogStream, Stamp>>;
 }
 
 /**
@@ -71,11 +76,14 @@ export class ContainerLogs implements Disposable {
       return;
     }
     if (follow?.abort) return; // already open or opening
-    const f: Follow = follow ?? { lastKey: 0 };
+    const f: Follow = follow ?? { last: {} };
     this.follows.set(id, f);
     const abort = new AbortController();
     f.abort = abort;
-    const since = f.lastKey ? Math.floor(f.lastKey / 1e6) : this.options.sinceMs ? Math.floor(this.options.sinceMs / 1000) : 0;
+    // Reopen from the second of the stream that is furthest behind; lines seen already are skipped by writeLine.
+    const seen = Object.values(f.last).map((s) => s.sec);
+    const resume = seen.length > 0 ? Math.min(...seen) : undefined;
+    const since = resume ?? (this.options.sinceMs ? Math.floor(this.options.sinceMs / 1000) : 0);
     const source = `container:${c.name}`;
     this.conn.docker
       .getContainer(id)
@@ -84,7 +92,7 @@ export class ContainerLogs implements Disposable {
         stdout: true,
         stderr: true,
         timestamps: true,
-        ...(f.lastKey || this.options.sinceMs ? { since } : { tail: this.options.tail ?? 200 }),
+        ...(resume !== undefined || this.options.sinceMs ? { since } : { tail: this.options.tail ?? 200 }),
         abortSignal: abort.signal,
       } as unknown as { follow: true })
       .then((raw) => {
@@ -121,19 +129,15 @@ export class ContainerLogs implements Disposable {
   }
 
   private writeLine(f: Follow, source: string, stream: LogStream, line: string): void {
-    const match = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?Z ?/.exec(line);
-    let ts: number | undefined;
-    let text = line;
-    if (match) {
-      const seconds = Date.parse(`${match[1]}Z`);
-      const micros = Number((match[2] ?? '').padEnd(9, '0').slice(0, 6));
-      const key = seconds * 1000 + micros;
-      if (key <= f.lastKey) return; // already written before a reopen
-      f.lastKey = key;
-      ts = Math.floor(key / 1000);
-      text = line.slice(match[0].length);
+    const stamped = splitTimestamp(line);
+    if (!stamped) {
+      this.logs.write({ source, stream, text: line });
+      return;
     }
-    this.logs.write(ts === undefined ? { source, stream, text } : { source, stream, text, ts });
+    const last = f.last[stream];
+    if (last && !isLater(stamped, last)) return; // already written before a reopen
+    f.last[stream] = { sec: stamped.sec, nanos: stamped.nanos };
+    this.logs.write({ source, stream, text: stamped.text, ts: stamped.ms });
   }
 
   private close(id: string): void {

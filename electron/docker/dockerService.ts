@@ -4,6 +4,7 @@ import type {
   BulkResult,
   ContainerAction,
   ContainerDetails,
+  ContainerLogPage,
   ContainersState,
   ContainerSummary,
   EngineState,
@@ -14,6 +15,7 @@ import { Emitter } from '../core/emitter.js';
 import type { DockerConfig, EngineConfig } from '../config/schema/docker.js';
 import { pendingWords, runContainerAction } from './containerActions.js';
 import { detailsFromInspect, envValue } from './containerDetails.js';
+import { fetchLogHistory, type LogHistoryRequest } from './containerLogHistory.js';
 import { DockerEngine, type EngineOptions } from './dockerEngine.js';
 import { engineName, resolveEngineAddress } from './engineAddress.js';
 import { toEngineError } from './engineErrors.js';
@@ -196,6 +198,14 @@ export class DockerService implements Disposable {
     if (value === undefined) throw new SwitchboardError('not_found', `container ${container.name} has no env variable ${key}`);
     this.opts.logs.write({ source: 'switchboard', stream: 'system', level: 'info', text: `env ${key} of container:${container.name} revealed` });
     return value;
+  }
+
+  /** Older lines of a container from Docker's own log; without an engine, the first engine that has a container of that id or name. */
+  async logHistory(target: Target, req: LogHistoryRequest): Promise<ContainerLogPage> {
+    const named = target.engine ? undefined : this.engines.find((e) => e.conn.status === 'connected' && e.find(target.id));
+    const { engine, container } = this.resolve(named ? { engine: named.name, id: target.id } : target);
+    const address = engine.conn.address.display;
+    return fetchLogHistory({ docker: engine.conn.docker, address, id: container.id, name: container.name, tty: container.tty ?? false }, req);
   }
 
   private tryName(t: Target): string {

@@ -52,6 +52,9 @@ export function registerDocker(ctx: AppContext): DockerService {
   ctx.commands.handle('containers.project', (p) => service.project(p.engine, p.project, p.action, { force: p.force }));
   ctx.commands.handle('containers.inspect', (p) => service.inspect(p));
   ctx.commands.handle('containers.env', (p) => service.envValue(p, p.key));
+  ctx.commands.handle('containers.logHistory', (p) =>
+    service.logHistory(p, { untilMs: p.until, shown: p.shown, count: p.count, streams: p.streams, levels: p.levels }),
+  );
   ctx.commands.handle('containers.showAll', (p) => {
     service.setShowAll(p.showAll);
     return { showAll: p.showAll };

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { appendTopic, command, stateTopic } from './define.js';
+import type { LogLine } from './logs.js';
+import { logFilterSchema } from './logs.js';
 
 export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
 export type ContainerHealth = 'starting' | 'healthy' | 'unhealthy' | 'none';
@@ -133,10 +135,21 @@ export interface ContainerDetails {
   };
 }
 
+/** Older lines of a container from Docker's own log, for scrolling back past what the log hub holds. */
+export interface ContainerLogPage {
+  /** `container:<name>`, as the hub names it. */
+  source: string;
+  /** Oldest first; seq is 0 because these lines are not in the hub. */
+  lines: LogLine[];
+  /** false once Docker has nothing older (the container's first line is in). */
+  more: boolean;
+}
+
 const engine = z.string().min(1).max(200).optional();
 const id = z.string().min(1).max(200);
 
 const target = z.strictObject({ engine, id });
+const streamCursor = z.strictObject({ until: z.number().min(0), skip: z.number().int().min(0).max(1_000_000) });
 const action = z.enum(['start', 'stop', 'restart', 'kill', 'pause', 'unpause', 'remove']);
 
 export const containersTopics = {
@@ -167,5 +180,20 @@ export const containersCommands = {
   'containers.inspect': command<ContainerDetails>()(target),
   /** The unmasked value of one env key, for the "reveal" button. */
   'containers.env': command<string>()(target.extend({ key: z.string().min(1).max(500) })),
+  /**
+   * Older log lines of a container from Docker (`id` may be its name): up to
+   * `count` lines older than what the viewer shows. `until` is the viewer's
+   * oldest line (ms); `shown` says, per stream, the ms of its oldest line there
+   * and how many lines of that ms it shows, so none comes twice.
+   */
+  'containers.logHistory': command<ContainerLogPage>()(
+    target.extend({
+      until: z.number().min(0),
+      shown: z.strictObject({ stdout: streamCursor.optional(), stderr: streamCursor.optional() }).optional(),
+      count: z.number().int().min(1).max(20_000).default(1_000),
+      streams: logFilterSchema.shape.streams,
+      levels: logFilterSchema.shape.levels,
+    }),
+  ),
   'containers.showAll': command<{ showAll: boolean }>()(z.strictObject({ showAll: z.boolean() })),
 };
