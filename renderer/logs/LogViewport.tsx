@@ -25,6 +25,9 @@ interface Props {
   /** The reader reached the oldest held line: a chance to fetch older ones. */
   onReachTop: () => void;
   hueOf: (source: string) => number;
+  /** Shown above the oldest line (where older lines come from); it scrolls with the lines. */
+  header?: ReactNode;
+  headerHeight?: number;
   children?: ReactNode;
 }
 
@@ -53,6 +56,7 @@ export function LogViewport(props: Props) {
     estimateSize: (k) => Math.max(1, linesIn(firstBlock + k)) * rowHeight,
     getItemKey,
     overscan: 2,
+    paddingStart: props.header ? (props.headerHeight ?? 0) : 0,
   });
 
   // Keep the reader's place when lines leave (or arrive) above it.
@@ -88,7 +92,8 @@ export function LogViewport(props: Props) {
     const bottom = atBottom(el);
     if (following && !bottom) onFollowingChange(false);
     else if (!following && bottom && el.scrollTop > 0) onFollowingChange(true);
-    if (!following && el.scrollTop < rowHeight * 4) props.onReachTop();
+    // Reaching the top pauses following too, so this must not wait for the next render to see that.
+    if (!bottom && el.scrollTop < rowHeight * 4) props.onReachTop();
   };
 
   // Wheel and keys pause at once, before the scroll position even moves.
@@ -125,6 +130,7 @@ export function LogViewport(props: Props) {
       aria-live="off"
     >
       <div className="logs-canvas" style={{ height: virtualizer.getTotalSize() }}>
+        {props.header ? <div className="logs-header">{props.header}</div> : null}
         {virtualizer.getVirtualItems().map((item) => {
           const block = firstBlock + item.index;
           return (

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { LogLevel, LogStream } from '../../shared/contract/logs.js';
-import { useClient, useTopicState } from '../client/hooks.js';
+import { useTopicState } from '../client/hooks.js';
 import { navigate, useRoute } from '../app/router.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { ErrorBanner } from '../components/ErrorBanner.js';
@@ -9,6 +9,8 @@ import { LogFilters, type FilterState } from './LogFilters.js';
 import { compileSearch, SearchMatches, type SearchQuery } from './logSearch.js';
 import { LogSearchBar } from './LogSearchBar.js';
 import { LogViewport } from './LogViewport.js';
+import { OlderLinesBar, olderBarHeight } from './OlderLinesBar.js';
+import { useOlderLines } from './useOlderLines.js';
 import { useLogFeed } from './useLogFeed.js';
 import './logs.css';
 
@@ -41,7 +43,6 @@ function useRouteFilter(): [FilterState, (next: FilterState) => void] {
 }
 
 export function LogsScreen() {
-  const client = useClient();
   const [filter, setFilter] = useRouteFilter();
   const feed = useLogFeed(filter);
   const { store, version } = feed;
@@ -78,19 +79,8 @@ export function LogsScreen() {
     setHit({ line: hits[i] as number, key: (hit?.key ?? 0) + 1 });
   };
 
-  const loadingOlder = useRef(false);
-  const [historyDone, setHistoryDone] = useState<number | undefined>();
-  const loadOlder = () => {
-    if (loadingOlder.current || historyDone === store.epoch || !Number.isFinite(store.firstSeq) || store.size >= store.capacity) return;
-    loadingOlder.current = true;
-    client
-      .call('logs.range', { before: store.firstSeq, count: 5_000, ...filter })
-      .then((older) => {
-        if (older.length === 0 || store.prepend(older) === 0) setHistoryDone(store.epoch);
-      })
-      .catch(() => setHistoryDone(store.epoch))
-      .finally(() => (loadingOlder.current = false));
-  };
+  const older = useOlderLines(store, filter, feed.complete);
+  const olderBar = older.container ? <OlderLinesBar older={older} /> : undefined;
 
   const onRowClick = (index: number, extend: boolean) => {
     if (extend && selection) setSelection({ anchor: selection.anchor, from: Math.min(selection.anchor, index), to: Math.max(selection.anchor, index) });
@@ -161,6 +151,8 @@ export function LogsScreen() {
           <div className="logs-empty">
             {!feed.loaded ? (
               <EmptyState title="Loading logs…" />
+            ) : olderBar && older.fromDocker === 0 ? (
+              <EmptyState title={`Switchboard holds no lines of ${older.container} that match`} hint={olderBar} />
             ) : filtered ? (
               <EmptyState
                 title="No lines match these filters"
@@ -192,8 +184,10 @@ export function LogsScreen() {
             selFrom={selection?.from ?? -Infinity}
             selTo={selection?.to ?? -Infinity}
             onRowClick={onRowClick}
-            onReachTop={loadOlder}
+            onReachTop={older.onReachTop}
             hueOf={hueOf}
+            header={olderBar}
+            headerHeight={olderBarHeight}
           />
         )}
         {newLines > 0 ? (

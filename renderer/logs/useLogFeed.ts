@@ -14,6 +14,8 @@ export interface LogFeed {
   loaded: boolean;
   /** Lines the hub let go before this view opened (buffer caps), from the snapshot. */
   hubDropped: number;
+  /** The snapshot carried every matching line the hub held: nothing older is there to scroll back to. */
+  complete: boolean;
   error: ErrorInfo | undefined;
 }
 
@@ -29,10 +31,11 @@ const openingTail = 50_000;
 export function useLogFeed(filter: FeedFilter): LogFeed {
   const client = useClient();
   const [store] = useState(() => new LogStore(viewerCapacity));
-  const [status, setStatus] = useState<{ key: string; loaded: boolean; hubDropped: number; error?: ErrorInfo }>({
+  const [status, setStatus] = useState<{ key: string; loaded: boolean; hubDropped: number; complete: boolean; error?: ErrorInfo }>({
     key: '',
     loaded: false,
     hubDropped: 0,
+    complete: false,
   });
   const key = JSON.stringify(filter);
 
@@ -43,7 +46,7 @@ export function useLogFeed(filter: FeedFilter): LogFeed {
         case 'snapshot': {
           const snap = event.value as LogsSnapshot;
           store.reset(snap.lines);
-          setStatus({ key, loaded: true, hubDropped: snap.dropped });
+          setStatus({ key, loaded: true, hubDropped: snap.dropped, complete: snap.lines.length < openingTail });
           return;
         }
         case 'append':
@@ -60,5 +63,12 @@ export function useLogFeed(filter: FeedFilter): LogFeed {
 
   const version = useSyncExternalStore(store.subscribe, store.getVersion);
   const current = status.key === key;
-  return { store, version, loaded: current && status.loaded, hubDropped: status.hubDropped, error: current ? status.error : undefined };
+  return {
+    store,
+    version,
+    loaded: current && status.loaded,
+    hubDropped: status.hubDropped,
+    complete: current && status.complete,
+    error: current ? status.error : undefined,
+  };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage, shot, startServer } from './harness.js';
+import { TestContainers } from '../support/docker/testContainers.js';
 
 // Lines come from the test-only firehose source (SWITCHBOARD_TEST_LOGS, see
 // electron/logs/testFirehose.ts): 3,000 at once, then 20 a second over three sources.
@@ -99,6 +100,55 @@ describe('Logs screen', () => {
     await expect
       .poll(async () => new Set(await page.locator('.logs-row .logs-source').allTextContents()), { timeout: 10_000 })
       .toEqual(new Set(['test:firehose-3']));
+    expect(browser.consoleErrors).toEqual([]);
+  });
+});
+
+// A container that wrote far more than the hub keeps for it (100 lines here): the rest is read back from Docker on request.
+describe('Logs screen: older container lines from Docker', () => {
+  const tc = new TestContainers();
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let browser: Awaited<ReturnType<typeof openPage>>;
+  let page: Page;
+  let name: string;
+
+  beforeAll(async () => {
+    const script = 'trap "exit 0" TERM; i=0; while [ $i -lt 3000 ]; do echo "history line $i"; i=$((i+1)); done; sleep 1000 & wait';
+    ({ name } = await tc.run({ image: 'busybox', name: 'history', cmd: ['sh', '-c', script] }));
+    server = await startServer({ config: { name: 'logs-history-e2e', docker: { containers: [name] }, logs: { linesPerSource: 100 } } });
+    browser = await openPage(server.url);
+    page = browser.page;
+    await page.evaluate((source) => (location.hash = `#/logs?source=${source}`), `container:${name}`);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await tc.removeAll();
+  });
+
+  const counts = () => page.getByLabel('Log counts').textContent();
+  const bar = () => page.getByRole('status', { name: 'Older lines' });
+
+  it('offers the older lines once the hub has none, loads them above in order, and more on reaching the top', async () => {
+    await expect.poll(counts, { timeout: 30_000 }).toMatch(/^100 lines in view/);
+    await expect.poll(() => bar().textContent(), { timeout: 10_000 }).toMatch(/Switchboard holds no older lines of container:/);
+    const viewport = page.getByRole('log', { name: 'Log lines' });
+    await viewport.evaluate((el) => (el.scrollTop = 0));
+    await shot(page, 'logs-history-offer');
+    await bar().getByRole('button', { name: 'Load older lines from Docker' }).click();
+    await expect.poll(counts, { timeout: 20_000 }).toMatch(/^2,100 lines in view/);
+    // The reader stays on the line they were reading, now below the 2,000 loaded above it.
+    await expect.poll(() => page.locator('.logs-row .logs-text').first().textContent()).toMatch(/^history line (2[89]\d\d)$/);
+    // Scrolling to the top fetches the rest without another click.
+    await viewport.evaluate((el) => (el.scrollTop = 0));
+    await expect.poll(counts, { timeout: 20_000 }).toMatch(/^3,000 lines in view/);
+    await viewport.evaluate((el) => (el.scrollTop = 0));
+    await expect.poll(() => bar().textContent(), { timeout: 10_000 }).toMatch(/Start of container:.*'s log: 2,900 older lines loaded from Docker/);
+    await expect.poll(() => page.locator('.logs-row .logs-text').first().textContent()).toBe('history line 0');
+    const texts = await page.locator('.logs-row .logs-text').allTextContents();
+    expect(texts.slice(0, 5)).toEqual(['history line 0', 'history line 1', 'history line 2', 'history line 3', 'history line 4']);
+    await shot(page, 'logs-history-loaded');
     expect(browser.consoleErrors).toEqual([]);
   });
 });
