@@ -44,6 +44,7 @@ export class Session implements Disposable {
   private readonly opts: Required<SessionOptions>;
   private readonly subs = new Map<number, Subscription>();
   private timer: NodeJS.Timeout | undefined;
+  private lastFlush = -Infinity;
   private disposed = false;
 
   constructor(
@@ -145,16 +146,19 @@ export class Session implements Disposable {
     this.schedule();
   }
 
+  /** At most one flush per interval, but a change after a quiet spell goes out at once instead of waiting a full interval. */
   private schedule(): void {
     if (this.timer || this.disposed) return;
+    const wait = Math.max(0, this.lastFlush + this.opts.flushIntervalMs - performance.now());
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.flushNow();
-    }, this.opts.flushIntervalMs);
+    }, wait);
   }
 
   private flushNow(): void {
     if (this.disposed) return;
+    this.lastFlush = performance.now();
     if (this.channel.backlog() > this.opts.maxBacklogBytes) {
       // The client is behind: keep coalescing (bounded) and try again later.
       this.schedule();

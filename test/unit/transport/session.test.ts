@@ -75,6 +75,44 @@ describe('session', () => {
     expect(states[0]).toMatchObject({ value: { n: 99 } });
   });
 
+  it('flushes at most once per interval however often the state changes', async () => {
+    const h = harness({ flushIntervalMs: 50 });
+    dispose = () => h.session.dispose();
+    let sink: TopicSink<unknown, unknown> | undefined;
+    h.topics.provide('mcp', (_p, s) => {
+      sink = s as TopicSink<unknown, unknown>;
+      s.snapshot({ servers: [] });
+      return toDisposable(() => {});
+    });
+    h.session.receive({ t: 'sub', id: 1, topic: 'mcp' });
+    await tick(60);
+    const started = performance.now();
+    for (let i = 0; performance.now() - started < 500; i++) {
+      sink!.state({ servers: [], n: i });
+      await tick(5);
+    }
+    await tick(60);
+    const flushes = h.sent.filter((m) => m.t === 'state').length;
+    expect(flushes).toBeGreaterThanOrEqual(2);
+    expect(flushes).toBeLessThanOrEqual(12);
+  });
+
+  it('sends a change after a quiet spell at once instead of waiting out the interval', async () => {
+    const h = harness({ flushIntervalMs: 2_000 });
+    dispose = () => h.session.dispose();
+    let sink: TopicSink<unknown, unknown> | undefined;
+    h.topics.provide('mcp', (_p, s) => {
+      sink = s as TopicSink<unknown, unknown>;
+      s.snapshot({ servers: [] });
+      return toDisposable(() => {});
+    });
+    h.session.receive({ t: 'sub', id: 1, topic: 'mcp' });
+    await tick(2_100); // the snapshot went out; the interval has passed
+    sink!.state({ servers: [], n: 1 });
+    await tick(500);
+    expect(h.sent.filter((m) => m.t === 'state')).toHaveLength(1);
+  });
+
   it('bounds what a client that stopped reading can cost, and counts what it dropped', async () => {
     const h = harness({ maxItemsPerSubscription: 1000 });
     dispose = () => h.session.dispose();
