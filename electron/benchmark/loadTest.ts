@@ -1,7 +1,7 @@
 import autocannon from 'autocannon';
 import { latencyHistogram, toMicros } from '../metrics/slidingPercentiles.js';
 import { LatencyBins } from './latencyBuckets.js';
-import type { LatencyBucket } from '../../shared/contract/probes.js';
+import type { BenchmarkResult } from '../../shared/contract/probes.js';
 
 export interface LoadTestOptions {
   url: string;
@@ -22,17 +22,12 @@ export interface LoadTestProgress {
   fraction: number;
 }
 
-export interface LoadTestOutcome {
+/** What one run measured: the numbers a kept BenchmarkResult carries, plus whether it was cut short. */
+export type LoadTestOutcome = Pick<BenchmarkResult, 'durationMs' | 'reqPerSec' | 'latencyMs' | 'histogram' | 'errors' | 'statusCodes'> & {
   cancelled: boolean;
   /** Responses of any status. */
   responses: number;
-  durationMs: number;
-  reqPerSec: number;
-  latencyMs: { min: number; mean: number; p50: number; p90: number; p95: number; p99: number; max: number };
-  histogram: LatencyBucket[];
-  errors: { kind: string; count: number }[];
-  statusCodes: Record<string, number>;
-}
+};
 
 export interface RunningLoadTest {
   done: Promise<LoadTestOutcome>;
