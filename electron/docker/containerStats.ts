@@ -16,6 +16,7 @@ interface Entry {
 }
 
 const liveStates = new Set(['running', 'paused']);
+const minSampleGapMs = 900;
 
 /**
  * Docker stats streams of one engine, one per container that someone is
@@ -130,7 +131,7 @@ export class ContainerStats implements Disposable {
   }
 
   private onLine(id: string, entry: Entry, line: string): void {
-    if (!line.trim()) return;
+    if (line.length < 2) return; // a keep-alive newline
     try {
       this.recordInto(id, entry, JSON.parse(line) as RawStats);
     } catch {
@@ -147,6 +148,9 @@ export class ContainerStats implements Disposable {
     // A stopped container streams empty samples (no system CPU): not worth a point on a chart.
     if (!raw.cpu_stats?.system_cpu_usage) return;
     const { sample, counters } = toSample(raw, entry.counters);
+    // At most one sample a second per container reaches the history and its watchers, whatever
+    // the engine sends; a skipped one leaves the counters, so the next rate spans both.
+    if (entry.counters && counters.ts - entry.counters.ts < minSampleGapMs) return;
     entry.counters = counters;
     entry.history.push(sample);
     this.sample.emit({ id, sample });

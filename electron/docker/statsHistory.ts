@@ -1,10 +1,12 @@
 import type { StatsSample } from '../../shared/contract/containers.js';
 
-const fields = ['ts', 'cpuPercent', 'memUsed', 'memLimit', 'rxBytesPerSec', 'txBytesPerSec', 'blockReadBytesPerSec', 'blockWriteBytesPerSec', 'pids'] as const;
+const width = 9;
 
 /**
  * A container's recent samples in one fixed typed array (15 min at 1 s by
  * default): memory is allocated once and never grows, however long it runs.
+ * Fields are written out by name: a loop over names would be a keyed,
+ * polymorphic property access for every field of every sample.
  */
 export class StatsHistory {
   private readonly data: Float64Array;
@@ -12,12 +14,21 @@ export class StatsHistory {
   private count = 0;
 
   constructor(readonly capacity = 900) {
-    this.data = new Float64Array(capacity * fields.length);
+    this.data = new Float64Array(capacity * width);
   }
 
-  push(sample: StatsSample): void {
-    const base = this.next * fields.length;
-    for (let f = 0; f < fields.length; f++) this.data[base + f] = sample[fields[f]!];
+  push(s: StatsSample): void {
+    const d = this.data;
+    const b = this.next * width;
+    d[b] = s.ts;
+    d[b + 1] = s.cpuPercent;
+    d[b + 2] = s.memUsed;
+    d[b + 3] = s.memLimit;
+    d[b + 4] = s.rxBytesPerSec;
+    d[b + 5] = s.txBytesPerSec;
+    d[b + 6] = s.blockReadBytesPerSec;
+    d[b + 7] = s.blockWriteBytesPerSec;
+    d[b + 8] = s.pids;
     this.next = (this.next + 1) % this.capacity;
     if (this.count < this.capacity) this.count++;
   }
@@ -39,9 +50,18 @@ export class StatsHistory {
   }
 
   private at(slot: number): StatsSample {
-    const base = slot * fields.length;
-    const sample = {} as StatsSample;
-    for (let f = 0; f < fields.length; f++) sample[fields[f]!] = this.data[base + f]!;
-    return sample;
+    const d = this.data;
+    const b = slot * width;
+    return {
+      ts: d[b]!,
+      cpuPercent: d[b + 1]!,
+      memUsed: d[b + 2]!,
+      memLimit: d[b + 3]!,
+      rxBytesPerSec: d[b + 4]!,
+      txBytesPerSec: d[b + 5]!,
+      blockReadBytesPerSec: d[b + 6]!,
+      blockWriteBytesPerSec: d[b + 7]!,
+      pids: d[b + 8]!,
+    };
   }
 }

@@ -51,18 +51,27 @@ export function memoryUsed(s: RawStats): number {
 }
 
 export function counters(s: RawStats): Counters {
+  // Plain loops: this runs for every sample of every watched container, so no arrays or strings per call.
   let rx = 0;
   let tx = 0;
-  for (const n of Object.values(s.networks ?? {})) {
-    rx += n.rx_bytes;
-    tx += n.tx_bytes;
+  const networks = s.networks;
+  if (networks) {
+    for (const name in networks) {
+      const n = networks[name]!;
+      rx += n.rx_bytes;
+      tx += n.tx_bytes;
+    }
   }
   let blockRead = 0;
   let blockWrite = 0;
-  for (const entry of s.blkio_stats?.io_service_bytes_recursive ?? []) {
-    const op = entry.op.toLowerCase();
-    if (op === 'read') blockRead += entry.value;
-    else if (op === 'write') blockWrite += entry.value;
+  const io = s.blkio_stats?.io_service_bytes_recursive;
+  if (io) {
+    for (let i = 0; i < io.length; i++) {
+      const entry = io[i]!;
+      const op = entry.op;
+      if (op === 'read' || op === 'Read') blockRead += entry.value;
+      else if (op === 'write' || op === 'Write') blockWrite += entry.value;
+    }
   }
   return { ts: Date.parse(s.read), rx, tx, blockRead, blockWrite };
 }

@@ -32,6 +32,7 @@ const restartRounds = Number(process.env.BENCH_RESTART_ROUNDS ?? 10);
 const statsContainers = 20;
 const cpuWindowMs = Number(process.env.BENCH_CPU_WINDOW_MS ?? 30_000);
 const idleWindowMs = Number(process.env.BENCH_IDLE_WINDOW_MS ?? 15_000);
+const idleSettleMs = Number(process.env.BENCH_IDLE_SETTLE_MS ?? 30_000);
 
 function appContext(config: StackConfig): AppContext {
   return {
@@ -140,7 +141,8 @@ async function statsCpu(tc: TestContainers): Promise<{ figures: Figure[]; ratios
   try {
     const pid = await pidOnPort(server.port);
     // The same process with nobody subscribed: what the rest of the app costs, to see what streaming adds.
-    await new Promise((r) => setTimeout(r, 5000));
+    // Measured once start-up has settled: V8 runs its memory-reducing full GCs some 10–25 s after start.
+    await new Promise((r) => setTimeout(r, idleSettleMs));
     const b0 = processCpuMs(pid);
     await new Promise((r) => setTimeout(r, idleWindowMs));
     idleMs = processCpuMs(pid) - b0;
