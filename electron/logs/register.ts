@@ -25,10 +25,10 @@ export function registerLogs(ctx: AppContext, hub: LogHub): void {
     let last: LogHubStats = hub.stats();
     sink.snapshot(last);
     const timer = setInterval(() => {
-      const next = hub.stats();
-      if (next.lastSeq === last.lastSeq && next.dropped === last.dropped) return;
-      last = next;
-      sink.state(next);
+      // Only the counters are read while nothing was written: no per-source list built and sorted every second.
+      if (hub.lastSeq === last.lastSeq && hub.droppedTotal === last.dropped) return;
+      last = hub.stats();
+      sink.state(last);
     }, statsIntervalMs);
     return toDisposable(() => clearInterval(timer));
   });
