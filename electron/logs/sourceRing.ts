@@ -6,7 +6,7 @@ import type { LogLine } from '../../shared/contract/logs.js';
  * ("main-process memory with all buffers full"), rounded up so the global
  * cap holds for real memory, not only for counted text.
  */
-export const lineOverheadBytes = 176;
+export const lineOverheadBytes = 200;
 
 export function lineBytes(text: string): number {
   return lineOverheadBytes + text.length;
