@@ -37,6 +37,8 @@ export function ContainersScreen() {
     });
 
   const running = all.filter((c) => c.state === 'running').length;
+  // Several engines sit in columns, side by side, where the screen is wide enough (containers.css).
+  const multi = (data?.engines.length ?? 0) > 1;
   return (
     <div className="containers-screen">
       <div className="containers-toolbar">
@@ -50,8 +52,8 @@ export function ContainersScreen() {
       </div>
       {error ? <ErrorBanner title="Container updates stopped">{error.message}</ErrorBanner> : null}
       {checkedTargets.length ? <SelectionBar targets={checkedTargets} onClear={() => setChecked(new Set())} /> : null}
-      <div className="containers-layout">
-        <div className="containers-main">
+      <div className={`containers-layout${multi ? ' is-multi' : ''}`}>
+        <div className="containers-main" role={multi ? 'group' : undefined} aria-label={multi ? 'engines side by side' : undefined}>
           {!data ? (
             error ? null : <EmptyState title="Loading containers…" />
           ) : data.engines.length === 0 ? (

@@ -4,6 +4,7 @@ import { openPage, shot, startServer } from './harness.js';
 import { TestContainers, freePort } from '../support/docker/testContainers.js';
 import { removeTestImages } from '../support/docker/testImages.js';
 import { docker } from '../support/docker/dockerCli.js';
+import { SecondEngine } from '../support/docker/secondEngine.js';
 
 // The containers screen against the real engine: live rows, Restart through the UI, a CLI stop seen at once.
 describe('Containers screen', () => {
@@ -100,5 +101,46 @@ describe('Containers screen with the engine down', () => {
       await browser.close();
       await server.stop();
     }
+  });
+});
+
+describe('Containers screen with two engines', () => {
+  const second = new SecondEngine();
+  const local = new TestContainers();
+  const edge = new TestContainers(second.host);
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  let browser: Awaited<ReturnType<typeof openPage>> | undefined;
+
+  beforeAll(async () => {
+    await second.start();
+    const idle = ['sh', '-c', 'trap "exit 0" TERM; while true; do sleep 1; done'];
+    for (const name of ['api', 'worker']) await local.run({ image: 'busybox', name, project: `${local.prefix}-core`, service: name, cmd: idle });
+    for (const name of ['cache', 'proxy']) await edge.run({ image: 'busybox', name, project: `${edge.prefix}-edge`, service: name, cmd: idle });
+    server = await startServer({
+      config: {
+        name: 'e2e-two-engines',
+        docker: { engines: [{ name: 'local', project: `${local.prefix}-core` }, { name: 'edge', host: second.host, project: `${edge.prefix}-edge` }] },
+      },
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await local.removeAll();
+    await second.dispose();
+  }, 120_000);
+
+  it('shows the engines side by side on a wide screen, each with its own containers', async () => {
+    browser = await openPage(`${server!.url}#/containers`, { viewport: { width: 1920, height: 1000 } });
+    const page = browser.page;
+    const engines = page.getByRole('group', { name: 'engines side by side' }).locator('.containers-engine');
+    await expect.poll(() => engines.count(), { timeout: 20_000 }).toBe(2);
+    await expect.poll(() => engines.nth(0).textContent(), { timeout: 30_000 }).toMatch(new RegExp(`${local.prefix}-api.*${local.prefix}-worker`));
+    await expect.poll(() => engines.nth(1).textContent(), { timeout: 30_000 }).toMatch(new RegExp(`${edge.prefix}-cache.*${edge.prefix}-proxy`));
+    const [a, b] = [await engines.nth(0).boundingBox(), await engines.nth(1).boundingBox()];
+    expect(b!.x).toBeGreaterThan(a!.x + a!.width - 1);
+    expect(Math.abs(b!.y - a!.y)).toBeLessThan(2);
+    await shot(page, 'containers-two-engines');
   });
 });
