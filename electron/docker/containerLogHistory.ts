@@ -41,6 +41,11 @@ interface Target {
 const firstWindowNs = 2_000_000_000n;
 const maxWindows = 24;
 const callTimeoutMs = 20_000;
+// Docker stops reading at the first line stamped after `until`, and stdout and
+// stderr are stamped apart, so a line stamped just before `until` can sit in
+// the file after one stamped just after it. Each window is asked for this much
+// further and cut to its exact bounds here.
+const untilSlackNs = 1_000_000_000n;
 // The hub cuts runaway lines at the same length.
 const maxLineChars = 16_384;
 
@@ -79,7 +84,14 @@ export async function fetchLogHistory(t: Target, req: LogHistoryRequest): Promis
     let raw: Buffer;
     try {
       const body = await withTimeout(
-        container.logs({ follow: false, stdout: wantOut, stderr: wantErr, timestamps: true, since: dockerTime(since), until: dockerTime(until) } as unknown as { follow: false }),
+        container.logs({
+          follow: false,
+          stdout: wantOut,
+          stderr: wantErr,
+          timestamps: true,
+          since: dockerTime(since),
+          until: dockerTime(until + untilSlackNs),
+        } as unknown as { follow: false }),
         callTimeoutMs,
         what,
       );
@@ -87,7 +99,7 @@ export async function fetchLogHistory(t: Target, req: LogHistoryRequest): Promis
     } catch (err) {
       throw toEngineError(what, err, t.address);
     }
-    const page = olderThanShown(parse(raw, t.tty, source, levels), bound, skipLeft);
+    const page = olderThanShown(parse(raw, t.tty, source, levels, since, until), bound, skipLeft);
     lines = page.length ? (lines.length ? page.concat(lines) : page) : lines;
     if (lines.length >= req.count) return { source, lines: lines.slice(lines.length - req.count), more: true };
     until = since - 1n;
@@ -117,12 +129,15 @@ function olderThanShown(page: LogLine[], bound: Record<'stdout' | 'stderr', numb
 }
 
 /** Docker's multiplexed frames (8-byte header: stream, 0, 0, 0, size) for non-TTY containers; raw bytes for TTY ones. */
-function parse(raw: Buffer, tty: boolean, source: string, levels: Set<LogLevel> | undefined): LogLine[] {
+/** The lines of one window, stamped from `since` to `until` (ns, both included), in the order Docker wrote them. */
+function parse(raw: Buffer, tty: boolean, source: string, levels: Set<LogLevel> | undefined, since: bigint, until: bigint): LogLine[] {
   const out: LogLine[] = [];
   const reader = (stream: LogStream) =>
     lineReader((line) => {
       const stamped = splitTimestamp(line);
       if (!stamped) return;
+      const ns = BigInt(stamped.sec) * 1_000_000_000n + BigInt(stamped.nanos);
+      if (ns < since || ns > until) return;
       const text = stamped.text.length > maxLineChars ? stamped.text.slice(0, maxLineChars) : stamped.text;
       const level = guessLevel(text, stream);
       if (!levels || levels.has(level)) out.push({ seq: 0, ts: stamped.ms, source, stream, level, text });
