@@ -32,6 +32,7 @@ export function summaryFromInspect(engine: string, info: Docker.ContainerInspect
   if (state.OOMKilled) summary.oomKilled = true;
   if (labels[projectLabel]) summary.project = labels[projectLabel];
   if (labels[serviceLabel]) summary.service = labels[serviceLabel];
+  if (info.HostConfig?.NetworkMode) summary.networkMode = info.HostConfig.NetworkMode;
   return summary;
 }
 

@@ -2,6 +2,8 @@ import type { StatsSample } from '../../shared/contract/containers.js';
 
 const width = 9;
 
+const reported = (v: number): number | null => (Number.isNaN(v) ? null : v);
+
 /**
  * A container's recent samples in one fixed typed array (15 min at 1 s by
  * default): memory is allocated once and never grows, however long it runs.
@@ -24,8 +26,9 @@ export class StatsHistory {
     d[b + 1] = s.cpuPercent;
     d[b + 2] = s.memUsed;
     d[b + 3] = s.memLimit;
-    d[b + 4] = s.rxBytesPerSec;
-    d[b + 5] = s.txBytesPerSec;
+    // NaN stands for "not reported" (null) in the typed array.
+    d[b + 4] = s.rxBytesPerSec ?? NaN;
+    d[b + 5] = s.txBytesPerSec ?? NaN;
     d[b + 6] = s.blockReadBytesPerSec;
     d[b + 7] = s.blockWriteBytesPerSec;
     d[b + 8] = s.pids;
@@ -57,8 +60,8 @@ export class StatsHistory {
       cpuPercent: d[b + 1]!,
       memUsed: d[b + 2]!,
       memLimit: d[b + 3]!,
-      rxBytesPerSec: d[b + 4]!,
-      txBytesPerSec: d[b + 5]!,
+      rxBytesPerSec: reported(d[b + 4]!),
+      txBytesPerSec: reported(d[b + 5]!),
       blockReadBytesPerSec: d[b + 6]!,
       blockWriteBytesPerSec: d[b + 7]!,
       pids: d[b + 8]!,

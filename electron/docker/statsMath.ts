@@ -25,6 +25,8 @@ export interface Counters {
   tx: number;
   blockRead: number;
   blockWrite: number;
+  /** false when the stats carry no `networks` (host or no network): rates are then not reported, not 0. */
+  net: boolean;
 }
 
 /**
@@ -73,7 +75,7 @@ export function counters(s: RawStats): Counters {
       else if (op === 'write' || op === 'Write') blockWrite += entry.value;
     }
   }
-  return { ts: Date.parse(s.read), rx, tx, blockRead, blockWrite };
+  return { ts: Date.parse(s.read), rx, tx, blockRead, blockWrite, net: networks !== undefined && networks !== null };
 }
 
 /** One sample from a raw stats message and the previous counters (none for the first: rates are 0). */
@@ -86,8 +88,8 @@ export function toSample(s: RawStats, prev: Counters | undefined): { sample: Sta
     cpuPercent: cpuPercent(s),
     memUsed: memoryUsed(s),
     memLimit: s.memory_stats?.limit ?? 0,
-    rxBytesPerSec: prev ? rate(now.rx, prev.rx) : 0,
-    txBytesPerSec: prev ? rate(now.tx, prev.tx) : 0,
+    rxBytesPerSec: !now.net ? null : prev?.net ? rate(now.rx, prev.rx) : 0,
+    txBytesPerSec: !now.net ? null : prev?.net ? rate(now.tx, prev.tx) : 0,
     blockReadBytesPerSec: prev ? rate(now.blockRead, prev.blockRead) : 0,
     blockWriteBytesPerSec: prev ? rate(now.blockWrite, prev.blockWrite) : 0,
     pids: s.pids_stats?.current ?? 0,

@@ -19,7 +19,14 @@ export function watchStatsTable(service: DockerService, onTable: (table: StatsTa
       for (const c of e.conn.containers.values()) {
         if (!e.inStack(c) || c.state !== 'running') continue;
         const latest = e.stats.latest(c.id);
-        rows.push({ engine: e.name, id: c.id, name: c.name, ...(c.project ? { project: c.project } : {}), ...(latest ? { latest } : {}) });
+        rows.push({
+          engine: e.name,
+          id: c.id,
+          name: c.name,
+          ...(c.project ? { project: c.project } : {}),
+          ...(c.networkMode ? { networkMode: c.networkMode } : {}),
+          ...(latest ? { latest } : {}),
+        });
       }
     }
     rows.sort((a, b) => a.name.localeCompare(b.name));

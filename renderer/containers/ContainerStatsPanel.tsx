@@ -4,7 +4,7 @@ import { ErrorBanner } from '../components/ErrorBanner.js';
 import { useTopicStream } from '../client/hooks.js';
 import type { ContainerStatsSnapshot, ContainerSummary, StatsSample } from '../../shared/contract/containers.js';
 import type { TopicReducer } from '../client/topicStore.js';
-import { clock, cpuTick, formatBytes, formatCpu, formatRate } from './containerFormat.js';
+import { clock, cpuTick, formatBytes, formatCpu, formatNet, formatRate } from './containerFormat.js';
 
 /** 15 minutes at one sample a second, as main keeps them. */
 const maxSamples = 900;
@@ -30,7 +30,7 @@ export function ContainerStatsPanel({ container: c }: { container: ContainerSumm
       <dl className="stat-strip">
         <Figure label="CPU" value={formatCpu(last?.cpuPercent)} />
         <Figure label="Memory" value={last ? `${formatBytes(last.memUsed)} / ${formatBytes(last.memLimit)}` : '—'} />
-        <Figure label="Net rx / tx" value={last ? `${formatRate(last.rxBytesPerSec)} / ${formatRate(last.txBytesPerSec)}` : '—'} />
+        <Figure label="Net rx / tx" value={formatNet(last, c.networkMode)} muted={last?.rxBytesPerSec === null} />
         <Figure label="Block r / w" value={last ? `${formatRate(last.blockReadBytesPerSec)} / ${formatRate(last.blockWriteBytesPerSec)}` : '—'} />
         <Figure label="PIDs" value={last ? String(last.pids) : '—'} />
       </dl>
@@ -40,15 +40,26 @@ export function ContainerStatsPanel({ container: c }: { container: ContainerSumm
         <div className="containers-charts" data-points={samples.length}>
           <Chart title="CPU %" data={samples} unit={cpuTick} lines={[{ key: 'cpuPercent', name: 'CPU', color: 'var(--accent)' }]} area />
           <Chart title={`Memory (limit ${formatBytes(last?.memLimit)})`} data={samples} unit={formatBytes} lines={[{ key: 'memUsed', name: 'used', color: 'var(--ok)' }]} area />
-          <Chart
-            title="Network"
-            data={samples}
-            unit={formatRate}
-            lines={[
-              { key: 'rxBytesPerSec', name: 'rx', color: 'var(--accent)' },
-              { key: 'txBytesPerSec', name: 'tx', color: 'var(--busy)' },
-            ]}
-          />
+          {samples.some((s) => s.rxBytesPerSec !== null) ? (
+            <Chart
+              title="Network"
+              data={samples}
+              unit={formatRate}
+              lines={[
+                { key: 'rxBytesPerSec', name: 'rx', color: 'var(--accent)' },
+                { key: 'txBytesPerSec', name: 'tx', color: 'var(--busy)' },
+              ]}
+            />
+          ) : (
+            <figure className="containers-chart containers-chart-missing" aria-label="Network">
+              <figcaption>Network</figcaption>
+              <p>
+                {c.networkMode === 'host'
+                  ? 'Not reported (host network): the container shares the host’s interfaces, so Docker has no counters of its own for it.'
+                  : 'Not reported: Docker gives no network counters for this container.'}
+              </p>
+            </figure>
+          )}
           <Chart
             title="Block I/O"
             data={samples}
@@ -64,11 +75,11 @@ export function ContainerStatsPanel({ container: c }: { container: ContainerSumm
   );
 }
 
-function Figure({ label, value }: { label: string; value: string }) {
+function Figure({ label, value, muted }: { label: string; value: string; muted?: boolean }) {
   return (
     <div>
       <dt>{label}</dt>
-      <dd>{value}</dd>
+      <dd className={muted ? 'containers-not-reported' : undefined}>{value}</dd>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { EmptyState } from '../components/EmptyState.js';
 import { ErrorBanner } from '../components/ErrorBanner.js';
 import { useTopicState } from '../client/hooks.js';
-import { formatBytes, formatCpu, formatRate, targetKey } from './containerFormat.js';
+import { formatBytes, formatCpu, formatNet, targetKey } from './containerFormat.js';
 
 /** CPU and memory of every running container of the stack at once, heaviest CPU first. */
 export function StackStatsTable({ onSelect }: { onSelect(target: { engine: string; id: string }): void }) {
@@ -39,7 +39,7 @@ export function StackStatsTable({ onSelect }: { onSelect(target: { engine: strin
               </td>
               <td>{s ? formatBytes(s.memUsed) : '—'}</td>
               <td>{share === undefined ? '—' : `${(share * 100).toFixed(share < 0.1 ? 2 : 1)}%`}</td>
-              <td>{s ? `${formatRate(s.rxBytesPerSec)} / ${formatRate(s.txBytesPerSec)}` : '—'}</td>
+              <td className={s && s.rxBytesPerSec === null ? 'containers-not-reported' : undefined}>{formatNet(s, r.networkMode)}</td>
               <td>{s ? s.pids : '—'}</td>
             </tr>
           );

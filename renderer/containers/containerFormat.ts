@@ -38,6 +38,15 @@ export function formatRate(n: number | undefined): string {
   return n === undefined ? '—' : `${formatBytes(n)}/s`;
 }
 
+/** Network rates, or why there are none: Docker reports no counters for a container on the host's network or on none. */
+export function formatNet(s: { rxBytesPerSec: number | null; txBytesPerSec: number | null } | undefined, networkMode: string | undefined): string {
+  if (!s) return '—';
+  if (s.rxBytesPerSec === null || s.txBytesPerSec === null) {
+    return networkMode === 'host' ? 'not reported (host network)' : networkMode === 'none' ? 'none (no network)' : 'not reported';
+  }
+  return `${formatRate(s.rxBytesPerSec)} / ${formatRate(s.txBytesPerSec)}`;
+}
+
 export function formatCpu(p: number | undefined): string {
   return p === undefined ? '—' : `${p.toFixed(p >= 10 ? 0 : 1)}%`;
 }

@@ -35,6 +35,8 @@ export interface ContainerSummary {
   /** true when the container was created with a TTY (its logs are not split into stdout/stderr). */
   tty?: boolean;
   oomKilled?: boolean;
+  /** Docker's network mode: "host", "none", "bridge", a network name, or "container:<id>". */
+  networkMode?: string;
 }
 
 export type EngineStatus = 'connecting' | 'connected' | 'unreachable';
@@ -88,8 +90,12 @@ export interface StatsSample {
   /** Usage minus page cache (inactive_file), as `docker stats` shows it. */
   memUsed: number;
   memLimit: number;
-  rxBytesPerSec: number;
-  txBytesPerSec: number;
+  /**
+   * null when Docker reports no network counters for the container: one on
+   * the host's network (or on none) has no interface of its own to count.
+   */
+  rxBytesPerSec: number | null;
+  txBytesPerSec: number | null;
   blockReadBytesPerSec: number;
   blockWriteBytesPerSec: number;
   pids: number;
@@ -107,6 +113,7 @@ export interface StatsTableRow {
   id: string;
   name: string;
   project?: string;
+  networkMode?: string;
   latest?: StatsSample;
 }
 

@@ -56,7 +56,11 @@ describe('container stats on a real engine', () => {
       expect(Math.abs(ours.memUsed - cliMem) / cliMem).toBeLessThan(0.25);
       expect(ours.memLimit).toBeGreaterThan(ours.memUsed);
       expect(ours.pids).toBe(Number(cli.PIDs));
-      expect(ours.rxBytesPerSec).toBeGreaterThanOrEqual(0);
+      // A host-networked container has no network counters of its own: not reported, rather than 0 B/s.
+      expect(h.container(busy.name)?.networkMode).toBe('host');
+      expect(ours.rxBytesPerSec).toBeNull();
+      expect(ours.txBytesPerSec).toBeNull();
+      expect(engine.stats.history(busy.id).every((s) => s.rxBytesPerSec === null)).toBe(true);
       expect(ours.blockWriteBytesPerSec).toBeGreaterThanOrEqual(0);
       expect(engine.stats.history(busy.id).length).toBeGreaterThanOrEqual(4);
     } finally {

@@ -41,6 +41,18 @@ describe('stats figures', () => {
   });
 });
 
+describe('network counters Docker does not report', () => {
+  it('reads as not reported (null), not 0, for a container without networks (host or none), also once stored', () => {
+    const first = toSample(raw({ networks: undefined }), undefined);
+    const next = toSample(raw({ read: '2026-11-26T10:00:02.000000000Z', networks: undefined }), first.counters);
+    expect(next.sample.rxBytesPerSec).toBeNull();
+    expect(next.sample.txBytesPerSec).toBeNull();
+    const h = new StatsHistory(2);
+    h.push(next.sample);
+    expect(h.latest()).toMatchObject({ rxBytesPerSec: null, txBytesPerSec: null, pids: 7 });
+  });
+});
+
 describe('stats history', () => {
   it('keeps the newest samples in a fixed ring, oldest first', () => {
     const h = new StatsHistory(3);
