@@ -65,10 +65,16 @@ export function LogViewport(props: Props) {
     const el = scrollRef.current;
     const shift = first - prevFirst.current;
     prevFirst.current = first;
-    if (!el) return;
-    if (following) el.scrollTop = virtualizer.getTotalSize();
-    else if (shift !== 0) el.scrollTop = Math.max(0, el.scrollTop - shift * rowHeight);
+    if (!el || following) return;
+    if (shift !== 0) el.scrollTop = Math.max(0, el.scrollTop - shift * rowHeight);
   }, [version, following, first, count]);
+
+  // While following, stay pinned after every render, including the virtualizer's own re-render once it has
+  // measured blocks: their real height can differ from the estimate, and pinning only on new lines left a gap.
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (el && following) el.scrollTop = el.scrollHeight;
+  });
 
   useLayoutEffect(() => {
     if (reveal === undefined || !store.has(reveal)) return;
