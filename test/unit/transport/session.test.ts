@@ -15,6 +15,17 @@ function harness(options: ConstructorParameters<typeof Session>[3] = {}) {
   return { sent, commands, topics, session, setBacklog: (b: number) => (backlog = b) };
 }
 
+/** Provides `topic` with one snapshot and hands back the sink of the (latest) subscriber. */
+function provideOne(h: ReturnType<typeof harness>, topic: 'mcp' | 'logs', snapshot: object): () => TopicSink<unknown, unknown> {
+  let sink: TopicSink<unknown, unknown> | undefined;
+  h.topics.provide(topic, (_p, s) => {
+    sink = s as TopicSink<unknown, unknown>;
+    s.snapshot(snapshot as never);
+    return toDisposable(() => {});
+  });
+  return () => sink!;
+}
+
 const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
 const line = (seq: number): LogLine => ({ seq, ts: seq, source: 'test', stream: 'stdout', level: 'info', text: `line ${seq}` });
 
@@ -59,15 +70,10 @@ describe('session', () => {
   it('sends a snapshot first, then only the latest state per flush', async () => {
     const h = harness({ flushIntervalMs: 20 });
     dispose = () => h.session.dispose();
-    let sink: TopicSink<unknown, unknown> | undefined;
-    h.topics.provide('mcp', (_p, s) => {
-      sink = s as TopicSink<unknown, unknown>;
-      s.snapshot({ servers: [] });
-      return toDisposable(() => {});
-    });
+    const sink = provideOne(h, 'mcp', { servers: [] });
     h.session.receive({ t: 'sub', id: 7, topic: 'mcp' });
     await tick(40);
-    for (let i = 0; i < 100; i++) sink!.state({ servers: [], n: i });
+    for (let i = 0; i < 100; i++) sink().state({ servers: [], n: i });
     await tick(40);
     expect(h.sent.filter((m) => m.t === 'snapshot')).toHaveLength(1);
     const states = h.sent.filter((m) => m.t === 'state');
@@ -78,17 +84,12 @@ describe('session', () => {
   it('flushes at most once per interval however often the state changes', async () => {
     const h = harness({ flushIntervalMs: 50 });
     dispose = () => h.session.dispose();
-    let sink: TopicSink<unknown, unknown> | undefined;
-    h.topics.provide('mcp', (_p, s) => {
-      sink = s as TopicSink<unknown, unknown>;
-      s.snapshot({ servers: [] });
-      return toDisposable(() => {});
-    });
+    const sink = provideOne(h, 'mcp', { servers: [] });
     h.session.receive({ t: 'sub', id: 1, topic: 'mcp' });
     await tick(60);
     const started = performance.now();
     for (let i = 0; performance.now() - started < 500; i++) {
-      sink!.state({ servers: [], n: i });
+      sink().state({ servers: [], n: i });
       await tick(5);
     }
     await tick(60);
@@ -100,15 +101,10 @@ describe('session', () => {
   it('sends a change after a quiet spell at once instead of waiting out the interval', async () => {
     const h = harness({ flushIntervalMs: 2_000 });
     dispose = () => h.session.dispose();
-    let sink: TopicSink<unknown, unknown> | undefined;
-    h.topics.provide('mcp', (_p, s) => {
-      sink = s as TopicSink<unknown, unknown>;
-      s.snapshot({ servers: [] });
-      return toDisposable(() => {});
-    });
+    const sink = provideOne(h, 'mcp', { servers: [] });
     h.session.receive({ t: 'sub', id: 1, topic: 'mcp' });
     await tick(2_100); // the snapshot went out; the interval has passed
-    sink!.state({ servers: [], n: 1 });
+    sink().state({ servers: [], n: 1 });
     await tick(500);
     expect(h.sent.filter((m) => m.t === 'state')).toHaveLength(1);
   });
@@ -116,16 +112,11 @@ describe('session', () => {
   it('bounds what a client that stopped reading can cost, and counts what it dropped', async () => {
     const h = harness({ maxItemsPerSubscription: 1000 });
     dispose = () => h.session.dispose();
-    let sink: TopicSink<unknown, unknown> | undefined;
-    h.topics.provide('logs', (_p, s) => {
-      sink = s as TopicSink<unknown, unknown>;
-      s.snapshot({ lines: [], sources: [], dropped: 0 });
-      return toDisposable(() => {});
-    });
+    const sink = provideOne(h, 'logs', { lines: [], sources: [], dropped: 0 });
     h.session.receive({ t: 'sub', id: 1, topic: 'logs', params: {} });
     await tick();
     h.setBacklog(100 * 1024 * 1024); // the socket is not draining
-    for (let i = 0; i < 50_000; i++) sink!.append(line(i));
+    for (let i = 0; i < 50_000; i++) sink().append(line(i));
     await tick(40);
     expect(h.sent.filter((m) => m.t === 'append')).toHaveLength(0);
     h.setBacklog(0);
