@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { appRoot } from './app/appRoot.js';
+import { appRoot } from './base/appRoot.js';
 import { serve } from './serve.js';
 
 /**

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { createSwitchboard } from './app/createSwitchboard.js';
-import { appRoot } from './app/appRoot.js';
+import { appRoot } from './base/appRoot.js';
 import { flagValue, portFlag } from './app/cliArgs.js';
 import { startBrowserServer } from './transport/browserServer.js';
 

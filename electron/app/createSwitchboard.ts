@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CommandRegistry } from '../core/commandRegistry.js';
-import { DisposableStore } from '../core/disposable.js';
+import { DisposableStore } from '../base/disposable.js';
 import { TopicRegistry } from '../core/topicRegistry.js';
 import type { AppContext } from '../core/appContext.js';
 import { ConfigStore } from '../config/configStore.js';
@@ -16,7 +16,7 @@ import { registerMcp } from '../mcp/register.js';
 import { registerProbes } from '../probes/register.js';
 import { registerCache } from '../cache/register.js';
 import { startDemoStack } from '../demo/demoStack.js';
-import { appRoot } from './appRoot.js';
+import { appRoot } from '../base/appRoot.js';
 import { registerAppCommands } from './registerAppCommands.js';
 
 export interface SwitchboardOptions {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { BenchmarkProgress, BenchmarkResult, BenchmarksState, Percentiles } from '../../shared/contract/probes.js';
 import { SwitchboardError } from '../../shared/errors.js';
-import type { HttpProbeConfig, ProbeConfig } from '../config/schema/probes.js';
-import type { Disposable } from '../core/disposable.js';
-import { Emitter } from '../core/emitter.js';
+import type { HttpProbeConfig, ProbeConfig } from '../base/stackFile/probes.js';
+import type { Disposable } from '../base/disposable.js';
+import { Emitter } from '../base/emitter.js';
 import type { LogWriter } from '../core/logWriter.js';
 import { availabilityVerdict, sloVerdicts } from '../probes/sloVerdicts.js';
 import { runLoadTest, type LoadTestOutcome, type RunningLoadTest } from './loadTest.js';

@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { latencyHistogram, toMicros } from '../metrics/slidingPercentiles.js';
+import { latencyHistogram, toMicros } from '../base/metrics/slidingPercentiles.js';
 import { LatencyBins } from './latencyBuckets.js';
 import type { BenchmarkResult } from '../../shared/contract/probes.js';
 

@@ -1,10 +1,10 @@
 import type { CacheSourceState, CacheState, HitRatePoint } from '../../shared/contract/cache.js';
-import type { CacheSourceConfig } from '../config/schema/cache.js';
-import type { Disposable } from '../core/disposable.js';
-import { Emitter } from '../core/emitter.js';
+import type { CacheSourceConfig } from '../base/stackFile/cache.js';
+import type { Disposable } from '../base/disposable.js';
+import { Emitter } from '../base/emitter.js';
 import type { LogWriter } from '../core/logWriter.js';
-import { minMaxBuckets } from '../metrics/downsample.js';
-import { ProbeScheduler, phaseFor } from '../probes/probeScheduler.js';
+import { minMaxBuckets } from '../base/metrics/downsample.js';
+import { DeadlineScheduler, phaseFor } from '../base/deadlineScheduler.js';
 import { createCounterSource, type CounterSource } from './counterSources.js';
 import { HitRateWindow } from './hitRateWindow.js';
 
@@ -29,7 +29,7 @@ export class CacheService implements Disposable {
   readonly changed = new Emitter<void>();
   private readonly sources = new Map<string, Source>();
   // The probes' scheduler: absolute deadlines, and a hung source never delays another.
-  private readonly scheduler = new ProbeScheduler();
+  private readonly scheduler = new DeadlineScheduler();
 
   constructor(private readonly logs: LogWriter) {}
 

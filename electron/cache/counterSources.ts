@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
-import type { CacheSourceConfig } from '../config/schema/cache.js';
-import type { Disposable } from '../core/disposable.js';
-import { readPath } from '../probes/httpProbe.js';
+import type { CacheSourceConfig } from '../base/stackFile/cache.js';
+import type { Disposable } from '../base/disposable.js';
+import { readPath } from '../base/jsonPath.js';
 import { parsePrometheusText, sumSeries } from './prometheusText.js';
 
 /** Reads a cache's cumulative hit and miss counters; throws with a message an operator can act on. */

@@ -2,14 +2,14 @@ import { dirname, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { ConfigProblem, ConfigStatus } from '../../shared/contract/app.js';
 import type { ConfigSource } from '../core/appContext.js';
-import type { Disposable } from '../core/disposable.js';
-import { Emitter } from '../core/emitter.js';
+import type { Disposable } from '../base/disposable.js';
+import { Emitter } from '../base/emitter.js';
 import { discardLogs, type LogWriter } from '../core/logWriter.js';
 import { ConfigWatcher } from './configWatcher.js';
 import { describeProblem } from './describeProblem.js';
 import type { Environment } from './expandVariables.js';
 import { loadStackFile, stackFromObject, type StackLoad } from './loadStackFile.js';
-import { stackSchema, type StackConfig, type StackInput } from './schema/stack.js';
+import { stackSchema, type StackConfig, type StackInput } from '../base/stackFile/stack.js';
 
 export type ConfigStoreSource =
   | { path: string }

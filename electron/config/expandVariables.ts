@@ -1,5 +1,5 @@
 import type { ConfigProblem } from '../../shared/contract/app.js';
-import type { McpServerConfig } from './schema/mcp.js';
+import type { McpServerConfig } from '../base/stackFile/mcp.js';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 

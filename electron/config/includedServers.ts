@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { ConfigProblem } from '../../shared/contract/app.js';
-import { mcpServerSchema, type McpServerConfig } from './schema/mcp.js';
+import { mcpServerSchema, type McpServerConfig } from '../base/stackFile/mcp.js';
 import { parseSourceText, type SourceDocument } from './sourceDocument.js';
 import { zodProblems } from './zodProblems.js';
 

@@ -2,10 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ConfigProblem } from '../../shared/contract/app.js';
 import { expandServerVariables, type Environment } from './expandVariables.js';
-import { resolveUserPath } from './homePath.js';
+import { resolveUserPath } from '../base/homePath.js';
 import { readIncludedFile } from './includedServers.js';
-import type { McpServerConfig } from './schema/mcp.js';
-import { stackSchema, type StackConfig } from './schema/stack.js';
+import type { McpServerConfig } from '../base/stackFile/mcp.js';
+import { stackSchema, type StackConfig } from '../base/stackFile/stack.js';
 import { parseSourceText, type SourceDocument } from './sourceDocument.js';
 import { zodProblems } from './zodProblems.js';
 

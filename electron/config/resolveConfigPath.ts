@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { SwitchboardError } from '../../shared/errors.js';
-import { resolveUserPath } from './homePath.js';
+import { resolveUserPath } from '../base/homePath.js';
 
 export type ConfigLocation = { path: string } | { demo: true };
 

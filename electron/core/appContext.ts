@@ -1,7 +1,7 @@
-import type { StackConfig } from '../config/schema/stack.js';
+import type { StackConfig } from '../base/stackFile/stack.js';
 import type { CommandRegistry } from './commandRegistry.js';
-import type { DisposableStore } from './disposable.js';
-import type { Emitter } from './emitter.js';
+import type { DisposableStore } from '../base/disposable.js';
+import type { Emitter } from '../base/emitter.js';
 import type { LogWriter } from './logWriter.js';
 import type { TopicRegistry } from './topicRegistry.js';
 

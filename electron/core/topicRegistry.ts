@@ -7,7 +7,7 @@ import {
   type TopicParamsOf,
 } from '../../shared/contract/index.js';
 import type { ErrorInfo } from '../../shared/errors.js';
-import type { Disposable } from './disposable.js';
+import type { Disposable } from '../base/disposable.js';
 import { formatZodError } from './zodMessage.js';
 
 /** What a provider writes to; the session behind it coalesces and flushes at most ~20 times a second. */

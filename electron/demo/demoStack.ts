@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { StackInput } from '../config/schema/stack.js';
+import type { StackInput } from '../base/stackFile/stack.js';
 import type { LogWriter } from '../core/logWriter.js';
-import { appRoot, unpackedPath } from '../app/appRoot.js';
+import { appRoot, unpackedPath } from '../base/appRoot.js';
 import { startDemoBackend } from './backend/startDemoBackend.js';
 
 export interface DemoStack {

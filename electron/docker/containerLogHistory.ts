@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import type { ContainerLogPage } from '../../shared/contract/containers.js';
 import type { LogLevel, LogLine, LogStream } from '../../shared/contract/logs.js';
-import { guessLevel } from '../logs/guessLevel.js';
+import { guessLevel } from '../base/guessLogLevel.js';
 import { toEngineError, withTimeout } from './engineErrors.js';
 import { lineReader } from './lineReader.js';
 import { dockerTime, splitTimestamp } from './logTimestamp.js';

@@ -1,6 +1,6 @@
 import type { ContainerSummary } from '../../shared/contract/containers.js';
 import type { LogStream } from '../../shared/contract/logs.js';
-import type { Disposable } from '../core/disposable.js';
+import type { Disposable } from '../base/disposable.js';
 import type { LogWriter } from '../core/logWriter.js';
 import type { EngineConnection } from './engineConnection.js';
 import { lineReader } from './lineReader.js';

@@ -1,4 +1,4 @@
-import type { EngineConfig } from '../config/schema/docker.js';
+import type { EngineConfig } from '../base/stackFile/docker.js';
 
 export const projectLabel = 'com.docker.compose.project';
 export const serviceLabel = 'com.docker.compose.service';

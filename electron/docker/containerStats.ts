@@ -1,6 +1,6 @@
 import type { StatsSample } from '../../shared/contract/containers.js';
-import { toDisposable, type Disposable } from '../core/disposable.js';
-import { Emitter } from '../core/emitter.js';
+import { toDisposable, type Disposable } from '../base/disposable.js';
+import { Emitter } from '../base/emitter.js';
 import type { EngineConnection } from './engineConnection.js';
 import { lineReader } from './lineReader.js';
 import { toSample, type Counters, type RawStats } from './statsMath.js';

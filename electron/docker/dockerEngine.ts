@@ -1,7 +1,7 @@
 import type { ContainerSummary } from '../../shared/contract/containers.js';
-import type { Disposable } from '../core/disposable.js';
+import type { Disposable } from '../base/disposable.js';
 import type { LogWriter } from '../core/logWriter.js';
-import type { EngineConfig } from '../config/schema/docker.js';
+import type { EngineConfig } from '../base/stackFile/docker.js';
 import { ContainerLogs, type LogFollowOptions } from './containerLogs.js';
 import { createSelection } from './containerSelection.js';
 import { ContainerStats } from './containerStats.js';

@@ -10,9 +10,9 @@ import type {
   EngineState,
 } from '../../shared/contract/containers.js';
 import { SwitchboardError } from '../../shared/errors.js';
-import type { Disposable } from '../core/disposable.js';
-import { Emitter } from '../core/emitter.js';
-import type { DockerConfig, EngineConfig } from '../config/schema/docker.js';
+import type { Disposable } from '../base/disposable.js';
+import { Emitter } from '../base/emitter.js';
+import type { DockerConfig, EngineConfig } from '../base/stackFile/docker.js';
 import { pendingWords, runContainerAction } from './containerActions.js';
 import { detailsFromInspect, envValue } from './containerDetails.js';
 import { fetchLogHistory, type LogHistoryRequest } from './containerLogHistory.js';

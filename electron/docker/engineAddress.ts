@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type Docker from 'dockerode';
 import { SwitchboardError } from '../../shared/errors.js';
-import type { EngineConfig } from '../config/schema/docker.js';
+import type { EngineConfig } from '../base/stackFile/docker.js';
 
 export interface EngineAddress {
   /** The address in the operator's words, shown on screen and in errors. */

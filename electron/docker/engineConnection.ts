@@ -1,7 +1,7 @@
 import Docker from 'dockerode';
 import type { ContainerSummary, EngineState, EngineStatus } from '../../shared/contract/containers.js';
-import type { Disposable } from '../core/disposable.js';
-import { Emitter } from '../core/emitter.js';
+import type { Disposable } from '../base/disposable.js';
+import { Emitter } from '../base/emitter.js';
 import { Backoff } from './backoff.js';
 import { summaryFromInspect } from './containerSummary.js';
 import { unreachableMessage, withTimeout } from './engineErrors.js';

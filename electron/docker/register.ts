@@ -1,6 +1,6 @@
 import { toErrorInfo } from '../../shared/errors.js';
 import type { AppContext } from '../core/appContext.js';
-import { toDisposable } from '../core/disposable.js';
+import { toDisposable } from '../base/disposable.js';
 import { DockerService } from './dockerService.js';
 import { watchStatsTable } from './statsTable.js';
 

@@ -1,5 +1,5 @@
 import type { StatsTable } from '../../shared/contract/containers.js';
-import type { Disposable } from '../core/disposable.js';
+import type { Disposable } from '../base/disposable.js';
 import type { DockerService } from './dockerService.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { LogLine } from '../../shared/contract/logs.js';
-import type { Disposable } from '../core/disposable.js';
+import type { Disposable } from '../base/disposable.js';
 import type { LineFilter } from './lineFilter.js';
 import type { LogHub } from './logHub.js';
 

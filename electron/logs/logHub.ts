@@ -1,8 +1,8 @@
 import type { LogHubStats, LogInput, LogLine, LogSourceInfo } from '../../shared/contract/logs.js';
-import type { Disposable } from '../core/disposable.js';
-import { toDisposable } from '../core/disposable.js';
+import type { Disposable } from '../base/disposable.js';
+import { toDisposable } from '../base/disposable.js';
 import type { LogWriter } from '../core/logWriter.js';
-import { guessLevel } from './guessLevel.js';
+import { guessLevel } from '../base/guessLogLevel.js';
 import { compileFilter, type CompiledFilter, type LineFilter } from './lineFilter.js';
 import { SourceRing } from './sourceRing.js';
 

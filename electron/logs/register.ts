@@ -1,6 +1,6 @@
 import type { LogHubStats } from '../../shared/contract/logs.js';
 import type { AppContext } from '../core/appContext.js';
-import { toDisposable } from '../core/disposable.js';
+import { toDisposable } from '../base/disposable.js';
 import type { LogHub } from './logHub.js';
 import { pumpLines } from './linePump.js';
 import { startTestFirehose, testFirehoseEnv } from './testFirehose.js';

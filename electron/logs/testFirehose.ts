@@ -1,5 +1,5 @@
-import type { Disposable } from '../core/disposable.js';
-import { toDisposable } from '../core/disposable.js';
+import type { Disposable } from '../base/disposable.js';
+import { toDisposable } from '../base/disposable.js';
 import type { LogWriter } from '../core/logWriter.js';
 
 /**

@@ -2,7 +2,7 @@ import { app, BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createSwitchboard, type Switchboard } from '../app/createSwitchboard.js';
-import { appRoot } from '../app/appRoot.js';
+import { appRoot } from '../base/appRoot.js';
 import { contentSecurityPolicy } from '../transport/contentSecurityPolicy.js';
 import { attachIpc } from './ipcTransport.js';
 

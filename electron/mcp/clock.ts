@@ -1,4 +1,4 @@
-import { toDisposable, type Disposable } from '../core/disposable.js';
+import { toDisposable, type Disposable } from '../base/disposable.js';
 
 /**
  * Time as the supervisor sees it: backoff waits, ping intervals and "since"

@@ -1,5 +1,5 @@
-import type { McpServerConfig } from '../config/schema/mcp.js';
-import { expandHome, resolveUserPath } from '../config/homePath.js';
+import type { McpServerConfig } from '../base/stackFile/mcp.js';
+import { expandHome, resolveUserPath } from '../base/homePath.js';
 import { commandNotFound } from './diagnosis.js';
 import type { GroupLaunch } from './processGroup.js';
 import { findCommand, userShellPath } from './shellPath.js';

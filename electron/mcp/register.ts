@@ -1,7 +1,7 @@
-import type { StackConfig } from '../config/schema/stack.js';
-import type { McpServerConfig } from '../config/schema/mcp.js';
+import type { StackConfig } from '../base/stackFile/stack.js';
+import type { McpServerConfig } from '../base/stackFile/mcp.js';
 import type { AppContext } from '../core/appContext.js';
-import { toDisposable } from '../core/disposable.js';
+import { toDisposable } from '../base/disposable.js';
 import { McpSupervisor } from './supervisor.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { McpServerConfig } from '../config/schema/mcp.js';
+import type { McpServerConfig } from '../base/stackFile/mcp.js';
 
 export type RestartDecision =
   | { action: 'stay'; failures: number }

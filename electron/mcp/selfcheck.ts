@@ -1,4 +1,4 @@
-import type { McpServerConfig } from '../config/schema/mcp.js';
+import type { McpServerConfig } from '../base/stackFile/mcp.js';
 import type { SelfcheckResult } from '../../shared/contract/mcp.js';
 import { SwitchboardError } from '../../shared/errors.js';
 import { planLaunch } from './launchPlan.js';

@@ -1,6 +1,6 @@
-import type { McpServerConfig } from '../config/schema/mcp.js';
+import type { McpServerConfig } from '../base/stackFile/mcp.js';
 import type { McpServerState, McpStatus } from '../../shared/contract/mcp.js';
-import type { Disposable } from '../core/disposable.js';
+import type { Disposable } from '../base/disposable.js';
 import type { LogWriter } from '../core/logWriter.js';
 import type { Clock } from './clock.js';
 import { crashedAfterReady, diagnoseStartFailure, exitedCleanly, formatSeconds, spawnFailed } from './diagnosis.js';

@@ -1,7 +1,7 @@
-import type { McpServerConfig } from '../config/schema/mcp.js';
+import type { McpServerConfig } from '../base/stackFile/mcp.js';
 import type { McpServerState, McpToolCallResult, McpToolInfo, SelfcheckResult } from '../../shared/contract/mcp.js';
 import { SwitchboardError } from '../../shared/errors.js';
-import { Emitter } from '../core/emitter.js';
+import { Emitter } from '../base/emitter.js';
 import type { LogWriter } from '../core/logWriter.js';
 import { realClock, type Clock } from './clock.js';
 import { formatSeconds } from './diagnosis.js';

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { resolve as resolvePath } from 'node:path';
-import type { CommandProbeConfig } from '../config/schema/probes.js';
+import type { CommandProbeConfig } from '../base/stackFile/probes.js';
 import { elapsedMs, type ProbeResult } from './probeResult.js';
 
 /**

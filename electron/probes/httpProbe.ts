@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
-import type { HttpProbeConfig } from '../config/schema/probes.js';
+import type { HttpProbeConfig } from '../base/stackFile/probes.js';
+import { readPath } from '../base/jsonPath.js';
 import { elapsedMs, type ProbeResult } from './probeResult.js';
 
 /** Agents keep connections alive between runs, like a browser or a load balancer's checker would. */
@@ -91,16 +92,6 @@ export function checkResponse(config: HttpProbeConfig, status: number, body: str
     }
   }
   return undefined;
-}
-
-/** "a.b.0.c" into a parsed JSON document. */
-export function readPath(doc: unknown, path: string): unknown {
-  let value: unknown = doc;
-  for (const key of path.split('.').filter(Boolean)) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[key];
-  }
-  return value;
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

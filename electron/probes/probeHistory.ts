@@ -1,7 +1,7 @@
 import { probeRangeMs, type Percentiles, type ProbeRange, type ProbeSample, type ProbeSeriesSnapshot } from '../../shared/contract/probes.js';
-import { lttb } from '../metrics/downsample.js';
-import { SlidingPercentiles } from '../metrics/slidingPercentiles.js';
-import { TieredSeries } from '../metrics/tieredSeries.js';
+import { lttb } from '../base/metrics/downsample.js';
+import { SlidingPercentiles } from '../base/metrics/slidingPercentiles.js';
+import { TieredSeries } from '../base/metrics/tieredSeries.js';
 
 export const windowNames = ['1m', '5m', '15m'] as const;
 

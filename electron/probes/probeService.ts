@@ -1,11 +1,11 @@
 import type { ProbeRange, ProbeSample, ProbeSeriesSnapshot, ProbesState, ProbeSummary } from '../../shared/contract/probes.js';
-import type { ProbeConfig } from '../config/schema/probes.js';
-import { toDisposable, type Disposable } from '../core/disposable.js';
-import { Emitter } from '../core/emitter.js';
+import type { ProbeConfig } from '../base/stackFile/probes.js';
+import { toDisposable, type Disposable } from '../base/disposable.js';
+import { Emitter } from '../base/emitter.js';
 import type { LogWriter } from '../core/logWriter.js';
 import { createHttpAgents } from './httpProbe.js';
 import { ProbeHistory } from './probeHistory.js';
-import { ProbeScheduler, phaseFor } from './probeScheduler.js';
+import { DeadlineScheduler, phaseFor } from '../base/deadlineScheduler.js';
 import { probeKind, probeTarget, runProbe } from './runProbe.js';
 import { sloVerdicts } from './sloVerdicts.js';
 
@@ -31,7 +31,7 @@ export interface ProbeServiceOptions {
 export class ProbeService implements Disposable {
   /** A probe took a sample. */
   readonly sampled = new Emitter<{ probe: string; sample: ProbeSample }>();
-  readonly scheduler = new ProbeScheduler();
+  readonly scheduler = new DeadlineScheduler();
   private readonly probes = new Map<string, Probe>();
   private readonly agents = createHttpAgents();
   private disposed = false;

@@ -1,6 +1,6 @@
 import type { ProbeSample } from '../../shared/contract/probes.js';
 import type { AppContext } from '../core/appContext.js';
-import { toDisposable } from '../core/disposable.js';
+import { toDisposable } from '../base/disposable.js';
 import { BenchmarkService } from '../benchmark/benchmarkService.js';
 import { ProbeService } from './probeService.js';
 

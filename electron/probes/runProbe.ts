@@ -1,4 +1,4 @@
-import type { ProbeConfig } from '../config/schema/probes.js';
+import type { ProbeConfig } from '../base/stackFile/probes.js';
 import type { ProbeKind } from '../../shared/contract/probes.js';
 import { runCommandProbe } from './commandProbe.js';
 import { runHttpProbe, type HttpAgents } from './httpProbe.js';

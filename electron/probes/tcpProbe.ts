@@ -1,5 +1,5 @@
 import net from 'node:net';
-import type { TcpProbeConfig } from '../config/schema/probes.js';
+import type { TcpProbeConfig } from '../base/stackFile/probes.js';
 import { elapsedMs, type ProbeResult } from './probeResult.js';
 
 /** Passes when a TCP connection opens; the socket is closed right away. Never throws. */

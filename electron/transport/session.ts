@@ -2,7 +2,7 @@ import { clientMessageSchema, maxClientMessageBytes, type ServerMessage } from '
 import type { ErrorInfo } from '../../shared/errors.js';
 import type { CommandRegistry } from '../core/commandRegistry.js';
 import type { TopicRegistry, TopicSink } from '../core/topicRegistry.js';
-import type { Disposable } from '../core/disposable.js';
+import type { Disposable } from '../base/disposable.js';
 import { formatZodError } from '../core/zodMessage.js';
 import { SubscriptionBuffer } from './subscriptionBuffer.js';
 

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { mcpServerSchema } from '../../electron/config/schema/mcp.js';
+import { mcpServerSchema } from '../../electron/base/stackFile/mcp.js';
 import { discardLogs } from '../../electron/core/logWriter.js';
 import { LogHub } from '../../electron/logs/logHub.js';
 import { McpSupervisor } from '../../electron/mcp/supervisor.js';

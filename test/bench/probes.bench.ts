@@ -12,19 +12,19 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { startDemoBackend } from '../../electron/demo/backend/startDemoBackend.js';
 import { discardLogs } from '../../electron/core/logWriter.js';
-import { probeSchema } from '../../electron/config/schema/probes.js';
+import { probeSchema } from '../../electron/base/stackFile/probes.js';
 import { ProbeService } from '../../electron/probes/probeService.js';
-import type { SchedulerStats } from '../../electron/probes/probeScheduler.js';
+import type { SchedulerStats } from '../../electron/base/deadlineScheduler.js';
 import { cpuMs, report } from './report.js';
 
 const probes = 100;
 const seconds = 30;
-const schedulerFile = fileURLToPath(new URL('../../electron/probes/probeScheduler.ts', import.meta.url));
+const schedulerFile = fileURLToPath(new URL('../../electron/base/deadlineScheduler.ts', import.meta.url));
 
 /** 100 no-op jobs on the real scheduler in a separate process: drift stats from `fromMs` to `toMs` after it starts. */
 async function controlRun(fromMs: number, toMs: number): Promise<SchedulerStats> {
-  const code = `import { ProbeScheduler, phaseFor } from ${JSON.stringify(schedulerFile)};
-const s = new ProbeScheduler();
+  const code = `import { DeadlineScheduler, phaseFor } from ${JSON.stringify(schedulerFile)};
+const s = new DeadlineScheduler();
 for (let i = 0; i < ${probes}; i++) s.add(1000, async () => {}, phaseFor('probe-' + i, 1000));
 setTimeout(() => s.resetStats(), ${fromMs});
 setTimeout(() => { console.log(JSON.stringify(s.stats())); s.dispose(); }, ${toMs});`;

@@ -2,7 +2,7 @@ import { renameSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConfigStatus } from '../../../shared/contract/app.js';
 import { ConfigStore } from '../../../electron/config/configStore.js';
-import type { StackConfig } from '../../../electron/config/schema/stack.js';
+import type { StackConfig } from '../../../electron/base/stackFile/stack.js';
 import { stackFolder } from '../../unit/config/stackFolder.js';
 
 // Real files and real fs.watch: waits are generous because two cores are shared with other test runs.

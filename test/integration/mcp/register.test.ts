@@ -1,10 +1,10 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { stackSchema, type StackConfig } from '../../../electron/config/schema/stack.js';
+import { stackSchema, type StackConfig } from '../../../electron/base/stackFile/stack.js';
 import type { AppContext } from '../../../electron/core/appContext.js';
 import { CommandRegistry } from '../../../electron/core/commandRegistry.js';
-import { DisposableStore } from '../../../electron/core/disposable.js';
-import { Emitter } from '../../../electron/core/emitter.js';
+import { DisposableStore } from '../../../electron/base/disposable.js';
+import { Emitter } from '../../../electron/base/emitter.js';
 import { TopicRegistry } from '../../../electron/core/topicRegistry.js';
 import { registerMcp } from '../../../electron/mcp/register.js';
 import type { McpState } from '../../../shared/contract/mcp.js';

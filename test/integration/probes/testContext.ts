@@ -1,9 +1,9 @@
 import { CommandRegistry } from '../../../electron/core/commandRegistry.js';
-import { DisposableStore } from '../../../electron/core/disposable.js';
-import { Emitter } from '../../../electron/core/emitter.js';
+import { DisposableStore } from '../../../electron/base/disposable.js';
+import { Emitter } from '../../../electron/base/emitter.js';
 import { TopicRegistry, type TopicSink } from '../../../electron/core/topicRegistry.js';
 import type { AppContext } from '../../../electron/core/appContext.js';
-import { stackSchema, type StackConfig, type StackInput } from '../../../electron/config/schema/stack.js';
+import { stackSchema, type StackConfig, type StackInput } from '../../../electron/base/stackFile/stack.js';
 import type { LogInput } from '../../../shared/contract/logs.js';
 
 /** A real AppContext for one service, with the config held in memory and log lines collected. */

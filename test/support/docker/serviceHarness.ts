@@ -1,6 +1,6 @@
 import type { LogInput } from '../../../shared/contract/logs.js';
 import type { ContainerSummary } from '../../../shared/contract/containers.js';
-import type { DockerConfig } from '../../../electron/config/schema/docker.js';
+import type { DockerConfig } from '../../../electron/base/stackFile/docker.js';
 import { DockerService } from '../../../electron/docker/dockerService.js';
 import { waitFor } from './testContainers.js';
 

@@ -1,7 +1,7 @@
 // Starts a supervisor with a grandchild-spawning wrapper, waits for ready, then
 // exits the process without awaiting dispose, the way an app exits on a fatal error.
 import path from 'node:path';
-import { mcpServerSchema } from '../../../electron/config/schema/mcp.js';
+import { mcpServerSchema } from '../../../electron/base/stackFile/mcp.js';
 import { discardLogs } from '../../../electron/core/logWriter.js';
 import { McpSupervisor } from '../../../electron/mcp/supervisor.js';
 

@@ -1,4 +1,4 @@
-import { toDisposable, type Disposable } from '../../../electron/core/disposable.js';
+import { toDisposable, type Disposable } from '../../../electron/base/disposable.js';
 import type { Clock } from '../../../electron/mcp/clock.js';
 
 /**

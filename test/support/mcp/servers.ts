@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { mcpServerSchema, type McpServerConfig, type McpServerInput } from '../../../electron/config/schema/mcp.js';
+import { mcpServerSchema, type McpServerConfig, type McpServerInput } from '../../../electron/base/stackFile/mcp.js';
 import type { LogInput } from '../../../shared/contract/logs.js';
 import type { McpServerState } from '../../../shared/contract/mcp.js';
 import type { McpSupervisor } from '../../../electron/mcp/supervisor.js';

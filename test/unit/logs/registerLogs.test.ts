@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LogLine, LogsSnapshot } from '../../../shared/contract/logs.js';
 import type { ServerMessage } from '../../../shared/protocol.js';
-import { stackSchema } from '../../../electron/config/schema/stack.js';
+import { stackSchema } from '../../../electron/base/stackFile/stack.js';
 import type { AppContext } from '../../../electron/core/appContext.js';
 import { CommandRegistry } from '../../../electron/core/commandRegistry.js';
-import { DisposableStore } from '../../../electron/core/disposable.js';
-import { Emitter } from '../../../electron/core/emitter.js';
+import { DisposableStore } from '../../../electron/base/disposable.js';
+import { Emitter } from '../../../electron/base/emitter.js';
 import { TopicRegistry } from '../../../electron/core/topicRegistry.js';
 import { auditAction } from '../../../electron/logs/auditAction.js';
 import { LogHub } from '../../../electron/logs/logHub.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mcpServerSchema } from '../../../electron/config/schema/mcp.js';
+import { mcpServerSchema } from '../../../electron/base/stackFile/mcp.js';
 import { RestartPolicy } from '../../../electron/mcp/restartPolicy.js';
 
 const config = (input: Record<string, unknown> = {}) => mcpServerSchema.parse({ command: 'x', ...input });

@@ -1,7 +1,7 @@
 import { describe, expect, it, afterEach } from 'vitest';
 import { CommandRegistry } from '../../../electron/core/commandRegistry.js';
 import { TopicRegistry, type TopicSink } from '../../../electron/core/topicRegistry.js';
-import { toDisposable } from '../../../electron/core/disposable.js';
+import { toDisposable } from '../../../electron/base/disposable.js';
 import { Session } from '../../../electron/transport/session.js';
 import type { ServerMessage } from '../../../shared/protocol.js';
 import type { LogLine } from '../../../shared/contract/logs.js';

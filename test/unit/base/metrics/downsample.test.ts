@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lttb, minMaxBuckets } from '../../../electron/metrics/downsample.js';
+import { lttb, minMaxBuckets } from '../../../../electron/base/metrics/downsample.js';
 
 const series = (n: number) => Array.from({ length: n }, (_, i) => ({ x: i, y: Math.sin(i / 50) * 10 + (i === 5000 ? 500 : 0) }));
 

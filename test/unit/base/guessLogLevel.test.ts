@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guessLevel, parseLevel } from '../../../electron/logs/guessLevel.js';
+import { guessLevel, parseLevel } from '../../../electron/base/guessLogLevel.js';
 
 describe('level of a log line', () => {
   it.each([

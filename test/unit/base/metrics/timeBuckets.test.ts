@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TimeBuckets } from '../../../electron/metrics/timeBuckets.js';
-import { TieredSeries } from '../../../electron/metrics/tieredSeries.js';
+import { TimeBuckets } from '../../../../electron/base/metrics/timeBuckets.js';
+import { TieredSeries } from '../../../../electron/base/metrics/tieredSeries.js';
 
 describe('TimeBuckets', () => {
   it('keeps count, mean, min, max and failures per bucket', () => {

@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ProbeScheduler, phaseFor } from '../../../electron/probes/probeScheduler.js';
+import { DeadlineScheduler, phaseFor } from '../../../electron/base/deadlineScheduler.js';
 
-let scheduler: ProbeScheduler | undefined;
+let scheduler: DeadlineScheduler | undefined;
 afterEach(() => scheduler?.dispose());
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('probe scheduler', () => {
   it('runs 100 probes on their own deadlines without piling up or losing runs', async () => {
-    scheduler = new ProbeScheduler();
+    scheduler = new DeadlineScheduler();
     const runs = new Array<number>(100).fill(0);
     for (let i = 0; i < 100; i++) scheduler.add(200, async () => void runs[i]!++, phaseFor(`probe-${i}`, 200));
     await sleep(2_100);
@@ -22,7 +22,7 @@ describe('probe scheduler', () => {
   });
 
   it('never lets a hanging probe delay another, and skips its ticks instead of stacking runs', async () => {
-    scheduler = new ProbeScheduler();
+    scheduler = new DeadlineScheduler();
     let hangingStarts = 0;
     let healthyRuns = 0;
     const release: (() => void)[] = [];
@@ -39,7 +39,7 @@ describe('probe scheduler', () => {
   });
 
   it('stops a probe when its handle is disposed', async () => {
-    scheduler = new ProbeScheduler();
+    scheduler = new DeadlineScheduler();
     let n = 0;
     const job = scheduler.add(50, async () => void n++);
     await sleep(180);

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Histogram } from 'hdr-histogram-js';
-import { toDisposable, type Disposable } from '../core/disposable.js';
-import { latencyHistogram, toMicros } from '../metrics/slidingPercentiles.js';
+import { toDisposable, type Disposable } from './disposable.js';
+import { latencyHistogram, toMicros } from './metrics/slidingPercentiles.js';
 
 interface Job {
   everyMs: number;
@@ -28,7 +28,7 @@ export interface SchedulerStats {
  * own timer and never waits for another, so a hanging target delays nobody;
  * a job whose previous run is still going skips that tick instead of piling up.
  */
-export class ProbeScheduler implements Disposable {
+export class DeadlineScheduler implements Disposable {
   private readonly jobs = new Set<Job>();
   private drift: Histogram = latencyHistogram();
   private runs = 0;

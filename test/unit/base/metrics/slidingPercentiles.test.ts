@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SlidingPercentiles } from '../../../electron/metrics/slidingPercentiles.js';
+import { SlidingPercentiles } from '../../../../electron/base/metrics/slidingPercentiles.js';
 
 describe('SlidingPercentiles', () => {
   it('gives p50/p95/p99 within HDR precision (1 %) of the recorded latencies', () => {
