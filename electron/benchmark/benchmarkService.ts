@@ -5,7 +5,7 @@ import type { HttpProbeConfig, ProbeConfig } from '../base/stackFile/probes.js';
 import type { Disposable } from '../base/disposable.js';
 import { Emitter } from '../base/emitter.js';
 import type { LogWriter } from '../core/logWriter.js';
-import { availabilityVerdict, sloVerdicts } from '../probes/sloVerdicts.js';
+import { availabilityVerdict, sloVerdicts } from '../base/sloVerdicts.js';
 import { runLoadTest, type LoadTestOutcome, type RunningLoadTest } from './loadTest.js';
 
 export interface BenchmarkRequest {

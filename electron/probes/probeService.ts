@@ -7,7 +7,7 @@ import { createHttpAgents } from './httpProbe.js';
 import { ProbeHistory } from './probeHistory.js';
 import { DeadlineScheduler, phaseFor } from '../base/deadlineScheduler.js';
 import { probeKind, probeTarget, runProbe } from './runProbe.js';
-import { sloVerdicts } from './sloVerdicts.js';
+import { sloVerdicts } from '../base/sloVerdicts.js';
 
 interface Probe {
   name: string;

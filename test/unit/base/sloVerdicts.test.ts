@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availabilityVerdict, sloVerdicts } from '../../../electron/probes/sloVerdicts.js';
+import { availabilityVerdict, sloVerdicts } from '../../../electron/base/sloVerdicts.js';
 
 const window = { p50: 12, p95: 90, p99: 140, count: 1000 };
 

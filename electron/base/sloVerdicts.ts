@@ -1,5 +1,5 @@
 import type { Percentiles, SloVerdict } from '../../shared/contract/probes.js';
-import type { ProbeConfig } from '../base/stackFile/probes.js';
+import type { ProbeConfig } from './stackFile/probes.js';
 
 type Slo = NonNullable<ProbeConfig['slo']>;
 
