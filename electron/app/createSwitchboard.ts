@@ -13,7 +13,8 @@ import type { LogInput } from '../../shared/contract/logs.js';
 import { registerLogs } from '../logs/register.js';
 import { registerDocker } from '../docker/register.js';
 import { registerMcp } from '../mcp/register.js';
-import { registerProbes } from '../probes/register.js';
+import { registerProbes } from '../probes/index.js';
+import { registerBenchmark } from '../benchmark/index.js';
 import { registerCache } from '../cache/register.js';
 import { startDemoStack } from '../demo/demoStack.js';
 import { appRoot } from '../base/appRoot.js';
@@ -82,7 +83,8 @@ export async function createSwitchboard(options: SwitchboardOptions): Promise<Sw
   registerLogs(ctx, logs);
   registerMcp(ctx);
   registerDocker(ctx);
-  registerProbes(ctx);
+  const probes = registerProbes(ctx);
+  registerBenchmark(ctx, probes);
   registerCache(ctx);
 
   let stopping: Promise<void> | undefined;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { BenchmarkProgress, BenchmarkResult, BenchmarksState, Percentiles } from '../../shared/contract/probes.js';
+import type { BenchmarkProgress, BenchmarkResult, BenchmarksState } from '../../shared/contract/benchmark.js';
+import type { Percentiles } from '../../shared/contract/probes.js';
 import { SwitchboardError } from '../../shared/errors.js';
 import type { HttpProbeConfig, ProbeConfig } from '../base/stackFile/probes.js';
 import type { Disposable } from '../base/disposable.js';
@@ -13,6 +14,12 @@ export interface BenchmarkRequest {
   requests?: number;
   concurrency: number;
   durationS?: number;
+}
+
+/** The probes the load test may target, handed over by the composition root (probes' lookup). */
+export interface LoadTestTargets {
+  /** The named probe's settings; a load test reuses an HTTP probe's request, timeout and SLO. */
+  find(name: string): ProbeConfig | undefined;
 }
 
 /** Enough to compare a handful of before/after runs without growing without bound. */
@@ -29,7 +36,7 @@ export class BenchmarkService implements Disposable {
   private disposed = false;
 
   constructor(
-    private readonly probes: { config(name: string): ProbeConfig | undefined },
+    private readonly probes: LoadTestTargets,
     private readonly logs: LogWriter,
   ) {}
 
@@ -38,7 +45,7 @@ export class BenchmarkService implements Disposable {
   }
 
   start(request: BenchmarkRequest): { id: string } {
-    const config = this.probes.config(request.probe);
+    const config = this.probes.find(request.probe);
     if (!config) throw new SwitchboardError('not_found', `no probe named "${request.probe}" in the stack file`);
     if (!('url' in config)) throw new SwitchboardError('invalid_params', `probe "${request.probe}" is not an HTTP probe; only HTTP probes can be load-tested`);
     if (this.running) {

@@ -1,4 +1,4 @@
-import type { LatencyBucket } from '../../shared/contract/probes.js';
+import type { LatencyBucket } from '../../shared/contract/benchmark.js';
 
 const perDecade = 10;
 const lowestMs = 0.01;

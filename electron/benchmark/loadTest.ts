@@ -1,7 +1,7 @@
 import autocannon from 'autocannon';
 import { latencyHistogram, toMicros } from '../base/metrics/slidingPercentiles.js';
 import { LatencyBins } from './latencyBuckets.js';
-import type { BenchmarkResult } from '../../shared/contract/probes.js';
+import type { BenchmarkResult } from '../../shared/contract/benchmark.js';
 
 export interface LoadTestOptions {
   url: string;

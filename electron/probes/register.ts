@@ -1,7 +1,7 @@
 import type { ProbeSample } from '../../shared/contract/probes.js';
 import type { AppContext } from '../core/appContext.js';
 import { toDisposable } from '../base/disposable.js';
-import { BenchmarkService } from '../benchmark/benchmarkService.js';
+import type { ProbeLookup } from './probeLookup.js';
 import { ProbeService } from './probeService.js';
 
 /** Probe summaries are recomputed at most this often, however many probes report. */
@@ -10,13 +10,12 @@ const summaryIntervalMs = 250;
 const coarseRefreshMs = 60_000;
 
 /**
- * Wires probes and the load test to the contract: the `probes` summary state,
- * each probe's `probe.samples` series, and the `benchmarks` state with its
- * commands. Follows config reloads; everything is disposed with the app.
+ * Wires probes to the contract: the `probes` summary state and each probe's
+ * `probe.samples` series. Follows config reloads; everything is disposed with
+ * the app. Returns the lookup the composition root hands to the load test.
  */
-export function registerProbes(ctx: AppContext): ProbeService {
+export function registerProbes(ctx: AppContext): ProbeLookup {
   const service = ctx.disposables.add(new ProbeService({ logs: ctx.logs, baseDir: () => ctx.config.baseDir() }));
-  const benchmarks = ctx.disposables.add(new BenchmarkService(service, ctx.logs));
   service.apply(ctx.config.current().probes);
   ctx.disposables.add(ctx.config.changed.on((config) => service.apply(config.probes)));
 
@@ -59,13 +58,5 @@ export function registerProbes(ctx: AppContext): ProbeService {
     });
   });
 
-  ctx.topics.provide('benchmarks', (_params, sink) => {
-    sink.snapshot(benchmarks.state());
-    return benchmarks.changed.on((state) => sink.state(state));
-  });
-
-  ctx.commands.handle('probes.benchmark', (params) => benchmarks.start(params));
-  ctx.commands.handle('benchmark.cancel', (params) => ({ cancelled: benchmarks.cancel(params.id) }));
-  ctx.commands.handle('benchmark.forget', (params) => ({ forgotten: benchmarks.forget(params.id) }));
-  return service;
+  return { find: (name) => service.config(name) };
 }

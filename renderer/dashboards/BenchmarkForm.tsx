@@ -3,7 +3,8 @@ import { ActionButton } from '../components/ActionButton.js';
 import { ErrorBanner } from '../components/ErrorBanner.js';
 import { formatDuration } from '../components/time.js';
 import { useCommand } from '../client/hooks.js';
-import type { BenchmarkProgress, ProbeSummary } from '../../shared/contract/probes.js';
+import type { BenchmarkProgress } from '../../shared/contract/benchmark.js';
+import type { ProbeSummary } from '../../shared/contract/probes.js';
 
 /** Settings for a load test (defaults like `ab -n 1000 -c 10`), and the running test's progress with Cancel. */
 export function BenchmarkForm({ probes, initialProbe, running }: { probes: ProbeSummary[]; initialProbe?: string; running?: BenchmarkProgress }) {
@@ -13,7 +14,7 @@ export function BenchmarkForm({ probes, initialProbe, running }: { probes: Probe
   const [requests, setRequests] = useState(1000);
   const [durationS, setDurationS] = useState(10);
   const [concurrency, setConcurrency] = useState(10);
-  const run = useCommand('probes.benchmark');
+  const run = useCommand('benchmark.run');
   const cancel = useCommand('benchmark.cancel');
   if (http.length === 0) {
     return <div className="dashboards-chart-empty">No HTTP probes to load-test. A benchmark reuses an HTTP probe's request (method, headers, body) and its SLO.</div>;

@@ -1,6 +1,6 @@
 import { StatusPill } from '../components/StatusPill.js';
 import { formatMs, formatPercent } from '../components/time.js';
-import type { BenchmarkResult } from '../../shared/contract/probes.js';
+import type { BenchmarkResult } from '../../shared/contract/benchmark.js';
 import { LatencyHistogramChart } from './charts/LatencyHistogramChart.js';
 
 const percentiles = ['p50', 'p90', 'p95', 'p99', 'max'] as const;

@@ -11,7 +11,7 @@ import { BenchmarkResultCard } from './BenchmarkResultCard.js';
 /** Run a load test against an HTTP probe, watch it, and compare two kept results side by side. */
 export function BenchmarkTab({ probe }: { probe?: string }) {
   const { data: probes } = useTopicState('probes');
-  const { data, error } = useTopicState('benchmarks');
+  const { data, error } = useTopicState('benchmark.runs');
   const forget = useCommand('benchmark.forget');
   // Compare the two newest by default; the operator can pick any two.
   const [picked, setPicked] = useState<string[] | undefined>(undefined);

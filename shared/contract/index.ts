@@ -3,7 +3,8 @@ import type { CommandDef, TopicDef } from './define.js';
 import { appCommands, appTopics } from './app.js';
 import { containersCommands, containersTopics } from './containers.js';
 import { mcpCommands, mcpTopics } from './mcp.js';
-import { probesCommands, probesTopics } from './probes.js';
+import { probesTopics } from './probes.js';
+import { benchmarkCommands, benchmarkTopics } from './benchmark.js';
 import { cacheCommands, cacheTopics } from './cache.js';
 import { logsCommands, logsTopics } from './logs.js';
 
@@ -12,7 +13,7 @@ export const commands = {
   ...appCommands,
   ...containersCommands,
   ...mcpCommands,
-  ...probesCommands,
+  ...benchmarkCommands,
   ...cacheCommands,
   ...logsCommands,
 };
@@ -23,6 +24,7 @@ export const topics = {
   ...containersTopics,
   ...mcpTopics,
   ...probesTopics,
+  ...benchmarkTopics,
   ...cacheTopics,
   ...logsTopics,
 };

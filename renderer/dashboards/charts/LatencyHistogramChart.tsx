@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { LatencyBucket } from '../../../shared/contract/probes.js';
+import type { LatencyBucket } from '../../../shared/contract/benchmark.js';
 import { msTick, tooltipStyle } from './chartFormat.js';
 
 /** A load test's latency distribution: log-spaced bins, count per bin. */

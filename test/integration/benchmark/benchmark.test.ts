@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoBackend, type DemoBackend } from '../../../electron/demo/backend/startDemoBackend.js';
-import { registerProbes } from '../../../electron/probes/register.js';
-import type { BenchmarksState } from '../../../shared/contract/probes.js';
+import { registerBenchmark } from '../../../electron/benchmark/index.js';
+import { registerProbes } from '../../../electron/probes/index.js';
+import type { BenchmarksState } from '../../../shared/contract/benchmark.js';
 import { recordingSink, testContext, waitFor } from '../probes/testContext.js';
 
 let backend: DemoBackend;
@@ -20,9 +21,9 @@ function setup() {
       gone: { url: 'http://127.0.0.1:1/health', every: '1h' },
     },
   });
-  registerProbes(ctx);
+  registerBenchmark(ctx, registerProbes(ctx));
   const { rec, sink, latest } = recordingSink<BenchmarksState, never>();
-  ctx.topics.open('benchmarks', {}, sink as never);
+  ctx.topics.open('benchmark.runs', {}, sink as never);
   return { ctx, rec, latest };
 }
 
@@ -30,7 +31,7 @@ describe('built-in load test (Benchmark on an HTTP probe)', () => {
   it('runs ab-style defaults against the demo backend with progress, percentiles, a histogram and an SLO verdict', async () => {
     const { ctx, rec, latest } = setup();
     try {
-      const started = await ctx.commands.call('probes.benchmark', { probe: 'health' });
+      const started = await ctx.commands.call('benchmark.run', { probe: 'health' });
       expect(started.ok).toBe(true);
       const result = await waitFor(() => latest()?.results[0], 'the result', 60_000);
       const progress = rec.states.map((s) => s.running).filter((r) => r !== undefined);
@@ -64,13 +65,13 @@ describe('built-in load test (Benchmark on an HTTP probe)', () => {
   it('cancels a running test and keeps its partial result next to earlier ones for comparison', async () => {
     const { ctx, latest } = setup();
     try {
-      const first = await ctx.commands.call('probes.benchmark', { probe: 'health', requests: 200, concurrency: 5 });
+      const first = await ctx.commands.call('benchmark.run', { probe: 'health', requests: 200, concurrency: 5 });
       expect(first.ok).toBe(true);
       await waitFor(() => latest()?.results.length === 1, 'the first result', 60_000);
-      const second = await ctx.commands.call('probes.benchmark', { probe: 'health', durationS: 60, concurrency: 4 });
+      const second = await ctx.commands.call('benchmark.run', { probe: 'health', durationS: 60, concurrency: 4 });
       expect(second.ok).toBe(true);
       await waitFor(() => (latest()?.running?.done ?? 0) > 20, 'the second run to get going');
-      const busy = await ctx.commands.call('probes.benchmark', { probe: 'health' });
+      const busy = await ctx.commands.call('benchmark.run', { probe: 'health' });
       expect(busy).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('still running') } });
       expect(await ctx.commands.call('benchmark.cancel', {})).toEqual({ ok: true, value: { cancelled: true } });
       const results = await waitFor(() => (latest()?.results.length === 2 ? latest()!.results : undefined), 'the cancelled result');
@@ -90,10 +91,10 @@ describe('built-in load test (Benchmark on an HTTP probe)', () => {
   it('explains what cannot be load-tested, and counts connection errors by kind', async () => {
     const { ctx, latest } = setup();
     try {
-      expect(await ctx.commands.call('probes.benchmark', { probe: 'db' })).toMatchObject({ ok: false, error: { code: 'invalid_params', message: 'probe "db" is not an HTTP probe; only HTTP probes can be load-tested' } });
-      expect(await ctx.commands.call('probes.benchmark', { probe: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-      expect(await ctx.commands.call('probes.benchmark', { probe: 'health', concurrency: 0 })).toMatchObject({ ok: false, error: { code: 'invalid_params' } });
-      await ctx.commands.call('probes.benchmark', { probe: 'gone', requests: 30, concurrency: 3 });
+      expect(await ctx.commands.call('benchmark.run', { probe: 'db' })).toMatchObject({ ok: false, error: { code: 'invalid_params', message: 'probe "db" is not an HTTP probe; only HTTP probes can be load-tested' } });
+      expect(await ctx.commands.call('benchmark.run', { probe: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect(await ctx.commands.call('benchmark.run', { probe: 'health', concurrency: 0 })).toMatchObject({ ok: false, error: { code: 'invalid_params' } });
+      await ctx.commands.call('benchmark.run', { probe: 'gone', requests: 30, concurrency: 3 });
       const result = await waitFor(() => latest()?.results[0], 'the failed run');
       expect(result.requests).toBe(0);
       expect(result.errors[0]).toMatchObject({ kind: 'ECONNREFUSED' });

@@ -2,7 +2,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoBackend, type DemoBackend } from '../../../electron/demo/backend/startDemoBackend.js';
-import { registerProbes } from '../../../electron/probes/register.js';
+import { registerProbes } from '../../../electron/probes/index.js';
 import type { ProbeSeriesSnapshot, ProbeSample, ProbesState } from '../../../shared/contract/probes.js';
 import { recordingSink, testContext, waitFor } from './testContext.js';
 
