@@ -4,7 +4,7 @@ import { ErrorBanner } from '../components/ErrorBanner.js';
 import { StatusPill } from '../components/StatusPill.js';
 import { formatMs, formatPercent } from '../components/time.js';
 import { useTopicStream } from '../client/hooks.js';
-import { navigate } from '../app/router.js';
+import { navigate } from '../navigation/router.js';
 import { probeRangeMs, type ProbeRange, type ProbeSummary, type SloVerdict } from '../../shared/contract/probes.js';
 import { LatencyChart } from './charts/LatencyChart.js';
 import { probeSeriesReducers } from './probeStream.js';

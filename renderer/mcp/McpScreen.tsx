@@ -4,7 +4,7 @@ import { ErrorBanner } from '../components/ErrorBanner.js';
 import { Panel } from '../components/Panel.js';
 import { useNow } from '../components/useNow.js';
 import { useTopicState } from '../client/hooks.js';
-import { navigate, useRoute } from '../app/router.js';
+import { navigate, useRoute } from '../navigation/router.js';
 import type { McpServerState, SelfcheckResult } from '../../shared/contract/mcp.js';
 import { McpServerDetails } from './McpServerDetails.js';
 import { McpServerRow } from './McpServerRow.js';

@@ -2,7 +2,7 @@ import { ActionButton } from '../components/ActionButton.js';
 import { StatusPill } from '../components/StatusPill.js';
 import { formatDuration, formatMs } from '../components/time.js';
 import { useCommand } from '../client/hooks.js';
-import { navigate } from '../app/router.js';
+import { navigate } from '../navigation/router.js';
 import type { McpServerState, SelfcheckResult } from '../../shared/contract/mcp.js';
 import { isFailing, isRunning, mcpStatusTone, statusLabel } from './mcpStatus.js';
 

@@ -4,7 +4,7 @@ import { ErrorBanner } from '../components/ErrorBanner.js';
 import { Panel } from '../components/Panel.js';
 import { StatusPill } from '../components/StatusPill.js';
 import { useCommand, useTopicState } from '../client/hooks.js';
-import { navigate } from '../app/router.js';
+import { navigate } from '../navigation/router.js';
 import { formatDuration } from '../components/time.js';
 import { useNow } from '../components/useNow.js';
 import type { ContainerSummary } from '../../shared/contract/containers.js';

@@ -6,7 +6,7 @@ import { StatusPill } from '../components/StatusPill.js';
 import { formatDuration } from '../components/time.js';
 import { useNow } from '../components/useNow.js';
 import { useCommand, useTopicState } from '../client/hooks.js';
-import { navigate } from '../app/router.js';
+import { navigate } from '../navigation/router.js';
 import type { McpServerState } from '../../shared/contract/mcp.js';
 import { mcpStatusTone } from '../mcp/mcpStatus.js';
 

@@ -5,7 +5,7 @@ import { Panel } from '../components/Panel.js';
 import { StatusPill } from '../components/StatusPill.js';
 import { formatMs, formatPercent } from '../components/time.js';
 import { useTopicState, useTopicStream } from '../client/hooks.js';
-import { navigate } from '../app/router.js';
+import { navigate } from '../navigation/router.js';
 import type { ProbeSummary } from '../../shared/contract/probes.js';
 import { recentSamples } from './probeSeries.js';
 
