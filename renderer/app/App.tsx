@@ -1,27 +1,14 @@
-import type { ReactElement } from 'react';
 import { useConnectionStatus, useTopicState } from '../client/hooks.js';
-import { ContainersScreen } from '../containers/ContainersScreen.js';
-import { DashboardsScreen } from '../dashboards/DashboardsScreen.js';
-import { LogsScreen } from '../logs/LogsScreen.js';
-import { McpScreen } from '../mcp/McpScreen.js';
-import { OverviewScreen } from '../overview/OverviewScreen.js';
 import { StatusPill } from '../components/StatusPill.js';
+import { useRoute } from '../navigation/router.js';
+import { screenAt, screens } from '../navigation/screens.js';
 import { ConfigBanner } from './ConfigBanner.js';
-import { useRoute, type ScreenId } from './router.js';
-
-const screens: { id: ScreenId; title: string; render: () => ReactElement }[] = [
-  { id: 'overview', title: 'Overview', render: () => <OverviewScreen /> },
-  { id: 'containers', title: 'Containers', render: () => <ContainersScreen /> },
-  { id: 'mcp', title: 'MCP servers', render: () => <McpScreen /> },
-  { id: 'dashboards', title: 'Dashboards', render: () => <DashboardsScreen /> },
-  { id: 'logs', title: 'Logs', render: () => <LogsScreen /> },
-];
 
 export function App() {
   const route = useRoute();
   const status = useConnectionStatus();
   const { data: config } = useTopicState('config');
-  const screen = screens.find((s) => s.id === route.screen) ?? screens[0]!;
+  const screen = screenAt(route.path);
   return (
     <div className="app">
       <nav className="sidebar" aria-label="Screens">
@@ -30,9 +17,9 @@ export function App() {
         </div>
         <ul>
           {screens.map((s) => (
-            <li key={s.id}>
-              <a href={`#/${s.id}`} aria-current={s.id === screen.id ? 'page' : undefined}>
-                {s.title}
+            <li key={s.path}>
+              <a href={`#/${s.path}`} aria-current={s.path === screen.path ? 'page' : undefined}>
+                {s.navLabel}
               </a>
             </li>
           ))}
@@ -59,7 +46,7 @@ export function App() {
           </div>
         ) : null}
         <ConfigBanner />
-        {screen.render()}
+        <screen.Component />
       </main>
     </div>
   );

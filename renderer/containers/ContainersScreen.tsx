@@ -4,7 +4,7 @@ import { ErrorBanner } from '../components/ErrorBanner.js';
 import { Panel } from '../components/Panel.js';
 import { useNow } from '../components/useNow.js';
 import { useCommand, useTopicState } from '../client/hooks.js';
-import { navigate, useRoute } from '../app/router.js';
+import { navigate, useRoute } from '../navigation/router.js';
 import type { ContainerSummary } from '../../shared/contract/containers.js';
 import { ContainerDetailsPanel } from './ContainerDetailsPanel.js';
 import { ContainerStatsPanel } from './ContainerStatsPanel.js';

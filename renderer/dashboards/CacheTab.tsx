@@ -4,6 +4,7 @@ import { StatusPill } from '../components/StatusPill.js';
 import { formatDuration, formatPercent } from '../components/time.js';
 import { useTopicState } from '../client/hooks.js';
 import type { CacheSourceState } from '../../shared/contract/cache.js';
+import { cacheVerdict } from './cacheVerdict.js';
 import { HitRateChart } from './charts/HitRateChart.js';
 
 export function CacheTab() {
@@ -34,7 +35,7 @@ export function CacheTab() {
 }
 
 function CacheSourcePanel({ source: s }: { source: CacheSourceState }) {
-  const meets = s.hitRate === null ? null : s.hitRate >= s.target;
+  const verdict = cacheVerdict(s);
   return (
     <section className="panel dashboards-cache-source" aria-label={`cache ${s.name}`}>
       <header className="panel-header">
@@ -43,9 +44,7 @@ function CacheSourcePanel({ source: s }: { source: CacheSourceState }) {
           <span className="dashboards-kind">{s.kind.toUpperCase()}</span>
           <code className="dashboards-target" title={s.address}>{s.address}</code>
         </div>
-        <StatusPill tone={s.error ? 'bad' : meets === null ? 'idle' : meets ? 'ok' : 'warn'}>
-          {s.error ? 'cannot read' : meets === null ? 'no lookups yet' : meets ? 'on target' : 'below target'}
-        </StatusPill>
+        <StatusPill tone={verdict.tone}>{verdict.label}</StatusPill>
       </header>
       <div className="panel-body">
         {s.error ? <ErrorBanner title="Last reading failed">{s.error}</ErrorBanner> : null}

@@ -1,4 +1,4 @@
-import { useRoute, navigate } from '../app/router.js';
+import { useRoute, navigate } from '../navigation/router.js';
 import { probeRanges, type ProbeRange } from '../../shared/contract/probes.js';
 import { BenchmarkTab } from './BenchmarkTab.js';
 import { CacheTab } from './CacheTab.js';

@@ -1,7 +1,7 @@
 import { EmptyState } from '../components/EmptyState.js';
 import { ErrorBanner } from '../components/ErrorBanner.js';
 import { useTopicState } from '../client/hooks.js';
-import { navigate } from '../app/router.js';
+import { navigate } from '../navigation/router.js';
 import { probeRanges, type ProbeRange } from '../../shared/contract/probes.js';
 import { ProbePanel } from './ProbePanel.js';
 

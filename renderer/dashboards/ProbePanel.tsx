@@ -4,10 +4,11 @@ import { ErrorBanner } from '../components/ErrorBanner.js';
 import { StatusPill } from '../components/StatusPill.js';
 import { formatMs, formatPercent } from '../components/time.js';
 import { useTopicStream } from '../client/hooks.js';
-import { navigate } from '../app/router.js';
+import { navigate } from '../navigation/router.js';
 import { probeRangeMs, type ProbeRange, type ProbeSummary, type SloVerdict } from '../../shared/contract/probes.js';
 import { LatencyChart } from './charts/LatencyChart.js';
 import { probeSeriesReducers } from './probeStream.js';
+import { probeVerdict, sloVerdict } from './probeVerdict.js';
 
 const windows = ['1m', '5m', '15m'] as const;
 
@@ -20,6 +21,7 @@ export function ProbePanel({ probe, range }: { probe: ProbeSummary; range: Probe
   const targetLabel = latencySlo ? `${latencySlo.objective} target ${formatMs(latencySlo.threshold)}` : undefined;
   const target = useMemo(() => (targetMs !== undefined && targetLabel ? { ms: targetMs, label: targetLabel } : undefined), [targetMs, targetLabel]);
   const last = probe.last;
+  const verdict = probeVerdict(last);
   return (
     <section className="panel dashboards-probe" aria-label={`probe ${probe.name}`}>
       <header className="panel-header">
@@ -29,13 +31,9 @@ export function ProbePanel({ probe, range }: { probe: ProbeSummary; range: Probe
           <code className="dashboards-target" title={probe.target}>{probe.target}</code>
         </div>
         <div className="panel-actions">
-          {last ? (
-            <StatusPill tone={last.outcome === 'ok' ? 'ok' : 'bad'} title={last.error}>
-              {last.outcome === 'ok' ? 'passing' : last.outcome}
-            </StatusPill>
-          ) : (
-            <StatusPill tone="idle">waiting for first run</StatusPill>
-          )}
+          <StatusPill tone={verdict.tone} title={last?.error}>
+            {verdict.label}
+          </StatusPill>
           {probe.kind === 'http' ? <ActionButton label="Benchmark" onClick={() => navigate('dashboards', { tab: 'benchmark', probe: probe.name })} /> : null}
         </div>
       </header>
@@ -105,10 +103,11 @@ export function ProbePanel({ probe, range }: { probe: ProbeSummary; range: Probe
 }
 
 function SloRow({ verdict: v }: { verdict: SloVerdict }) {
+  const verdict = sloVerdict(v);
   const actual = v.actual === null ? '—' : v.objective === 'availability' ? formatPercent(v.actual, 2) : formatMs(v.actual);
   return (
     <li className="dashboards-slo">
-      <StatusPill tone={v.pass === null ? 'idle' : v.pass ? 'ok' : 'bad'}>{v.pass === null ? 'no data' : v.pass ? 'pass' : 'fail'}</StatusPill>
+      <StatusPill tone={verdict.tone}>{verdict.label}</StatusPill>
       <span className="dashboards-slo-target">{v.target}</span>
       <span className="dashboards-slo-actual">now {actual}</span>
       {v.budgetLeft !== undefined ? (

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { LogLevel, LogStream } from '../../shared/contract/logs.js';
 import { useTopicState } from '../client/hooks.js';
-import { navigate, useRoute } from '../app/router.js';
+import { navigate, useRoute } from '../navigation/router.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { ErrorBanner } from '../components/ErrorBanner.js';
 import { downloadLines, linesText } from './exportLines.js';

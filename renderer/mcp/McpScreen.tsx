@@ -4,11 +4,11 @@ import { ErrorBanner } from '../components/ErrorBanner.js';
 import { Panel } from '../components/Panel.js';
 import { useNow } from '../components/useNow.js';
 import { useTopicState } from '../client/hooks.js';
-import { navigate, useRoute } from '../app/router.js';
+import { navigate, useRoute } from '../navigation/router.js';
 import type { McpServerState, SelfcheckResult } from '../../shared/contract/mcp.js';
 import { McpServerDetails } from './McpServerDetails.js';
 import { McpServerRow } from './McpServerRow.js';
-import { isFailing } from './mcpStatus.js';
+import { needsAttention } from './serverStatus.js';
 import './mcp.css';
 
 /** MCP servers: every server's state and diagnosis with its actions, and the selected one's details and tools. */
@@ -61,12 +61,12 @@ export function McpScreen() {
 
 /** The route names the server; without one, a failing server is the one an operator wants to see. */
 function pickSelected(servers: McpServerState[], wanted: string | null): McpServerState | undefined {
-  return servers.find((s) => s.name === wanted) ?? servers.find(isFailing) ?? servers[0];
+  return servers.find((s) => s.name === wanted) ?? servers.find((s) => needsAttention(s.status)) ?? servers[0];
 }
 
 function Summary({ servers }: { servers: McpServerState[] }) {
   const ready = servers.filter((s) => s.status === 'ready').length;
-  const failing = servers.filter(isFailing).length;
+  const failing = servers.filter((s) => needsAttention(s.status)).length;
   return (
     <span className="mcp-summary">
       <span className="mcp-summary-ok">{ready} ready</span>

@@ -3,11 +3,12 @@ import { EmptyState } from '../components/EmptyState.js';
 import { Panel } from '../components/Panel.js';
 import type { McpServerState } from '../../shared/contract/mcp.js';
 import { McpToolCaller } from './McpToolCaller.js';
+import { hasSession } from './serverStatus.js';
 
 /** A ready server's tools with their input schemas, and a form to call one (like MCP Inspector). */
 export function McpToolsPanel({ server: s }: { server: McpServerState }) {
   const [chosen, setChosen] = useState<string | undefined>(undefined);
-  const usable = s.status === 'ready' || s.status === 'degraded';
+  const usable = hasSession(s.status);
   const tool = s.tools.find((t) => t.name === chosen) ?? s.tools[0];
   return (
     <Panel title={`Tools (${s.tools.length})`} className="mcp-tools">

@@ -5,6 +5,7 @@ import { StatusPill } from '../components/StatusPill.js';
 import { formatDuration, formatPercent } from '../components/time.js';
 import { useTopicState } from '../client/hooks.js';
 import type { CacheSourceState } from '../../shared/contract/cache.js';
+import { cacheVerdict } from '../dashboards/cacheVerdict.js';
 
 export function CacheCard() {
   const { data, error } = useTopicState('cache');
@@ -28,15 +29,13 @@ export function CacheCard() {
 }
 
 function CacheRow({ source: s }: { source: CacheSourceState }) {
-  const meets = s.hitRate === null ? null : s.hitRate >= s.target;
+  const verdict = cacheVerdict(s);
   return (
     <li className="row cache-row" aria-label={`cache ${s.name}`}>
       <div className="row-main">
         <span className="row-name">{s.name}</span>
         <span className="big-number">{formatPercent(s.hitRate)}</span>
-        <StatusPill tone={s.error ? 'bad' : meets === null ? 'idle' : meets ? 'ok' : 'warn'}>
-          {s.error ? 'error' : meets === null ? 'no lookups' : meets ? 'on target' : 'below target'}
-        </StatusPill>
+        <StatusPill tone={verdict.tone}>{verdict.label}</StatusPill>
       </div>
       <div className="meter" aria-hidden="true">
         <div className="meter-fill" style={{ width: `${Math.round((s.hitRate ?? 0) * 100)}%` }} />

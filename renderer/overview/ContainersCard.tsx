@@ -4,11 +4,11 @@ import { ErrorBanner } from '../components/ErrorBanner.js';
 import { Panel } from '../components/Panel.js';
 import { StatusPill } from '../components/StatusPill.js';
 import { useCommand, useTopicState } from '../client/hooks.js';
-import { navigate } from '../app/router.js';
+import { navigate } from '../navigation/router.js';
 import { formatDuration } from '../components/time.js';
 import { useNow } from '../components/useNow.js';
 import type { ContainerSummary } from '../../shared/contract/containers.js';
-import { containerStateLabel, containerTone } from '../containers/containerFormat.js';
+import { containerStateLabel, containerTone, isUp } from '../containers/containerFormat.js';
 
 export function ContainersCard() {
   const { data, error } = useTopicState('containers');
@@ -51,7 +51,6 @@ function ContainerRow({ container: c }: { container: ContainerSummary }) {
   const restart = useCommand('containers.restart');
   const target = { engine: c.engine, id: c.id };
   const failure = start.error ?? stop.error ?? restart.error;
-  const running = c.state === 'running' || c.state === 'restarting' || c.state === 'paused';
   const now = useNow(5000);
   const uptime = c.state === 'running' && c.startedAt ? `up ${formatDuration(now - c.startedAt)}` : c.status;
   const detail = [c.image, uptime, c.restartCount ? `${c.restartCount} restart${c.restartCount > 1 ? 's' : ''}` : ''].filter(Boolean).join(' · ');
@@ -63,7 +62,7 @@ function ContainerRow({ container: c }: { container: ContainerSummary }) {
       </div>
       <div className="row-detail">{failure ? <span className="text-bad">{failure.message}</span> : detail}</div>
       <div className="row-actions">
-        {running ? (
+        {isUp(c) ? (
           <ActionButton label="Stop" pending={stop.isPending} onClick={() => stop.mutate(target)} />
         ) : (
           <ActionButton label="Start" pending={start.isPending} onClick={() => start.mutate(target)} />

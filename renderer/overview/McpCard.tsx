@@ -1,14 +1,14 @@
-import { ActionButton } from '../components/ActionButton.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { ErrorBanner } from '../components/ErrorBanner.js';
 import { Panel } from '../components/Panel.js';
 import { StatusPill } from '../components/StatusPill.js';
 import { formatDuration } from '../components/time.js';
 import { useNow } from '../components/useNow.js';
-import { useCommand, useTopicState } from '../client/hooks.js';
-import { navigate } from '../app/router.js';
+import { useTopicState } from '../client/hooks.js';
+import { navigate } from '../navigation/router.js';
 import type { McpServerState } from '../../shared/contract/mcp.js';
-import { mcpStatusTone } from '../mcp/mcpStatus.js';
+import { ServerActionButtons, useServerCommands } from '../mcp/ServerActionButtons.js';
+import { reasonTone, serverStatusLabel, serverTone } from '../mcp/serverStatus.js';
 
 export function McpCard() {
   const { data, error } = useTopicState('mcp');
@@ -31,34 +31,25 @@ export function McpCard() {
   );
 }
 
+/** State, wording, colours and actions come from the MCP screen's serverStatus, so both screens agree. */
 function McpRow({ server: s }: { server: McpServerState }) {
   const now = useNow();
-  const start = useCommand('mcp.start');
-  const stop = useCommand('mcp.stop');
-  const restart = useCommand('mcp.restart');
-  const failure = start.error ?? stop.error ?? restart.error;
-  const active = s.status !== 'stopped' && s.status !== 'exited' && s.status !== 'crash-loop';
-  const detail =
-    s.status === 'backoff' && s.nextAttemptAt ? `${s.reason} · next try in ${formatDuration(s.nextAttemptAt - now)}` : s.reason;
+  const { commands, failure } = useServerCommands();
+  const reason = reasonTone(s.status);
   return (
     <li className="row" aria-label={`MCP server ${s.name}`}>
       <div className="row-main">
         <span className="row-name">{s.name}</span>
-        <StatusPill tone={mcpStatusTone(s.status)} title={`since ${new Date(s.since).toLocaleTimeString()}`}>
-          {s.status}
+        <StatusPill tone={serverTone(s.status)} title={`since ${new Date(s.since).toLocaleTimeString()}`}>
+          {serverStatusLabel(s, now)}
         </StatusPill>
         <span className="row-since">{formatDuration(now - s.since)}</span>
       </div>
-      <div className={`row-detail ${s.status === 'exited' || s.status === 'crash-loop' || s.status === 'backoff' ? 'text-bad' : ''}`} title={detail}>
-        {failure ? failure.message : detail}
+      <div className={`row-detail${reason ? ` text-${reason}` : ''}`} title={s.reason}>
+        {failure ? failure.message : s.reason}
       </div>
       <div className="row-actions">
-        {active ? (
-          <ActionButton label="Stop" pending={stop.isPending} onClick={() => stop.mutate({ name: s.name })} />
-        ) : (
-          <ActionButton label="Start" pending={start.isPending} onClick={() => start.mutate({ name: s.name })} />
-        )}
-        <ActionButton label="Restart" tone="primary" pending={restart.isPending} onClick={() => restart.mutate({ name: s.name })} />
+        <ServerActionButtons server={s} commands={commands} />
       </div>
     </li>
   );

@@ -5,8 +5,9 @@ import { Panel } from '../components/Panel.js';
 import { StatusPill } from '../components/StatusPill.js';
 import { formatMs, formatPercent } from '../components/time.js';
 import { useTopicState, useTopicStream } from '../client/hooks.js';
-import { navigate } from '../app/router.js';
+import { navigate } from '../navigation/router.js';
 import type { ProbeSummary } from '../../shared/contract/probes.js';
+import { probeVerdict, sloVerdict } from '../dashboards/probeVerdict.js';
 import { recentSamples } from './probeSeries.js';
 
 export function ProbeCard() {
@@ -34,6 +35,7 @@ function ProbeDetail({ probe }: { probe: ProbeSummary }) {
   const { data: samples } = useTopicStream('probe.samples', { probe: probe.name }, recentSamples, 'overview-recent');
   const p95Slo = probe.slo.find((s) => s.objective === 'p95');
   const last = probe.last;
+  const verdict = probeVerdict(last);
   const points = (samples ?? []).map((s) => ({ ts: s.ts, ok: s.outcome === 'ok' ? s.latencyMs : null, fail: s.outcome === 'ok' ? null : s.latencyMs }));
   return (
     <div className="probe-detail">
@@ -41,7 +43,9 @@ function ProbeDetail({ probe }: { probe: ProbeSummary }) {
         <div>
           <dt>Status</dt>
           <dd>
-            {last ? <StatusPill tone={last.outcome === 'ok' ? 'ok' : 'bad'} title={last.error}>{last.outcome === 'ok' ? 'passing' : last.outcome}</StatusPill> : <StatusPill tone="idle">waiting</StatusPill>}
+            <StatusPill tone={verdict.tone} title={last?.error}>
+              {verdict.label}
+            </StatusPill>
           </dd>
         </div>
         <div>
@@ -60,7 +64,7 @@ function ProbeDetail({ probe }: { probe: ProbeSummary }) {
           <div>
             <dt>SLO</dt>
             <dd>
-              <StatusPill tone={p95Slo.pass === null ? 'idle' : p95Slo.pass ? 'ok' : 'bad'}>{p95Slo.target}</StatusPill>
+              <StatusPill tone={sloVerdict(p95Slo).tone}>{p95Slo.target}</StatusPill>
             </dd>
           </div>
         ) : null}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, shot, startServer } from './harness.js';
+import { useApp } from './appFixture.js';
 import { TestContainers, freePort } from '../support/docker/testContainers.js';
 import { removeTestImages } from '../support/docker/testImages.js';
 import { docker } from '../support/docker/dockerCli.js';
@@ -10,10 +10,9 @@ import { SecondEngine } from '../support/docker/secondEngine.js';
 describe('Containers screen', () => {
   const tc = new TestContainers();
   const project = `${tc.prefix}-shop`;
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Awaited<ReturnType<typeof openPage>>;
   let page: Page;
 
+  // the stack's containers first; the app starts on them (useApp below), and quits before they are removed
   beforeAll(async () => {
     await tc.run({ image: 'web', name: 'web', project, service: 'web', env: { PORT: String(await freePort()), API_TOKEN: 'e2e-secret' } });
     // Takes about two seconds to stop, so "restarting" is on screen long enough to see.
@@ -21,16 +20,16 @@ describe('Containers screen', () => {
     await tc.run({ image: 'logger', name: 'logger', project, service: 'logger' });
     await tc.run({ image: 'failer', name: 'migrate', project, service: 'migrate' });
     await tc.run({ image: 'crasher', name: 'flaky', project, service: 'flaky', restart: 'always' });
-    server = await startServer({ config: { name: 'e2e-containers', docker: { project } } });
-    browser = await openPage(`${server.url}#/containers`);
-    page = browser.page;
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
     await tc.removeAll();
     await removeTestImages();
+  });
+
+  const app = useApp({ config: { name: 'e2e-containers', docker: { project } }, at: '#/containers' });
+  beforeAll(() => {
+    page = app.page;
   });
 
   const row = (name: string) => page.getByRole('listitem', { name: `container ${tc.prefix}-${name}` });
@@ -77,9 +76,9 @@ describe('Containers screen', () => {
     // Host-networked containers have no network counters in Docker: said so, rather than 0 B/s.
     await expect.poll(() => page.getByRole('table', { name: 'stack-wide CPU and memory' }).textContent()).toMatch(/-web.*not reported \(host network\)/);
     await expect.poll(() => page.locator('.containers-selected').textContent()).toMatch(/Net rx \/ txnot reported \(host network\)/);
-    await shot(page, 'containers');
+    await app.shot('containers');
     // The stats panel on its own, for the issue note.
-    await page.locator('.containers-selected').screenshot({ path: await shot(page, 'containers-stats') });
+    await app.shot('containers-stats', page.locator('.containers-selected'));
   });
 
   it('masks secret-looking env values in details until revealed', async () => {
@@ -88,22 +87,17 @@ describe('Containers screen', () => {
     await expect.poll(() => env.textContent(), { timeout: 20_000 }).toMatch(/API_TOKEN••••••••/);
     await page.getByRole('button', { name: 'Reveal API_TOKEN' }).click();
     await expect.poll(() => env.textContent()).toMatch(/API_TOKENe2e-secret/);
-    await shot(page, 'containers-details');
+    await app.shot('containers-details');
   });
 });
 
 describe('Containers screen with the engine down', () => {
+  const app = useApp({ config: { name: 'e2e-engine-down', docker: { host: 'unix:///tmp/sbtest-no-such-docker.sock' } }, at: '#/containers' });
+
   it('says the engine is not reachable, at which address and why', async () => {
-    const server = await startServer({ config: { name: 'e2e-engine-down', docker: { host: 'unix:///tmp/sbtest-no-such-docker.sock' } } });
-    const browser = await openPage(`${server.url}#/containers`);
-    try {
-      const alert = browser.page.getByRole('alert', { name: /engine .* unreachable/ });
-      await expect.poll(() => alert.textContent(), { timeout: 20_000 }).toMatch(/Docker engine not reachable at unix:\/\/\/tmp\/sbtest-no-such-docker\.sock.*ENOENT.*is Docker running\?/);
-      await shot(browser.page, 'containers-engine-down');
-    } finally {
-      await browser.close();
-      await server.stop();
-    }
+    const alert = app.page.getByRole('alert', { name: /engine .* unreachable/ });
+    await expect.poll(() => alert.textContent(), { timeout: 20_000 }).toMatch(/Docker engine not reachable at unix:\/\/\/tmp\/sbtest-no-such-docker\.sock.*ENOENT.*is Docker running\?/);
+    await app.shot('containers-engine-down');
   });
 });
 
@@ -111,32 +105,31 @@ describe('Containers screen with two engines', () => {
   const second = new SecondEngine();
   const local = new TestContainers();
   const edge = new TestContainers(second.host);
-  let server: Awaited<ReturnType<typeof startServer>> | undefined;
-  let browser: Awaited<ReturnType<typeof openPage>> | undefined;
 
+  // the second engine and both stacks first; the app starts on them (useApp below), and quits before they go
   beforeAll(async () => {
     await second.start();
     const idle = ['sh', '-c', 'trap "exit 0" TERM; while true; do sleep 1; done'];
     for (const name of ['api', 'worker']) await local.run({ image: 'busybox', name, project: `${local.prefix}-core`, service: name, cmd: idle });
     for (const name of ['cache', 'proxy']) await edge.run({ image: 'busybox', name, project: `${edge.prefix}-edge`, service: name, cmd: idle });
-    server = await startServer({
-      config: {
-        name: 'e2e-two-engines',
-        docker: { engines: [{ name: 'local', project: `${local.prefix}-core` }, { name: 'edge', host: second.host, project: `${edge.prefix}-edge` }] },
-      },
-    });
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
     await local.removeAll();
     await second.dispose();
   }, 120_000);
 
+  const app = useApp({
+    config: {
+      name: 'e2e-two-engines',
+      docker: { engines: [{ name: 'local', project: `${local.prefix}-core` }, { name: 'edge', host: second.host, project: `${edge.prefix}-edge` }] },
+    },
+    at: '#/containers',
+    viewport: { width: 1920, height: 1000 },
+  });
+
   it('shows the engines side by side on a wide screen, each with its own containers', async () => {
-    browser = await openPage(`${server!.url}#/containers`, { viewport: { width: 1920, height: 1000 } });
-    const page = browser.page;
+    const page = app.page;
     const engines = page.getByRole('group', { name: 'engines side by side' }).locator('.containers-engine');
     await expect.poll(() => engines.count(), { timeout: 20_000 }).toBe(2);
     await expect.poll(() => engines.nth(0).textContent(), { timeout: 30_000 }).toMatch(new RegExp(`${local.prefix}-api.*${local.prefix}-worker`));
@@ -144,6 +137,6 @@ describe('Containers screen with two engines', () => {
     const [a, b] = [await engines.nth(0).boundingBox(), await engines.nth(1).boundingBox()];
     expect(b!.x).toBeGreaterThan(a!.x + a!.width - 1);
     expect(Math.abs(b!.y - a!.y)).toBeLessThan(2);
-    await shot(page, 'containers-two-engines');
+    await app.shot('containers-two-engines');
   });
 });

@@ -1,26 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, shot, startServer } from './harness.js';
+import { useApp } from './appFixture.js';
 
 // Dashboards on the built-in demo stack: its backend-health probe (every 1 s, p95 ≤ 100 ms) and its Prometheus cache counters.
 describe('Dashboards in browser mode', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Awaited<ReturnType<typeof openPage>>;
+  const app = useApp({ viewport: { width: 1400, height: 1000 } });
   let page: Page;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await openPage(server.url, { viewport: { width: 1400, height: 1000 } });
-    page = browser.page;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  beforeAll(() => {
+    page = app.page;
   });
 
   it('draws latency points as they arrive, with percentiles, the SLO verdict and its target line', async () => {
-    await page.goto(`${server.url}#/dashboards?tab=health&range=5m`);
+    await page.goto(`${app.server.url}#/dashboards?tab=health&range=5m`);
     const probe = page.getByRole('region', { name: 'probe backend-health' });
     const chart = probe.getByRole('img', { name: /latency of backend-health/ });
     await expect.poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 30_000 }).toBeGreaterThan(3);
@@ -37,7 +28,7 @@ describe('Dashboards in browser mode', () => {
     await expect.poll(() => page.evaluate(() => location.hash)).toContain('range=1h');
     await page.getByRole('radio', { name: '5m', exact: true }).click();
     await expect.poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 15_000 }).toBeGreaterThan(3);
-    await shot(page, 'dashboards-health');
+    await app.shot('dashboards-health');
   });
 
   it('shows the cache hit rate over time with its target line', async () => {
@@ -49,7 +40,7 @@ describe('Dashboards in browser mode', () => {
     await expect.poll(() => chart.locator('.dashboards-target-line').count()).toBeGreaterThan(0);
     await expect.poll(() => chart.textContent()).toMatch(/target 80%/);
     await expect.poll(() => source.textContent(), { timeout: 20_000 }).toMatch(/\d+\.\d%/);
-    await shot(page, 'dashboards-cache');
+    await app.shot('dashboards-cache');
   });
 
   it('runs a benchmark to completion with its progress bar, then compares two runs side by side', async () => {
@@ -60,7 +51,7 @@ describe('Dashboards in browser mode', () => {
     const bar = page.getByRole('progressbar', { name: 'Benchmark progress' });
     await bar.waitFor({ timeout: 15_000 });
     await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 30_000 }).toBeGreaterThan(20);
-    await shot(page, 'dashboards-benchmark-running');
+    await app.shot('dashboards-benchmark-running');
     const results = page.getByRole('list', { name: 'Benchmark results' });
     await expect.poll(() => results.getByRole('listitem').count(), { timeout: 60_000 }).toBe(1);
     expect(await bar.count()).toBe(0);
@@ -75,6 +66,6 @@ describe('Dashboards in browser mode', () => {
     await expect.poll(() => comparison.nth(1).textContent()).toMatch(/[+-]\d+%|±0%/);
     await expect.poll(() => page.getByRole('list', { name: "verdict against the probe's SLO" }).first().textContent()).toMatch(/p95 ≤ 100 ms/);
     await page.getByRole('region', { name: 'Results' }).scrollIntoViewIfNeeded();
-    await shot(page, 'dashboards-benchmark');
+    await app.shot('dashboards-benchmark');
   });
 });

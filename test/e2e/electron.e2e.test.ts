@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { _electron as electron } from 'playwright-core';
 import { afterAll, expect, test } from 'vitest';
+import { scratchDir } from './appFixture.js';
 import { repoRoot } from './harness.js';
 
 declare module 'vitest' {
@@ -52,10 +52,9 @@ async function display(): Promise<{ env: Record<string, string> } | { missing: s
 }
 
 let xvfbProcess: ChildProcess | undefined;
-const workDir = mkdtempSync(join(tmpdir(), 'switchboard-electron-e2e-'));
+const workDir = scratchDir('switchboard-electron-e2e-');
 afterAll(() => {
   xvfbProcess?.kill('SIGTERM');
-  rmSync(workDir, { recursive: true, force: true });
 });
 
 test('the desktop app opens on the Overview with the client bridge and without Node in the page', async (ctx) => {

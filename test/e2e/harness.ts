@@ -31,6 +31,8 @@ export interface RunningServer {
   url: string;
   port: number;
   token: string;
+  /** The demo stack's folder (SWITCHBOARD_DEMO_DIR), e.g. to fix what a demo wrapper misses. */
+  demoDir: string;
   /** SIGINT, wait for a clean exit; SIGKILL to the whole process group after 10 s. */
   stop(): Promise<void>;
   /** Everything it printed so far, stdout and stderr interleaved. */
@@ -50,7 +52,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const args = [serveScript, '--port', '0', ...configArgs(options.config, workDir), ...(options.args ?? [])];
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
   if (!options.env?.SWITCHBOARD_CONFIG) delete env.SWITCHBOARD_CONFIG;
-  env.SWITCHBOARD_DEMO_DIR = options.demoDir ?? join(workDir, 'demo');
+  const demoDir = options.demoDir ?? join(workDir, 'demo');
+  env.SWITCHBOARD_DEMO_DIR = demoDir;
 
   const child = spawn(process.execPath, args, { cwd: workDir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
@@ -74,7 +77,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
   try {
     const [, url, port, token] = await waitForServing(child, () => printed, options.startTimeoutMs ?? 60_000);
-    return { url: url!, port: Number(port), token: token!, stop, output: () => printed };
+    return { url: url!, port: Number(port), token: token!, demoDir, stop, output: () => printed };
   } catch (err) {
     await stop();
     throw err;

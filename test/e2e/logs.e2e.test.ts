@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, shot, startServer } from './harness.js';
+import { useApp } from './appFixture.js';
 import { TestContainers } from '../support/docker/testContainers.js';
 
 // Lines come from the test-only firehose source (SWITCHBOARD_TEST_LOGS, see
 // electron/logs/testFirehose.ts): 3,000 at once, then 20 a second over three sources.
 describe('Logs screen', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Awaited<ReturnType<typeof openPage>>;
+  const app = useApp({ config: { name: 'logs-e2e' }, env: { SWITCHBOARD_TEST_LOGS: 'burst=3000,rate=20,sources=3' } });
   let page: Page;
 
   const viewport = () => page.getByRole('log', { name: 'Log lines' });
@@ -18,15 +17,8 @@ describe('Logs screen', () => {
   const followButton = () => page.getByRole('button', { name: /Follow/ });
 
   beforeAll(async () => {
-    server = await startServer({ config: { name: 'logs-e2e' }, env: { SWITCHBOARD_TEST_LOGS: 'burst=3000,rate=20,sources=3' } });
-    browser = await openPage(server.url);
-    page = browser.page;
+    page = app.page;
     await page.evaluate(() => (location.hash = '#/logs'));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   it('opens with recent history at once and follows new lines as they arrive', async () => {
@@ -35,7 +27,7 @@ describe('Logs screen', () => {
     await expect.poll(newestSeq, { timeout: 10_000 }).toBeGreaterThan(first);
     await expect.poll(distanceFromBottom).toBeLessThan(20);
     expect(await followButton().getAttribute('aria-pressed')).toBe('true');
-    await shot(page, 'logs-following');
+    await app.shot('logs-following');
   });
 
   it('stops following the moment the reader scrolls up, counts new lines, and jumps back to the latest', async () => {
@@ -49,7 +41,7 @@ describe('Logs screen', () => {
     await expect.poll(async () => Number((await jump.textContent())?.replace(/\D/g, '')), { timeout: 10_000 }).toBeGreaterThan(5);
     expect(await page.locator('.logs-row').first().getAttribute('data-seq')).toBe(topRow);
     expect(await distanceFromBottom()).toBeGreaterThan(500);
-    await shot(page, 'logs-paused');
+    await app.shot('logs-paused');
     await jump.click();
     await expect.poll(() => followButton().getAttribute('aria-pressed')).toBe('true');
     await expect.poll(distanceFromBottom).toBeLessThan(20);
@@ -68,7 +60,7 @@ describe('Logs screen', () => {
     await page.getByRole('button', { name: 'Previous match' }).click();
     await expect.poll(() => current.locator('mark.logs-hit').textContent()).toBe('line 1298');
     expect(await followButton().getAttribute('aria-pressed')).toBe('false');
-    await shot(page, 'logs-search');
+    await app.shot('logs-search');
     await page.getByRole('searchbox', { name: 'Search logs' }).fill('');
     await page.getByRole('button', { name: '.*' }).click();
   });
@@ -81,7 +73,7 @@ describe('Logs screen', () => {
       .toEqual(new Set(['test:firehose-2']));
     await page.getByRole('group', { name: 'Levels' }).getByRole('button', { name: 'warn' }).click();
     await expect.poll(async () => new Set(await page.locator('.logs-row .logs-level').allTextContents())).toEqual(new Set(['warn']));
-    await shot(page, 'logs-filtered');
+    await app.shot('logs-filtered');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^switchboard-logs-.*\.log$/);
@@ -93,38 +85,37 @@ describe('Logs screen', () => {
   it('picks sources from the list and says so when nothing matches', async () => {
     await page.evaluate(() => (location.hash = '#/logs?source=test:nothing-here'));
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'No lines match these filters' }).count(), { timeout: 10_000 }).toBe(1);
-    await shot(page, 'logs-empty-filter');
+    await app.shot('logs-empty-filter');
     await page.getByRole('button', { name: 'Clear filters' }).first().click();
     await page.getByText('All sources').click();
     await page.getByRole('checkbox', { name: /test:firehose-3/ }).click();
     await expect
       .poll(async () => new Set(await page.locator('.logs-row .logs-source').allTextContents()), { timeout: 10_000 })
       .toEqual(new Set(['test:firehose-3']));
-    expect(browser.consoleErrors).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
   });
 });
 
 // A container that wrote far more than the hub keeps for it (100 lines here): the rest is read back from Docker on request.
 describe('Logs screen: older container lines from Docker', () => {
   const tc = new TestContainers();
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Awaited<ReturnType<typeof openPage>>;
   let page: Page;
   let name: string;
 
+  // the container first; the app starts on it (useApp below), and quits before it is removed
   beforeAll(async () => {
     const script = 'trap "exit 0" TERM; i=0; while [ $i -lt 3000 ]; do echo "history line $i"; i=$((i+1)); done; sleep 1000 & wait';
     ({ name } = await tc.run({ image: 'busybox', name: 'history', cmd: ['sh', '-c', script] }));
-    server = await startServer({ config: { name: 'logs-history-e2e', docker: { containers: [name] }, logs: { linesPerSource: 100 } } });
-    browser = await openPage(server.url);
-    page = browser.page;
-    await page.evaluate((source) => (location.hash = `#/logs?source=${source}`), `container:${name}`);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
     await tc.removeAll();
+  });
+
+  const app = useApp(() => ({ config: { name: 'logs-history-e2e', docker: { containers: [name] }, logs: { linesPerSource: 100 } } }));
+  beforeAll(async () => {
+    page = app.page;
+    await page.evaluate((source) => (location.hash = `#/logs?source=${source}`), `container:${name}`);
   });
 
   const counts = () => page.getByLabel('Log counts').textContent();
@@ -135,7 +126,7 @@ describe('Logs screen: older container lines from Docker', () => {
     await expect.poll(() => bar().textContent(), { timeout: 10_000 }).toMatch(/Switchboard holds no older lines of container:/);
     const viewport = page.getByRole('log', { name: 'Log lines' });
     await viewport.evaluate((el) => (el.scrollTop = 0));
-    await shot(page, 'logs-history-offer');
+    await app.shot('logs-history-offer');
     await bar().getByRole('button', { name: 'Load older lines from Docker' }).click();
     await expect.poll(counts, { timeout: 20_000 }).toMatch(/^2,100 lines in view/);
     // The reader stays on the line they were reading, now below the 2,000 loaded above it.
@@ -148,7 +139,7 @@ describe('Logs screen: older container lines from Docker', () => {
     await expect.poll(() => page.locator('.logs-row .logs-text').first().textContent()).toBe('history line 0');
     const texts = await page.locator('.logs-row .logs-text').allTextContents();
     expect(texts.slice(0, 5)).toEqual(['history line 0', 'history line 1', 'history line 2', 'history line 3', 'history line 4']);
-    await shot(page, 'logs-history-loaded');
-    expect(browser.consoleErrors).toEqual([]);
+    await app.shot('logs-history-loaded');
+    expect(app.consoleErrors).toEqual([]);
   });
 });

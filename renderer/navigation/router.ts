@@ -1,11 +1,10 @@
 import { useSyncExternalStore } from 'react';
-
-export type ScreenId = 'overview' | 'containers' | 'mcp' | 'dashboards' | 'logs';
-
-const screens: ScreenId[] = ['overview', 'containers', 'mcp', 'dashboards', 'logs'];
+// type only: screens import this file, so it must not load the screen list at run time
+import type { ScreenPath } from './screens.js';
 
 export interface Route {
-  screen: ScreenId;
+  /** The screen's path as the URL has it; screenAt() turns it into a screen. */
+  path: string;
   params: URLSearchParams;
 }
 
@@ -14,8 +13,7 @@ let cachedRoute: Route = parse('');
 
 function parse(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
-  const screen = (screens as string[]).includes(path) ? (path as ScreenId) : 'overview';
-  return { screen, params: new URLSearchParams(query) };
+  return { path, params: new URLSearchParams(query) };
 }
 
 function current(): Route {
@@ -36,7 +34,7 @@ export function useRoute(): Route {
   return useSyncExternalStore(subscribe, current);
 }
 
-export function navigate(screen: ScreenId, params?: Record<string, string>): void {
+export function navigate(screen: ScreenPath, params?: Record<string, string>): void {
   const query = params ? new URLSearchParams(params).toString() : '';
   location.hash = `#/${screen}${query ? `?${query}` : ''}`;
 }
