@@ -4,6 +4,7 @@ import { formatDuration, formatMs } from '../components/time.js';
 import { useCommand } from '../client/hooks.js';
 import { navigate } from '../app/router.js';
 import type { McpServerState, SelfcheckResult } from '../../shared/contract/mcp.js';
+import { sourceId } from '../../shared/sourceId.js';
 import { isFailing, isRunning, mcpStatusTone, statusLabel } from './mcpStatus.js';
 
 interface Props {
@@ -64,7 +65,7 @@ export function McpServerRow({ server: s, now, selected, onSelect, onSelfcheck }
           pending={selfcheck.isPending}
           onClick={() => selfcheck.mutate({ name: s.name }, { onSuccess: onSelfcheck })}
         />
-        <ActionButton label="Logs" onClick={() => navigate('logs', { source: `mcp:${s.name}` })} />
+        <ActionButton label="Logs" onClick={() => navigate('logs', { source: sourceId.mcp(s.name) })} />
       </div>
     </li>
   );
