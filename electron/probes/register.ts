@@ -16,7 +16,7 @@ const coarseRefreshMs = 60_000;
  */
 export function registerProbes(ctx: AppContext): ProbeService {
   const service = ctx.disposables.add(new ProbeService({ logs: ctx.logs, baseDir: () => ctx.config.baseDir() }));
-  const benchmarks = ctx.disposables.add(new BenchmarkService(service, ctx.logs));
+  const benchmarks = ctx.disposables.add(new BenchmarkService(service, ctx.audit));
   service.apply(ctx.config.current().probes);
   ctx.disposables.add(ctx.config.changed.on((config) => service.apply(config.probes)));
 
