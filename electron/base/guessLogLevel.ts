@@ -1,4 +1,4 @@
-import type { LogLevel, LogStream } from '../../shared/contract/logs.js';
+import { logLevels, type LogLevel, type LogStream } from '../../shared/contract/logs.js';
 
 // Only the start of a line is looked at: levels sit near the front, and a
 // bounded window keeps the cost per line flat at 100,000 lines a second.
@@ -34,15 +34,10 @@ const byWord: Record<string, LogLevel> = {
   emergency: 'fatal',
 };
 
-/** pino/bunyan numeric levels: 10 trace … 60 fatal. */
+/** pino/bunyan numeric levels: 10 trace, 20 debug … 60 fatal (and above), one step of the list per ten. */
 function fromNumber(n: number): LogLevel | undefined {
-  if (n >= 60) return 'fatal';
-  if (n >= 50) return 'error';
-  if (n >= 40) return 'warn';
-  if (n >= 30) return 'info';
-  if (n >= 20) return 'debug';
-  if (n >= 10) return 'trace';
-  return undefined;
+  if (!(n >= 10)) return undefined;
+  return logLevels[Math.min(Math.floor(n / 10), logLevels.length) - 1];
 }
 
 /**

@@ -5,7 +5,7 @@ import { SwitchboardError } from '../../shared/errors.js';
 import type { HttpProbeConfig, ProbeConfig } from '../base/stackFile/probes.js';
 import type { Disposable } from '../base/disposable.js';
 import { Emitter } from '../base/emitter.js';
-import type { LogWriter } from '../core/logWriter.js';
+import type { AuditLog } from '../core/auditLog.js';
 import { availabilityVerdict, sloVerdicts } from '../base/sloVerdicts.js';
 import { runLoadTest, type LoadTestOutcome, type RunningLoadTest } from './loadTest.js';
 
@@ -37,7 +37,7 @@ export class BenchmarkService implements Disposable {
 
   constructor(
     private readonly probes: LoadTestTargets,
-    private readonly logs: LogWriter,
+    private readonly audit: AuditLog,
   ) {}
 
   state(): BenchmarksState {
@@ -130,7 +130,7 @@ export class BenchmarkService implements Disposable {
   }
 
   private log(text: string, level: 'info' | 'error' = 'info'): void {
-    this.logs.write({ source: 'switchboard', stream: 'system', level, text });
+    this.audit.note(text, level);
   }
 
   private emit(): void {

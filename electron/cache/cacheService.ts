@@ -1,4 +1,5 @@
 import type { CacheSourceState, CacheState, HitRatePoint } from '../../shared/contract/cache.js';
+import { sourceId } from '../../shared/sourceId.js';
 import type { CacheSourceConfig } from '../base/stackFile/cache.js';
 import type { Disposable } from '../base/disposable.js';
 import { Emitter } from '../base/emitter.js';
@@ -71,9 +72,9 @@ export class CacheService implements Disposable {
       const resetsBefore = source.window.resets;
       source.window.add({ ts, ...counters });
       if (source.window.resets > resetsBefore) {
-        this.logs.write({ source: `cache:${source.name}`, stream: 'system', level: 'info', text: `counters went backwards (restart?): starting a new baseline` });
+        this.logs.write({ source: sourceId.cache(source.name), stream: 'system', level: 'info', text: `counters went backwards (restart?): starting a new baseline` });
       }
-      if (source.error) this.logs.write({ source: `cache:${source.name}`, stream: 'system', level: 'info', text: `readable again` });
+      if (source.error) this.logs.write({ source: sourceId.cache(source.name), stream: 'system', level: 'info', text: `readable again` });
       source.error = undefined;
       source.lastReadAt = ts;
       source.history.push(source.window.point());
@@ -81,7 +82,7 @@ export class CacheService implements Disposable {
     } catch (err) {
       if (this.sources.get(source.name) !== source) return;
       const message = (err as Error).message;
-      if (message !== source.error) this.logs.write({ source: `cache:${source.name}`, stream: 'system', level: 'warn', text: message });
+      if (message !== source.error) this.logs.write({ source: sourceId.cache(source.name), stream: 'system', level: 'warn', text: message });
       source.error = message;
     }
     this.changed.emit();

@@ -4,7 +4,7 @@ import type { ConfigProblem, ConfigStatus } from '../../shared/contract/app.js';
 import type { ConfigSource } from '../core/appContext.js';
 import type { Disposable } from '../base/disposable.js';
 import { Emitter } from '../base/emitter.js';
-import { discardLogs, type LogWriter } from '../core/logWriter.js';
+import { discardAudit, type AuditLog } from '../core/auditLog.js';
 import { ConfigWatcher } from './configWatcher.js';
 import { describeProblem } from './describeProblem.js';
 import type { Environment } from './expandVariables.js';
@@ -20,7 +20,7 @@ export interface ConfigStoreOptions {
   /** Where ${VAR} comes from; default process.env. */
   env?: Environment;
   /** Every problem and include warning goes here as a line (the status carries only the first problem). */
-  logs?: LogWriter;
+  audit?: AuditLog;
   /** Quiet time after the last file event before reloading. */
   debounceMs?: number;
 }
@@ -43,7 +43,7 @@ export class ConfigStore implements ConfigSource, Disposable {
   private running: Promise<ConfigStatus> | undefined;
   private rerun: Promise<ConfigStatus> | undefined;
   private disposed = false;
-  private readonly logs: LogWriter;
+  private readonly audit: AuditLog;
 
   /** Loads once and starts watching the file and its includes. */
   static async open(source: ConfigStoreSource, options: ConfigStoreOptions = {}): Promise<ConfigStore> {
@@ -56,7 +56,7 @@ export class ConfigStore implements ConfigSource, Disposable {
     private readonly source: ConfigStoreSource,
     private readonly options: ConfigStoreOptions = {},
   ) {
-    this.logs = options.logs ?? discardLogs;
+    this.audit = options.audit ?? discardAudit;
     this.currentStatus = {
       source: 'path' in source ? resolve(source.path) : source.label,
       isDemo: !('path' in source),
@@ -151,17 +151,12 @@ export class ConfigStore implements ConfigSource, Disposable {
     try {
       emitter.emit(value);
     } catch (err) {
-      this.logs.write({
-        source: 'switchboard',
-        stream: 'system',
-        level: 'error',
-        text: `a config listener failed: ${err instanceof Error ? err.message : String(err)}`,
-      });
+      this.audit.note(`a config listener failed: ${err instanceof Error ? err.message : String(err)}`, 'error');
     }
   }
 
   private log(level: 'warn' | 'error', problem: ConfigProblem): void {
-    this.logs.write({ source: 'switchboard', stream: 'system', level, text: `config: ${describeProblem(problem)}` });
+    this.audit.note(`config: ${describeProblem(problem)}`, level);
   }
 }
 

@@ -1,9 +1,10 @@
 import type { StackConfig } from '../base/stackFile/stack.js';
-import type { CommandRegistry } from './commandRegistry.js';
-import type { DisposableStore } from '../base/disposable.js';
+import type { CommandRegistrar, CommandRegistry } from './commandRegistry.js';
+import { DisposableStore } from '../base/disposable.js';
 import type { Emitter } from '../base/emitter.js';
+import type { AuditLog } from './auditLog.js';
 import type { LogWriter } from './logWriter.js';
-import type { TopicRegistry } from './topicRegistry.js';
+import type { TopicRegistrar, TopicRegistry } from './topicRegistry.js';
 
 /** The current stack config and its changes (a broken edit keeps the last good one). */
 export interface ConfigSource {
@@ -15,16 +16,46 @@ export interface ConfigSource {
 
 /** What each capability's register function receives from the composition root. */
 export interface AppContext {
+  /** Handlers registered here are removed when the capability is disposed. */
+  commands: CommandRegistrar;
+  /** Providers registered here are removed when the capability is disposed. */
+  topics: TopicRegistrar;
+  logs: LogWriter;
+  /** Switchboard's own lines: operators' actions and what the app noticed. */
+  audit: AuditLog;
+  config: ConfigSource;
+  /**
+   * This capability's owner: everything it starts goes here, async closes
+   * (stopping MCP servers) included; the app awaits it at quit, newest first.
+   */
+  disposables: DisposableStore;
+  mode: 'electron' | 'browser';
+}
+
+/** What the composition root shares with every capability. */
+export interface AppServices {
   commands: CommandRegistry;
   topics: TopicRegistry;
   logs: LogWriter;
+  audit: AuditLog;
   config: ConfigSource;
-  /** Disposed when the app quits: every service registers itself here. */
-  disposables: DisposableStore;
-  /**
-   * Work that must finish before the process exits (stopping MCP servers by
-   * the spec takes seconds). Runs before `disposables` is disposed.
-   */
-  beforeQuit(task: () => Promise<void>): void;
   mode: 'electron' | 'browser';
+}
+
+/**
+ * The context of one capability: its own store, added to `owner`, and
+ * registries that put every registration in that store, so a register
+ * function cannot leave a handler behind when its capability is disposed.
+ */
+export function capabilityContext(app: AppServices, owner: DisposableStore): AppContext {
+  const disposables = owner.add(new DisposableStore());
+  return {
+    commands: app.commands.ownedBy(disposables),
+    topics: app.topics.ownedBy(disposables),
+    logs: app.logs,
+    audit: app.audit,
+    config: app.config,
+    disposables,
+    mode: app.mode,
+  };
 }

@@ -1,6 +1,7 @@
 import type Docker from 'dockerode';
 import type { ContainerLogPage } from '../../shared/contract/containers.js';
 import type { LogLevel, LogLine, LogStream } from '../../shared/contract/logs.js';
+import { sourceId } from '../../shared/sourceId.js';
 import { guessLevel } from '../base/guessLogLevel.js';
 import { toEngineError, withTimeout } from './engineErrors.js';
 import { lineReader } from './lineReader.js';
@@ -55,7 +56,7 @@ const maxLineChars = 16_384;
  * Lines come back oldest first with seq 0: they are not in the hub.
  */
 export async function fetchLogHistory(t: Target, req: LogHistoryRequest): Promise<ContainerLogPage> {
-  const source = `container:${t.name}`;
+  const source = sourceId.container(t.name);
   const wantOut = !req.streams?.length || req.streams.includes('stdout');
   const wantErr = !t.tty && (!req.streams?.length || req.streams.includes('stderr'));
   if (!wantOut && !wantErr) return { source, lines: [], more: false };

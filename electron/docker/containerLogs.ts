@@ -1,5 +1,6 @@
 import type { ContainerSummary } from '../../shared/contract/containers.js';
 import type { LogStream } from '../../shared/contract/logs.js';
+import { sourceId } from '../../shared/sourceId.js';
 import type { Disposable } from '../base/disposable.js';
 import type { LogWriter } from '../core/logWriter.js';
 import type { EngineConnection } from './engineConnection.js';
@@ -84,7 +85,7 @@ export class ContainerLogs implements Disposable {
     const seen = Object.values(f.last).map((s) => s.sec);
     const resume = seen.length > 0 ? Math.min(...seen) : undefined;
     const since = resume ?? (this.options.sinceMs ? Math.floor(this.options.sinceMs / 1000) : 0);
-    const source = `container:${c.name}`;
+    const source = sourceId.container(c.name);
     this.conn.docker
       .getContainer(id)
       .logs({

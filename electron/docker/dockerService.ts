@@ -10,6 +10,7 @@ import type {
   EngineState,
 } from '../../shared/contract/containers.js';
 import { SwitchboardError } from '../../shared/errors.js';
+import { sourceId } from '../../shared/sourceId.js';
 import type { Disposable } from '../base/disposable.js';
 import { Emitter } from '../base/emitter.js';
 import type { DockerConfig, EngineConfig } from '../base/stackFile/docker.js';
@@ -19,6 +20,7 @@ import { fetchLogHistory, type LogHistoryRequest } from './containerLogHistory.j
 import { DockerEngine, type EngineOptions } from './dockerEngine.js';
 import { engineName, resolveEngineAddress } from './engineAddress.js';
 import { toEngineError } from './engineErrors.js';
+import { createAuditLog, type AuditLog } from '../core/auditLog.js';
 
 export interface Target {
   engine?: string | undefined;
@@ -45,9 +47,14 @@ export class DockerService implements Disposable {
 
   constructor(
     config: DockerConfig | undefined,
-    private readonly opts: EngineOptions,
+    private readonly opts: EngineOptions & { audit?: AuditLog },
   ) {
     this.configure(config);
+  }
+
+  /** Switchboard's own lines about actions; without one given, they go to the engines' log writer. */
+  private get audit(): AuditLog {
+    return this.opts.audit ?? createAuditLog(this.opts.logs);
   }
 
   /** Applies a new `docker:` section; engines are rebuilt only when it really changed. */
@@ -122,27 +129,26 @@ export class DockerService implements Disposable {
   async action(target: Target, action: ContainerAction, opts: { force?: boolean } = {}): Promise<ActionResult> {
     const { engine, container } = this.resolve(target);
     const key = `${engine.name}/${container.id}`;
-    const label = `container:${container.name}`;
+    const label = sourceId.container(container.name);
     if (this.pending.has(key)) throw new SwitchboardError('conflict', `${label} is busy ${this.pending.get(key)}; wait for it to finish`);
     this.pending.set(key, pendingWords[action]);
     this.schedule();
-    this.opts.logs.write({ source: 'switchboard', stream: 'system', level: 'info', text: `${action} of ${label} requested` });
+    this.audit.action({ action, target: label, outcome: 'requested' });
     const started = performance.now();
     try {
       const message = await runContainerAction(engine.conn.docker, engine.conn.address.display, container.id, container.name, action, opts);
       const durationMs = performance.now() - started;
       // Read the new state now so the result and the row agree, without waiting for the event.
       if (action !== 'remove') await engine.conn.refresh(container.id);
-      const text = `${action} of ${label} ${message === 'done' ? 'done' : message} in ${(durationMs / 1000).toFixed(1)} s`;
+      const text = this.audit.action({ action, target: label, outcome: 'done', detail: message, durationMs });
       this.lastAction.set(key, { action, ok: true, message: text, at: Date.now(), durationMs });
-      this.opts.logs.write({ source: 'switchboard', stream: 'system', level: 'info', text });
       return { ok: true, durationMs, message: text };
     } catch (err) {
       const error = err as SwitchboardError;
       const durationMs = performance.now() - started;
       if (error.code === 'engine_unreachable') engine.conn.lost(err);
       this.lastAction.set(key, { action, ok: false, message: error.message, at: Date.now(), durationMs });
-      this.opts.logs.write({ source: 'switchboard', stream: 'system', level: 'error', text: error.message });
+      this.audit.note(error.message, 'error');
       throw err;
     } finally {
       this.pending.delete(key);
@@ -196,7 +202,7 @@ export class DockerService implements Disposable {
       throw toEngineError(`inspect of container ${container.name}`, err, engine.conn.address.display);
     }
     if (value === undefined) throw new SwitchboardError('not_found', `container ${container.name} has no env variable ${key}`);
-    this.opts.logs.write({ source: 'switchboard', stream: 'system', level: 'info', text: `env ${key} of container:${container.name} revealed` });
+    this.audit.action({ action: `env ${key}`, target: sourceId.container(container.name), outcome: 'done', detail: 'revealed' });
     return value;
   }
 

@@ -10,7 +10,7 @@ import { watchStatsTable } from './statsTable.js';
  * `docker:` section (followed as it changes). Everything is disposed with the app.
  */
 export function registerDocker(ctx: AppContext): DockerService {
-  const service = new DockerService(ctx.config.current().docker, { logs: ctx.logs });
+  const service = new DockerService(ctx.config.current().docker, { logs: ctx.logs, audit: ctx.audit });
   ctx.disposables.add(service);
   ctx.disposables.add(ctx.config.changed.on((config) => service.configure(config.docker)));
 

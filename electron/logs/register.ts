@@ -8,12 +8,17 @@ import { startTestFirehose, testFirehoseEnv } from './testFirehose.js';
 // The stats topic is a gauge: once a second is plenty for counters on screen.
 const statsIntervalMs = 1_000;
 
+export interface LogsOptions {
+  /** The app's environment, read once: SWITCHBOARD_TEST_LOGS starts the test firehose. */
+  env: NodeJS.ProcessEnv;
+}
+
 /**
  * Wires the hub to the contract: the `logs` stream (the last `tail` matching
  * lines, then every new matching line), the `logStats` gauge, and commands to
  * list sources and scroll back past what a viewer holds.
  */
-export function registerLogs(ctx: AppContext, hub: LogHub): void {
+export function registerLogs(ctx: AppContext, hub: LogHub, options: LogsOptions): void {
   ctx.topics.provide('logs', (params, sink) => {
     const from = hub.lastSeq;
     sink.snapshot({ lines: hub.query(params, params.tail), sources: hub.sources(), dropped: hub.droppedTotal });
@@ -36,6 +41,6 @@ export function registerLogs(ctx: AppContext, hub: LogHub): void {
   ctx.commands.handle('logs.sources', () => hub.sources());
   ctx.commands.handle('logs.range', (p) => hub.query(p, p.count, p.before));
 
-  const firehose = process.env[testFirehoseEnv];
+  const firehose = options.env[testFirehoseEnv];
   if (firehose) ctx.disposables.add(startTestFirehose(hub, firehose));
 }

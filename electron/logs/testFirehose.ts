@@ -1,6 +1,7 @@
 import type { Disposable } from '../base/disposable.js';
 import { toDisposable } from '../base/disposable.js';
 import type { LogWriter } from '../core/logWriter.js';
+import { sourceId } from '../../shared/sourceId.js';
 
 /**
  * A synthetic log source for e2e tests and benchmarks, switched on only by
@@ -40,7 +41,7 @@ export function startTestFirehose(logs: LogWriter, specText: string): Disposable
   let stopped = false;
   const writeOne = () => {
     n++;
-    const source = `test:firehose-${(n % spec.sources) + 1}`;
+    const source = sourceId.test(`firehose-${(n % spec.sources) + 1}`);
     const level = levels[n % levels.length];
     const colour = colours[n % colours.length];
     logs.write({ source, stream: n % 7 === 0 ? 'stderr' : 'stdout', text: `${level} ${colour}line ${n}\u001b[0m request id=${(n * 2654435761) % 4294967296} took ${n % 97} ms` });

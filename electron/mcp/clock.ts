@@ -1,9 +1,9 @@
 import { toDisposable, type Disposable } from '../base/disposable.js';
 
 /**
- * Time as the supervisor sees it: backoff waits, ping intervals and "since"
- * stamps go through here so tests can step a fake clock instead of waiting
- * 30 s for a backoff.
+ * Time as the supervisor sees it: backoff waits, ping intervals, the stderr
+ * tail refresh and "since" stamps all go through here, so tests can step a
+ * fake clock instead of waiting 30 s for a backoff.
  */
 export interface Clock {
   now(): number;

@@ -1,3 +1,5 @@
+import { formatElapsed } from '../../shared/elapsed.js';
+
 /**
  * One line per failure that tells an operator what to do next. The runner
  * collects the facts (exit code, stderr tail, first non-protocol stdout line,
@@ -59,7 +61,7 @@ export function diagnoseStartFailure(facts: StartFacts): string {
     : undefined;
   if (facts.timedOut) {
     if (junk) return junk;
-    return `initialize timed out after ${formatSeconds(facts.initializeTimeoutMs)} — the server started but never answered${lastLines(facts.stderrTail)}`;
+    return `initialize timed out after ${formatElapsed(facts.initializeTimeoutMs)} — the server started but never answered${lastLines(facts.stderrTail)}`;
   }
   if (facts.exit) {
     if (junk && facts.exit.code === 0) return junk;
@@ -70,15 +72,9 @@ export function diagnoseStartFailure(facts: StartFacts): string {
 }
 
 export function crashedAfterReady(readyForMs: number, exit: ExitInfo, stderrTail: string[]): string {
-  return `crashed after ${formatSeconds(readyForMs)} ready (${describeExit(exit)})${lastLines(stderrTail)}`;
+  return `crashed after ${formatElapsed(readyForMs)} ready (${describeExit(exit)})${lastLines(stderrTail)}`;
 }
 
 export function exitedCleanly(readyForMs: number): string {
-  return `exited on its own with code 0 after ${formatSeconds(readyForMs)} ready`;
-}
-
-export function formatSeconds(ms: number): string {
-  if (ms < 10_000) return `${(ms / 1000).toFixed(1)} s`;
-  if (ms < 120_000) return `${Math.round(ms / 1000)} s`;
-  return `${Math.round(ms / 60_000)} min`;
+  return `exited on its own with code 0 after ${formatElapsed(readyForMs)} ready`;
 }

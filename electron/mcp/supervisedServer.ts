@@ -1,9 +1,12 @@
 import type { McpServerConfig } from '../base/stackFile/mcp.js';
 import type { McpServerState, McpStatus } from '../../shared/contract/mcp.js';
+import { sourceId } from '../../shared/sourceId.js';
+import { formatElapsed } from '../../shared/elapsed.js';
 import type { Disposable } from '../base/disposable.js';
+import type { AuditLog } from '../core/auditLog.js';
 import type { LogWriter } from '../core/logWriter.js';
 import type { Clock } from './clock.js';
-import { crashedAfterReady, diagnoseStartFailure, exitedCleanly, formatSeconds, spawnFailed } from './diagnosis.js';
+import { crashedAfterReady, diagnoseStartFailure, exitedCleanly, spawnFailed } from './diagnosis.js';
 import { planLaunch } from './launchPlan.js';
 import type { StopTimings } from './processGroup.js';
 import { RestartPolicy } from './restartPolicy.js';
@@ -12,6 +15,7 @@ import { maskEnv, SecretMasker } from './secrets.js';
 
 export interface ServerDeps {
   logs: LogWriter;
+  audit: AuditLog;
   baseDir: string;
   clock: Clock;
   stopTimings: StopTimings;
@@ -38,7 +42,7 @@ export class SupervisedServer {
   private disposed = false;
   /** Bumped by every launch and stop, so a slow launch step can tell it was overtaken. */
   private attempt = 0;
-  private stderrRefresh: ReturnType<typeof setTimeout> | undefined;
+  private stderrRefresh: Disposable | undefined;
 
   constructor(
     readonly name: string,
@@ -66,7 +70,7 @@ export class SupervisedServer {
   }
 
   get source(): string {
-    return `mcp:${this.name}`;
+    return sourceId.mcp(this.name);
   }
 
   snapshot(): McpServerState {
@@ -116,9 +120,8 @@ export class SupervisedServer {
     return this.start();
   }
 
-  async dispose(): Promise<void> {
+  async disposeAsync(): Promise<void> {
     this.disposed = true;
-    clearTimeout(this.stderrRefresh);
     await this.stop('Switchboard is shutting down');
   }
 
@@ -171,8 +174,8 @@ export class SupervisedServer {
     }
     const info = run.session.info;
     const tookMs = this.deps.clock.now() - startedAt;
-    this.setStatus('ready', `initialized in ${formatSeconds(tookMs)}`, { pid: run.pid, server: info, tools: [], resources: [], prompts: [], stderrTail: run.tail() });
-    this.system(`${this.source} ready in ${formatSeconds(tookMs)} (${info?.name ?? '?'} ${info?.version ?? ''}, protocol ${info?.protocolVersion ?? '?'})`);
+    this.setStatus('ready', `initialized in ${formatElapsed(tookMs)}`, { pid: run.pid, server: info, tools: [], resources: [], prompts: [], stderrTail: run.tail() });
+    this.system(`${this.source} ready in ${formatElapsed(tookMs)} (${info?.name ?? '?'} ${info?.version ?? ''}, protocol ${info?.protocolVersion ?? '?'})`);
     void run.session.loadLists();
     const readyAt = this.deps.clock.now();
     void run.exited.then((exit) => {
@@ -197,13 +200,13 @@ export class SupervisedServer {
       this.setStatus('exited', masked, extra);
       this.system(`${this.source} ${masked}`, failed ? 'error' : 'info');
     } else if (decision.action === 'crash-loop') {
-      const window = formatSeconds(this.config.crashLoop.window);
+      const window = formatElapsed(this.config.crashLoop.window);
       const failures = `${decision.failures} ${decision.failures === 1 ? 'failure' : 'failures'}`;
       this.setStatus('crash-loop', `gave up after ${failures} in ${window}: ${masked}`, extra);
       this.system(`${this.source} is crash-looping (${failures} in ${window}); press Restart after fixing: ${masked}`, 'error');
     } else {
       this.setStatus('backoff', masked, { ...extra, nextAttemptAt: now + decision.delayMs });
-      this.system(`${this.source} ${masked} — next attempt in ${formatSeconds(decision.delayMs)}`, 'warn');
+      this.system(`${this.source} ${masked} — next attempt in ${formatElapsed(decision.delayMs)}`, 'warn');
       this.backoffTimer = this.deps.clock.after(decision.delayMs, () => {
         this.backoffTimer = undefined;
         if (this.state.status === 'backoff') void this.launch();
@@ -239,7 +242,7 @@ export class SupervisedServer {
     } else if (this.state.status === 'ready') {
       const message = error instanceof Error ? error.message : String(error);
       const reason = /timed out|timeout/i.test(message)
-        ? `no answer to ping within ${formatSeconds(this.config.pingTimeout)} — the server is running but not responding`
+        ? `no answer to ping within ${formatElapsed(this.config.pingTimeout)} — the server is running but not responding`
         : `ping failed: ${message}`;
       this.setStatus('degraded', reason, { lastPingMs: undefined });
       this.system(`${this.source} ${reason}`, 'warn');
@@ -250,11 +253,10 @@ export class SupervisedServer {
   /** New stderr lines refresh the shown tail at most once a second, however fast a server writes. */
   private stderrArrived(): void {
     if (this.stderrRefresh) return;
-    this.stderrRefresh = setTimeout(() => {
+    this.stderrRefresh = this.deps.clock.after(1000, () => {
       this.stderrRefresh = undefined;
       if (!this.disposed) this.deps.onChange();
-    }, 1000);
-    this.stderrRefresh.unref?.();
+    });
   }
 
   private onListsChanged(run: ServerRun): void {
@@ -263,11 +265,14 @@ export class SupervisedServer {
     this.deps.onChange();
   }
 
+  /** Every caller sets a new status right after, which shows the stderr tail too: its pending refresh goes with the rest. */
   private cancelTimers(): void {
     this.backoffTimer?.dispose();
     this.backoffTimer = undefined;
     this.pingTimer?.dispose();
     this.pingTimer = undefined;
+    this.stderrRefresh?.dispose();
+    this.stderrRefresh = undefined;
   }
 
   private setStatus(status: McpStatus, reason: string, extra: Partial<McpServerState> = {}): void {
@@ -277,7 +282,7 @@ export class SupervisedServer {
   }
 
   private system(text: string, level: 'info' | 'warn' | 'error' = 'info'): void {
-    this.deps.logs.write({ source: 'switchboard', stream: 'system', level, text });
+    this.deps.audit.note(text, level);
   }
 }
 

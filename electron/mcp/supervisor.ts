@@ -1,16 +1,21 @@
 import type { McpServerConfig } from '../base/stackFile/mcp.js';
 import type { McpServerState, McpToolCallResult, McpToolInfo, SelfcheckResult } from '../../shared/contract/mcp.js';
 import { SwitchboardError } from '../../shared/errors.js';
+import { sourceId } from '../../shared/sourceId.js';
+import type { AsyncDisposable } from '../base/disposable.js';
 import { Emitter } from '../base/emitter.js';
+import { createAuditLog, type AuditLog } from '../core/auditLog.js';
 import type { LogWriter } from '../core/logWriter.js';
 import { realClock, type Clock } from './clock.js';
-import { formatSeconds } from './diagnosis.js';
 import { defaultStopTimings, type StopTimings } from './processGroup.js';
 import { runSelfcheck } from './selfcheck.js';
 import { SupervisedServer } from './supervisedServer.js';
 
 export interface McpSupervisorOptions {
+  /** Where the servers' stderr and stray stdout go, each under its own source. */
   logs: LogWriter;
+  /** Operators' actions and state changes; tests and benchmarks may leave it out to have them written to `logs`. */
+  audit?: AuditLog;
   /** Relative commands and cwd resolve against the stack file's folder. */
   baseDir: string;
   /** A fake clock in tests; the real one otherwise. */
@@ -23,13 +28,15 @@ export interface McpSupervisorOptions {
  * Launches and supervises the stack's stdio MCP servers: one
  * SupervisedServer per config entry, reconciled when the config changes,
  * and one `changed` event with every server's state after any transition.
- * dispose() stops every process group; nothing is left behind.
+ * disposeAsync() stops every process group; nothing is left behind.
  */
-export class McpSupervisor {
+export class McpSupervisor implements AsyncDisposable {
   readonly changed = new Emitter<McpServerState[]>();
   private readonly servers = new Map<string, SupervisedServer>();
   private readonly clock: Clock;
+  private readonly audit: AuditLog;
   private disposed = false;
+  private stopping: Promise<void> | undefined;
   private changeQueued = false;
   // a hard exit (uncaught error, process.exit) cannot await dispose: kill the groups synchronously
   private readonly onProcessExit = () => {
@@ -38,6 +45,7 @@ export class McpSupervisor {
 
   constructor(private readonly options: McpSupervisorOptions) {
     this.clock = options.clock ?? realClock;
+    this.audit = options.audit ?? createAuditLog(options.logs);
     process.on('exit', this.onProcessExit);
   }
 
@@ -60,7 +68,7 @@ export class McpSupervisor {
       const next = configs[name];
       if (next && JSON.stringify(next) === JSON.stringify(server.config)) continue;
       this.servers.delete(name);
-      work.push(server.dispose());
+      work.push(server.disposeAsync());
     }
     // the new set shows at once; a replaced server starts once its old process is gone
     const replaced = Promise.all(work);
@@ -68,6 +76,7 @@ export class McpSupervisor {
       if (this.servers.has(name)) continue;
       const server = new SupervisedServer(name, config, {
         logs: this.options.logs,
+        audit: this.audit,
         baseDir: this.options.baseDir,
         clock: this.clock,
         stopTimings: this.options.stopTimings ?? defaultStopTimings,
@@ -82,28 +91,34 @@ export class McpSupervisor {
   }
 
   start(name: string): Promise<McpServerState> {
-    this.action('start', name);
+    this.requested('start', name);
     return this.server(name).start();
   }
 
   stop(name: string): Promise<McpServerState> {
-    this.action('stop', name);
+    this.requested('stop', name);
     return this.server(name).stop();
   }
 
   async restart(name: string): Promise<McpServerState> {
     const started = performance.now();
-    this.action('restart', name);
+    this.requested('restart', name);
     const state = await this.server(name).restart();
-    this.log(`restart of mcp:${name} finished: ${state.status} in ${formatSeconds(performance.now() - started)}`);
+    this.audit.action({ action: 'restart', target: sourceId.mcp(name), outcome: 'done', detail: `finished: ${state.status}`, durationMs: performance.now() - started });
     return state;
   }
 
   async selfcheck(name: string): Promise<SelfcheckResult> {
     const server = this.server(name);
-    this.action('selfcheck', name);
+    this.requested('selfcheck', name);
     const result = await runSelfcheck(name, server.config, this.options.baseDir, server.config.initializeTimeout);
-    this.log(`selfcheck of mcp:${name}: ${result.ok ? 'passed' : 'failed'} (exit ${result.exitCode ?? result.signal}) in ${formatSeconds(result.durationMs)}`, result.ok ? 'info' : 'warn');
+    const exit = `exit ${result.exitCode ?? result.signal}`;
+    // a selfcheck that ran and failed is the server's problem, not Switchboard's: a warning
+    this.audit.action(
+      result.ok
+        ? { action: 'selfcheck', target: sourceId.mcp(name), outcome: 'done', detail: `passed (${exit})`, durationMs: result.durationMs }
+        : { action: 'selfcheck', target: sourceId.mcp(name), outcome: 'failed', detail: exit, durationMs: result.durationMs, level: 'warn' },
+    );
     return result;
   }
 
@@ -132,14 +147,15 @@ export class McpSupervisor {
     }
   }
 
-  /** Stops every server (MCP-spec shutdown of each whole process group) and forgets them. */
-  async dispose(): Promise<void> {
-    if (this.disposed) return;
-    this.disposed = true;
-    await Promise.all([...this.servers.values()].map((s) => s.dispose()));
-    this.servers.clear();
-    process.off('exit', this.onProcessExit);
-    this.changed.dispose();
+  /** Stops every server (MCP-spec shutdown of each whole process group) and forgets them; resolves once all are gone. */
+  disposeAsync(): Promise<void> {
+    this.stopping ??= this.stopAll();
+    return this.stopping;
+  }
+
+  /** Starts the same stop for an owner that cannot wait; the 'exit' handler kills what is left if the process ends first. */
+  dispose(): void {
+    void this.disposeAsync();
   }
 
   private server(name: string): SupervisedServer {
@@ -171,11 +187,15 @@ export class McpSupervisor {
     });
   }
 
-  private action(verb: string, name: string): void {
-    this.log(`${verb} of mcp:${name} requested`);
+  private async stopAll(): Promise<void> {
+    this.disposed = true;
+    await Promise.all([...this.servers.values()].map((s) => s.disposeAsync()));
+    this.servers.clear();
+    process.off('exit', this.onProcessExit);
+    this.changed.dispose();
   }
 
-  private log(text: string, level: 'info' | 'warn' = 'info'): void {
-    this.options.logs.write({ source: 'switchboard', stream: 'system', level, text });
+  private requested(action: string, name: string): void {
+    this.audit.action({ action, target: sourceId.mcp(name), outcome: 'requested' });
   }
 }

@@ -1,4 +1,5 @@
 import type { ProbeRange, ProbeSample, ProbeSeriesSnapshot, ProbesState, ProbeSummary } from '../../shared/contract/probes.js';
+import { sourceId } from '../../shared/sourceId.js';
 import type { ProbeConfig } from '../base/stackFile/probes.js';
 import { toDisposable, type Disposable } from '../base/disposable.js';
 import { Emitter } from '../base/emitter.js';
@@ -93,7 +94,7 @@ export class ProbeService implements Disposable {
   /** Failures go to the log hub when a probe starts failing, changes its reason, or recovers. */
   private logTransition(probe: Probe, sample: ProbeSample): void {
     const before = probe.history.last;
-    const source = `probe:${probe.name}`;
+    const source = sourceId.probe(probe.name);
     if (sample.outcome !== 'ok' && (before?.outcome === 'ok' || before?.error !== sample.error || !before)) {
       this.options.logs.write({ source, stream: 'system', level: 'warn', text: `${probeTarget(probe.config)}: ${sample.outcome}: ${sample.error ?? ''}`.trim(), ts: sample.ts });
     } else if (sample.outcome === 'ok' && before && before.outcome !== 'ok') {

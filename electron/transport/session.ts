@@ -49,8 +49,8 @@ export class Session implements Disposable {
 
   constructor(
     private readonly channel: ClientChannel,
-    private readonly commands: CommandRegistry,
-    private readonly topics: TopicRegistry,
+    private readonly commands: Pick<CommandRegistry, 'call'>,
+    private readonly topics: Pick<TopicRegistry, 'open'>,
     options: SessionOptions = {},
   ) {
     this.opts = { ...defaults, ...options };

@@ -6,6 +6,7 @@ import { useNow } from '../components/useNow.js';
 import { useCommand, useTopicState } from '../client/hooks.js';
 import { navigate, useRoute } from '../navigation/router.js';
 import type { ContainerSummary } from '../../shared/contract/containers.js';
+import { sourceId } from '../../shared/sourceId.js';
 import { ContainerDetailsPanel } from './ContainerDetailsPanel.js';
 import { ContainerStatsPanel } from './ContainerStatsPanel.js';
 import { EngineSection } from './EngineSection.js';
@@ -75,7 +76,7 @@ export function ContainersScreen() {
                   <button type="button" role="tab" aria-selected={tab === 'details'} onClick={() => select(selected, 'details')}>
                     Details
                   </button>
-                  <button type="button" role="tab" onClick={() => navigate('logs', { source: `container:${selected.name}` })}>
+                  <button type="button" role="tab" onClick={() => navigate('logs', { source: sourceId.container(selected.name) })}>
                     Logs →
                   </button>
                 </div>

@@ -3,6 +3,7 @@ import { useCommand } from '../client/hooks.js';
 import type { ContainerAction, ContainerSummary } from '../../shared/contract/containers.js';
 import { ContainerRow } from './ContainerRow.js';
 import { targetKey } from './containerFormat.js';
+import { formatElapsed } from '../../shared/elapsed.js';
 
 interface Props {
   engine: string;
@@ -41,7 +42,7 @@ export function ProjectGroup({ engine, project, containers, now, selectedKey, ch
       {group.error ? <div className="containers-group-result is-failed">{group.error.message}</div> : null}
       {group.data && !group.isPending ? (
         <div className={`containers-group-result${failures.length ? ' is-failed' : ''}`} role="status">
-          {group.variables?.action} of {project}: {group.data.results.length - failures.length} of {group.data.results.length} done in {(group.data.durationMs / 1000).toFixed(1)} s
+          {group.variables?.action} of {project}: {group.data.results.length - failures.length} of {group.data.results.length} done in {formatElapsed(group.data.durationMs)}
           {failures.map((f) => (
             <div key={f.id}>{f.message}</div>
           ))}

@@ -1,5 +1,6 @@
 import type { Tone } from '../components/StatusPill.js';
 import type { ContainerSummary } from '../../shared/contract/containers.js';
+import { sourceId } from '../../shared/sourceId.js';
 
 export function containerTone(c: Pick<ContainerSummary, 'state' | 'health' | 'pending' | 'exitCode'>): Tone {
   if (c.pending || c.state === 'restarting' || c.state === 'removing') return 'busy';
@@ -70,7 +71,7 @@ export function groupByProject(containers: ContainerSummary[]): Array<{ project:
 
 /** "restart done in 1.9 s" — the row already names the container. */
 export function shortResult(message: string, name: string): string {
-  return message.replace(` of container:${name}`, '').replace(` of container ${name}`, '');
+  return message.replace(` of ${sourceId.container(name)}`, '').replace(` of container ${name}`, '');
 }
 
 /** Axis ticks that stay distinct on small ranges: 0.5%, 1.5%, not 1%, 1%. */

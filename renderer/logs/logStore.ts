@@ -1,7 +1,7 @@
-import type { LogLevel, LogLine, LogStream } from '../../shared/contract/logs.js';
+import { logLevels, logStreams, type LogLevel, type LogLine, type LogStream } from '../../shared/contract/logs.js';
 
-export const levelNames: readonly LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'];
-export const streamNames: readonly LogStream[] = ['stdout', 'stderr', 'system'];
+export const levelNames: readonly LogLevel[] = logLevels;
+export const streamNames: readonly LogStream[] = logStreams;
 const levelCode = new Map(levelNames.map((l, i) => [l, i]));
 const streamCode = new Map(streamNames.map((s, i) => [s, i]));
 

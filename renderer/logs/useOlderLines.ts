@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { nameInSource } from '../../shared/sourceId.js';
 import { useClient } from '../client/hooks.js';
 import { historyCursor } from './historyCursor.js';
 import type { LogStore } from './logStore.js';
@@ -43,7 +44,7 @@ export function useOlderLines(store: LogStore, filter: FilterState, snapshotComp
   const busy = useRef(false);
   const hubDone = state.hubDone || snapshotComplete;
   const only = filter.sources.length === 1 ? filter.sources[0] : undefined;
-  const container = hubDone && only?.startsWith('container:') ? only : undefined;
+  const container = hubDone && only !== undefined && nameInSource(only, 'container') !== undefined ? only : undefined;
 
   const update = (epoch: number, next: Partial<State>) =>
     setSaved((s) => (epoch !== store.epoch ? s : { ...(s.epoch === epoch ? s : fresh()), ...next, epoch }));
@@ -70,7 +71,7 @@ export function useOlderLines(store: LogStore, filter: FilterState, snapshotComp
     const cursor = historyCursor(store.size, (i) => store.line(store.first + i));
     client
       .call('containers.logHistory', {
-        id: container.slice('container:'.length),
+        id: nameInSource(container, 'container') ?? container,
         until: cursor.until,
         shown: cursor.shown,
         count: dockerPage,

@@ -6,6 +6,7 @@ import { navigate } from '../navigation/router.js';
 import type { McpServerState, SelfcheckResult } from '../../shared/contract/mcp.js';
 import { ServerActionButtons, useServerCommands } from './ServerActionButtons.js';
 import { hasSession, reasonTone, serverStatusLabel, serverTone } from './serverStatus.js';
+import { sourceId } from '../../shared/sourceId.js';
 
 interface Props {
   server: McpServerState;
@@ -58,7 +59,7 @@ export function McpServerRow({ server: s, now, selected, onSelect, onSelfcheck }
           pending={selfcheck.isPending}
           onClick={() => selfcheck.mutate({ name: s.name }, { onSuccess: onSelfcheck })}
         />
-        <ActionButton label="Logs" onClick={() => navigate('logs', { source: `mcp:${s.name}` })} />
+        <ActionButton label="Logs" onClick={() => navigate('logs', { source: sourceId.mcp(s.name) })} />
       </div>
     </li>
   );

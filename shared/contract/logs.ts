@@ -1,10 +1,15 @@
 import { z } from 'zod';
 import { appendTopic, command, stateTopic } from './define.js';
 
-export type LogStream = 'stdout' | 'stderr' | 'system';
-export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
+/** Where a line was written: a process's own output, or Switchboard writing about it. */
+export const logStreams = ['stdout', 'stderr', 'system'] as const;
+export type LogStream = (typeof logStreams)[number];
 
-/** Where a line came from, in the operator's words: "container:sutazai-redis", "mcp:postgres", "probe:backend-health", "switchboard". */
+/** Least to most severe; pino/bunyan's numeric levels 10 … 60 count along this list. */
+export const logLevels = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+/** Where a line came from, in the operator's words (built by `sourceId` in shared/sourceId.ts): "container:sutazai-redis", "mcp:postgres", "switchboard". */
 export type LogSourceId = string;
 
 /** One line in the hub, as the viewer receives it. `seq` is global and increasing. */
@@ -56,8 +61,8 @@ export interface LogHubStats {
 
 export const logFilterSchema = z.strictObject({
   sources: z.array(z.string().max(200)).max(200).optional(),
-  streams: z.array(z.enum(['stdout', 'stderr', 'system'])).optional(),
-  levels: z.array(z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal'])).optional(),
+  streams: z.array(z.enum(logStreams)).optional(),
+  levels: z.array(z.enum(logLevels)).optional(),
   /** How many recent lines the snapshot carries. */
   tail: z.number().int().min(0).max(1_000_000).default(5_000),
 });

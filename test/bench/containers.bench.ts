@@ -9,19 +9,15 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { CommandRegistry } from '../../electron/core/commandRegistry.js';
-import { TopicRegistry } from '../../electron/core/topicRegistry.js';
-import { DisposableStore } from '../../electron/base/disposable.js';
-import { Emitter } from '../../electron/base/emitter.js';
 import { discardLogs } from '../../electron/core/logWriter.js';
-import type { AppContext } from '../../electron/core/appContext.js';
-import { stackSchema, type StackConfig } from '../../electron/base/stackFile/stack.js';
 import { registerDocker } from '../../electron/docker/register.js';
 import { ContainerStats } from '../../electron/docker/containerStats.js';
 import { EngineConnection } from '../../electron/docker/engineConnection.js';
 import { resolveEngineAddress } from '../../electron/docker/engineAddress.js';
 import type { RawStats } from '../../electron/docker/statsMath.js';
-import { TestContainers, freePort, waitFor } from '../support/docker/testContainers.js';
+import { TestContainers, freePort } from '../support/docker/testContainers.js';
+import { waitFor } from '../support/waitFor.js';
+import { fakeAppContext } from '../support/appContext.js';
 import { removeTestImages } from '../support/docker/testImages.js';
 import { docker } from '../support/docker/dockerCli.js';
 import { report, type Figure, type Ratio } from './report.js';
@@ -34,18 +30,6 @@ const cpuWindowMs = Number(process.env.BENCH_CPU_WINDOW_MS ?? 30_000);
 const idleWindowMs = Number(process.env.BENCH_IDLE_WINDOW_MS ?? 15_000);
 const idleSettleMs = Number(process.env.BENCH_IDLE_SETTLE_MS ?? 30_000);
 
-function appContext(config: StackConfig): AppContext {
-  return {
-    commands: new CommandRegistry(),
-    topics: new TopicRegistry(),
-    logs: discardLogs,
-    config: { current: () => config, changed: new Emitter<StackConfig>(), baseDir: () => process.cwd() },
-    disposables: new DisposableStore(),
-    beforeQuit: () => {},
-    mode: 'browser',
-  };
-}
-
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function timeCli(args: string[]): Promise<number> {
@@ -56,7 +40,7 @@ async function timeCli(args: string[]): Promise<number> {
 
 async function restartRoundTrip(tc: TestContainers): Promise<{ figures: Figure[]; ratios: Ratio[] }> {
   const web = await tc.run({ image: 'web', name: 'bench-web', project: `${tc.prefix}-bench`, env: { PORT: String(await freePort()) } });
-  const ctx = appContext(stackSchema.parse({ docker: { project: `${tc.prefix}-bench` } }));
+  const ctx = fakeAppContext({ docker: { project: `${tc.prefix}-bench` } }, { logs: discardLogs });
   const service = registerDocker(ctx);
   try {
     const engine = service.engine();

@@ -67,7 +67,7 @@ async function restartBench() {
     listed.push(performance.now() - started);
     bare.push(await bareSpawnInitialize(memoryFile));
   }
-  await supervisor.dispose();
+  await supervisor.disposeAsync();
   const ratio = median(ours) / median(bare);
   report(
     'mcp: restart of a ready server (server-memory)',
@@ -107,7 +107,7 @@ async function idleBench() {
   const wall = performance.now() - wallStart;
   const states = supervisor.list();
   const pinged = states.filter((s) => s.lastPingMs !== undefined && s.status === 'ready').length;
-  await supervisor.dispose();
+  await supervisor.disposeAsync();
   const heapEnd = heapSamples.at(-1) ?? heapStart;
   const growth = heapEnd - heapStart;
   report(
@@ -148,7 +148,7 @@ async function floodBench() {
   const state = supervisor.get('flood');
   const after = settledHeap();
   const stats = hub.stats();
-  await supervisor.dispose();
+  await supervisor.disposeAsync();
   hub.dispose();
   const liveGrowth = Math.max(peakLive, after) - before;
   report(

@@ -3,7 +3,8 @@ import { startDemoBackend, type DemoBackend } from '../../../electron/demo/backe
 import { registerBenchmark } from '../../../electron/benchmark/index.js';
 import { registerProbes } from '../../../electron/probes/index.js';
 import type { BenchmarksState } from '../../../shared/contract/benchmark.js';
-import { recordingSink, testContext, waitFor } from '../probes/testContext.js';
+import { fakeAppContext, recordingSink } from '../../support/appContext.js';
+import { waitFor } from '../../support/waitFor.js';
 
 let backend: DemoBackend;
 beforeAll(async () => {
@@ -14,7 +15,7 @@ afterAll(async () => {
 });
 
 function setup() {
-  const ctx = testContext({
+  const ctx = fakeAppContext({
     probes: {
       health: { url: `${backend.url}/health`, every: '1h', slo: { p95: '100ms', p99: '1ms', availability: '99%' } },
       db: { tcp: '127.0.0.1:1', every: '1h' },
@@ -33,7 +34,7 @@ describe('built-in load test (Benchmark on an HTTP probe)', () => {
     try {
       const started = await ctx.commands.call('benchmark.run', { probe: 'health' });
       expect(started.ok).toBe(true);
-      const result = await waitFor(() => latest()?.results[0], 'the result', 60_000);
+      const result = await waitFor('the result', () => latest()?.results[0], 60_000);
       const progress = rec.states.map((s) => s.running).filter((r) => r !== undefined);
       expect(progress.length).toBeGreaterThan(0);
       expect(progress[0]).toMatchObject({ probe: 'health', requests: 1000, url: `${backend.url}/health` });
@@ -67,14 +68,14 @@ describe('built-in load test (Benchmark on an HTTP probe)', () => {
     try {
       const first = await ctx.commands.call('benchmark.run', { probe: 'health', requests: 200, concurrency: 5 });
       expect(first.ok).toBe(true);
-      await waitFor(() => latest()?.results.length === 1, 'the first result', 60_000);
+      await waitFor('the first result', () => latest()?.results.length === 1, 60_000);
       const second = await ctx.commands.call('benchmark.run', { probe: 'health', durationS: 60, concurrency: 4 });
       expect(second.ok).toBe(true);
-      await waitFor(() => (latest()?.running?.done ?? 0) > 20, 'the second run to get going');
+      await waitFor('the second run to get going', () => (latest()?.running?.done ?? 0) > 20);
       const busy = await ctx.commands.call('benchmark.run', { probe: 'health' });
       expect(busy).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('still running') } });
       expect(await ctx.commands.call('benchmark.cancel', {})).toEqual({ ok: true, value: { cancelled: true } });
-      const results = await waitFor(() => (latest()?.results.length === 2 ? latest()!.results : undefined), 'the cancelled result');
+      const results = await waitFor('the cancelled result', () => (latest()?.results.length === 2 ? latest()!.results : undefined));
       expect(results[0]).toMatchObject({ status: 'cancelled', settings: { durationS: 60, concurrency: 4 } });
       expect(results[0]!.requests).toBeGreaterThan(20);
       expect(results[0]!.durationMs).toBeLessThan(30_000);
@@ -95,7 +96,7 @@ describe('built-in load test (Benchmark on an HTTP probe)', () => {
       expect(await ctx.commands.call('benchmark.run', { probe: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
       expect(await ctx.commands.call('benchmark.run', { probe: 'health', concurrency: 0 })).toMatchObject({ ok: false, error: { code: 'invalid_params' } });
       await ctx.commands.call('benchmark.run', { probe: 'gone', requests: 30, concurrency: 3 });
-      const result = await waitFor(() => latest()?.results[0], 'the failed run');
+      const result = await waitFor('the failed run', () => latest()?.results[0]);
       expect(result.requests).toBe(0);
       expect(result.errors[0]).toMatchObject({ kind: 'ECONNREFUSED' });
     } finally {

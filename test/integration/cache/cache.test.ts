@@ -6,7 +6,8 @@ import type { CacheService } from '../../../electron/cache/cacheService.js';
 import type { CacheState } from '../../../shared/contract/cache.js';
 import { startRedis, type TestRedis } from '../../support/redis/startRedis.js';
 import { startPromServer, type PromServer } from '../../support/prometheus/promServer.js';
-import { recordingSink, testContext } from '../probes/testContext.js';
+import { fakeAppContext, recordingSink } from '../../support/appContext.js';
+import type { StackInput } from '../../../electron/base/stackFile/stack.js';
 
 let redis: TestRedis;
 let prom: PromServer;
@@ -19,8 +20,8 @@ afterAll(async () => {
 });
 
 /** Polls are driven by hand here (every: 1h) so each reading lands exactly between two steps of the pattern. */
-function setup(cache: Parameters<typeof testContext>[0]['cache']) {
-  const ctx = testContext({ cache });
+function setup(cache: StackInput['cache']) {
+  const ctx = fakeAppContext({ cache });
   const service: CacheService = registerCache(ctx);
   const { sink, latest } = recordingSink<CacheState, never>();
   ctx.topics.open('cache', {}, sink as never);

@@ -3,7 +3,8 @@ import type { LogLevel, LogLine, LogStream } from '../../../shared/contract/logs
 import { DockerService } from '../../../electron/docker/dockerService.js';
 import { LogHub } from '../../../electron/logs/logHub.js';
 import { historyCursor } from '../../../renderer/logs/historyCursor.js';
-import { TestContainers, waitFor } from '../../support/docker/testContainers.js';
+import { TestContainers } from '../../support/docker/testContainers.js';
+import { waitFor } from '../../support/waitFor.js';
 import { removeTestImages } from '../../support/docker/testImages.js';
 
 // 400 numbered stdout lines and a stderr line every third, written at once (many share a millisecond), then quiet.

@@ -7,7 +7,8 @@ import type { LogLine, LogsSnapshot } from '../../../shared/contract/logs.js';
 import type { ServerMessage } from '../../../shared/protocol.js';
 import { createSwitchboard, type Switchboard } from '../../../electron/app/createSwitchboard.js';
 import { Session } from '../../../electron/transport/session.js';
-import { TestContainers, waitFor } from '../../support/docker/testContainers.js';
+import { TestContainers } from '../../support/docker/testContainers.js';
+import { waitFor } from '../../support/waitFor.js';
 import { killLeftovers, repoRoot, testMarker, waitForNoLeftovers } from '../../support/mcp/servers.js';
 
 // The whole path a user sees: a real MCP server's stderr and a real container's

@@ -7,7 +7,7 @@ import { collectingLogs, fastStop, killLeftovers, repoRoot, waitForState, wrappe
 describe('restart policy with a real failing wrapper and a fake clock', { timeout: 120_000 }, () => {
   let supervisor: McpSupervisor;
   afterEach(async () => {
-    await supervisor?.dispose();
+    await supervisor?.disposeAsync();
     killLeftovers();
   });
 

@@ -22,7 +22,7 @@ describe('diagnosing servers that fail', { timeout: 120_000 }, () => {
   const tmp = tempDir();
 
   afterEach(async () => {
-    await supervisor?.dispose();
+    await supervisor?.disposeAsync();
     killLeftovers();
   });
 

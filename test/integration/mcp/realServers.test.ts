@@ -22,7 +22,7 @@ describe('supervising real MCP servers from npm', { timeout: 120_000 }, () => {
 
   beforeAll(() => writeFileSync(path.join(tmp.dir, 'hello.txt'), 'hello from the filesystem server\n'));
   afterEach(async () => {
-    await supervisor?.dispose();
+    await supervisor?.disposeAsync();
     killLeftovers();
   });
   afterAll(() => tmp.remove());
@@ -126,7 +126,7 @@ describe('supervising real MCP servers from npm', { timeout: 120_000 }, () => {
     });
     await waitForState(supervisor, 'everything', (s) => s.status === 'ready');
     await waitForState(supervisor, 'memory', (s) => s.status === 'ready');
-    await supervisor.dispose();
+    await supervisor.disposeAsync();
     expect(await waitForNoLeftovers(2000)).toEqual([]);
   });
 });

@@ -1,46 +1,29 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { stackSchema, type StackConfig } from '../../../electron/base/stackFile/stack.js';
-import type { AppContext } from '../../../electron/core/appContext.js';
-import { CommandRegistry } from '../../../electron/core/commandRegistry.js';
-import { DisposableStore } from '../../../electron/base/disposable.js';
-import { Emitter } from '../../../electron/base/emitter.js';
-import { TopicRegistry } from '../../../electron/core/topicRegistry.js';
+import type { StackInput } from '../../../electron/base/stackFile/stack.js';
 import { registerMcp } from '../../../electron/mcp/register.js';
 import type { McpState } from '../../../shared/contract/mcp.js';
-import { collectingLogs, killLeftovers, realServers, repoRoot, tempDir, waitForNoLeftovers } from '../../support/mcp/servers.js';
+import { fakeAppContext, type FakeAppContext } from '../../support/appContext.js';
+import { killLeftovers, realServers, repoRoot, tempDir, waitForNoLeftovers } from '../../support/mcp/servers.js';
 
 describe('MCP over the contract (topic mcp, mcp.* commands)', { timeout: 120_000 }, () => {
   const tmp = tempDir();
-  const quitTasks: (() => Promise<void>)[] = [];
+  const contexts: FakeAppContext[] = [];
   afterEach(async () => {
-    await Promise.all(quitTasks.splice(0).map((t) => t()));
+    await Promise.all(contexts.splice(0).map((ctx) => ctx.disposables.disposeAsync()));
     killLeftovers();
   });
   afterAll(() => tmp.remove());
 
-  function context(config: StackConfig) {
-    const changed = new Emitter<StackConfig>();
-    let current = config;
-    const ctx: AppContext = {
-      commands: new CommandRegistry(),
-      topics: new TopicRegistry(),
-      logs: collectingLogs(),
-      config: { current: () => current, changed, baseDir: () => repoRoot },
-      disposables: new DisposableStore(),
-      beforeQuit: (task) => quitTasks.push(task),
-      mode: 'browser',
-    };
-    const setConfig = (next: StackConfig) => {
-      current = next;
-      changed.emit(next);
-    };
-    return { ctx, setConfig };
+  function context(input: StackInput) {
+    const ctx = fakeAppContext(input, { baseDir: repoRoot });
+    contexts.push(ctx);
+    return { ctx, setConfig: ctx.setConfig };
   }
 
   it('streams server states, answers commands with validated params, and follows config changes', async () => {
     const memory = realServers.memory(path.join(tmp.dir, 'm.jsonl'));
-    const { ctx, setConfig } = context(stackSchema.parse({ mcpServers: { memory } }));
+    const { ctx, setConfig } = context({ mcpServers: { memory } });
     registerMcp(ctx);
 
     const states: McpState[] = [];
@@ -69,7 +52,7 @@ describe('MCP over the contract (topic mcp, mcp.* commands)', { timeout: 120_000
     expect(await ctx.commands.call('mcp.start', {})).toMatchObject({ ok: false, error: { code: 'invalid_params' } });
 
     // a config edit that removes the server stops it
-    setConfig(stackSchema.parse({ mcpServers: {} }));
+    setConfig({ mcpServers: {} });
     const deadline = Date.now() + 10_000;
     while (states.at(-1)?.servers.length !== 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
     expect(states.at(-1)?.servers).toEqual([]);
@@ -77,13 +60,13 @@ describe('MCP over the contract (topic mcp, mcp.* commands)', { timeout: 120_000
     if (opened.ok) opened.subscription.dispose();
   });
 
-  it('the quit task stops every server before the app exits', async () => {
-    const { ctx } = context(stackSchema.parse({ mcpServers: { everything: realServers.everything() } }));
+  it('awaiting the capability’s disposal stops every server before the app exits, and takes its handlers away', async () => {
+    const { ctx } = context({ mcpServers: { everything: realServers.everything() } });
     const supervisor = registerMcp(ctx);
     const deadline = Date.now() + 30_000;
     while (supervisor.get('everything').status !== 'ready' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
-    await Promise.all(quitTasks.splice(0).map((t) => t()));
-    ctx.disposables.dispose();
+    await ctx.disposables.disposeAsync();
     expect(await waitForNoLeftovers(2000)).toEqual([]);
+    expect([...ctx.commands.names(), ...ctx.topics.names()]).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ describe('the demo search-index wrapper and selfcheck', { timeout: 120_000 }, ()
     tmp = tempDir();
   });
   afterEach(async () => {
-    await supervisor?.dispose();
+    await supervisor?.disposeAsync();
     killLeftovers();
     tmp.remove();
   });
@@ -59,7 +59,7 @@ describe('the demo search-index wrapper and selfcheck', { timeout: 120_000 }, ()
     expect((await supervisor.selfcheck('search-index')).ok).toBe(true);
     expect(supervisor.get('search-index')).toMatchObject({ status: 'ready', pid: ready.pid });
     await expect(supervisor.selfcheck('plain')).rejects.toMatchObject({ code: 'not_found', message: expect.stringContaining('selfcheck: ["--selfcheck"]') });
-    await supervisor.dispose();
+    await supervisor.disposeAsync();
     expect(await waitForNoLeftovers(2000)).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ import {
 describe('stopping servers leaves no process behind', { timeout: 120_000 }, () => {
   let supervisor: McpSupervisor;
   afterEach(async () => {
-    await supervisor?.dispose();
+    await supervisor?.disposeAsync();
     killLeftovers();
   });
 
@@ -52,7 +52,7 @@ describe('stopping servers leaves no process behind', { timeout: 120_000 }, () =
       slow: wrapper('hang-before-initialize.sh', { initializeTimeout: '60s' }),
     });
     await waitForState(supervisor, 'family', (s) => s.status === 'ready');
-    await supervisor.dispose();
+    await supervisor.disposeAsync();
     expect(await waitForNoLeftovers(2000)).toEqual([]);
   });
 

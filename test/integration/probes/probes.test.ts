@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoBackend, type DemoBackend } from '../../../electron/demo/backend/startDemoBackend.js';
 import { registerProbes } from '../../../electron/probes/index.js';
 import type { ProbeSeriesSnapshot, ProbeSample, ProbesState } from '../../../shared/contract/probes.js';
-import { recordingSink, testContext, waitFor } from './testContext.js';
+import { fakeAppContext, recordingSink } from '../../support/appContext.js';
+import { waitFor } from '../../support/waitFor.js';
 
 let backend: DemoBackend;
 let silent: net.Server; // accepts connections and never answers
@@ -33,7 +34,7 @@ afterAll(async () => {
 
 describe('probes against real targets', () => {
   it('reports each kind of target the way an operator would read it, and a hanging one delays nobody', async () => {
-    const ctx = testContext({
+    const ctx = fakeAppContext({
       probes: {
         health: { url: `${backend.url}/health`, every: '200ms', timeout: '2s', expect: { json: { path: 'status', equals: 'ok' } }, slo: { p95: '500ms', availability: '99%' } },
         'wrong-body': { url: `${backend.url}/health`, every: '300ms', expect: { contains: 'healthy' } },
@@ -51,10 +52,10 @@ describe('probes against real targets', () => {
       const { sink, latest } = recordingSink<ProbesState, never>();
       const sub = ctx.topics.open('probes', {}, sink as never);
       expect(sub.ok).toBe(true);
-      const state = await waitFor(() => {
+      const state = await waitFor('every probe to report and health to have 8 samples', () => {
         const s = latest();
         return s && s.probes.every((p) => p.last) && s.probes.find((p) => p.name === 'health')!.windows['1m'].count >= 8 ? s : undefined;
-      }, 'every probe to report and health to have 8 samples');
+      });
       const by = (name: string) => state.probes.find((p) => p.name === name)!;
 
       expect(by('health').last).toMatchObject({ outcome: 'ok' });
@@ -87,7 +88,7 @@ describe('probes against real targets', () => {
   });
 
   it('streams a probe’s history as a snapshot, then its live samples, and follows config reloads', async () => {
-    const ctx = testContext({ probes: { health: { url: `${backend.url}/health`, every: '200ms' } } });
+    const ctx = fakeAppContext({ probes: { health: { url: `${backend.url}/health`, every: '200ms' } } });
     registerProbes(ctx);
     try {
       await new Promise((r) => setTimeout(r, 700));
@@ -96,7 +97,7 @@ describe('probes against real targets', () => {
       expect(sub.ok).toBe(true);
       expect(rec.snapshots[0]).toMatchObject({ probe: 'health', range: '5m', resolutionMs: 1_000 });
       expect(rec.snapshots[0]!.samples.length).toBeGreaterThanOrEqual(1);
-      await waitFor(() => rec.items.length >= 3, 'three live samples');
+      await waitFor('three live samples', () => rec.items.length >= 3);
       expect(rec.items.every((s) => s.outcome === 'ok' && s.latencyMs > 0)).toBe(true);
 
       const missing = recordingSink<ProbeSeriesSnapshot, ProbeSample>();

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { docker } from './dockerCli.js';
-import { waitFor } from './testContainers.js';
+import { waitFor } from '../waitFor.js';
 
 /**
  * A second, private dockerd on its own socket and data root, so a test can stop

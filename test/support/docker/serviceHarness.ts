@@ -2,7 +2,7 @@ import type { LogInput } from '../../../shared/contract/logs.js';
 import type { ContainerSummary } from '../../../shared/contract/containers.js';
 import type { DockerConfig } from '../../../electron/base/stackFile/docker.js';
 import { DockerService } from '../../../electron/docker/dockerService.js';
-import { waitFor } from './testContainers.js';
+import { waitFor } from '../waitFor.js';
 
 /** A DockerService with a log writer that keeps what it is given, as the hub would. */
 export function startService(config: DockerConfig | undefined, opts: { followLogs?: boolean; historyCapacity?: number } = {}) {

@@ -1,16 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LogLine, LogsSnapshot } from '../../../shared/contract/logs.js';
 import type { ServerMessage } from '../../../shared/protocol.js';
-import { stackSchema } from '../../../electron/base/stackFile/stack.js';
-import type { AppContext } from '../../../electron/core/appContext.js';
-import { CommandRegistry } from '../../../electron/core/commandRegistry.js';
 import { DisposableStore } from '../../../electron/base/disposable.js';
-import { Emitter } from '../../../electron/base/emitter.js';
-import { TopicRegistry } from '../../../electron/core/topicRegistry.js';
-import { auditAction } from '../../../electron/logs/auditAction.js';
 import { LogHub } from '../../../electron/logs/logHub.js';
 import { registerLogs } from '../../../electron/logs/register.js';
 import { Session } from '../../../electron/transport/session.js';
+import { fakeAppContext } from '../../support/appContext.js';
 
 let owners = new DisposableStore();
 afterEach(() => {
@@ -20,16 +15,8 @@ afterEach(() => {
 
 function setup(sessionOptions: ConstructorParameters<typeof Session>[3] = {}, linesPerSource = 1_000) {
   const hub = new LogHub({ linesPerSource });
-  const ctx: AppContext = {
-    commands: new CommandRegistry(),
-    topics: new TopicRegistry(),
-    logs: hub,
-    config: { current: () => stackSchema.parse({}), changed: new Emitter(), baseDir: () => process.cwd() },
-    disposables: new DisposableStore(),
-    beforeQuit() {},
-    mode: 'browser',
-  };
-  registerLogs(ctx, hub);
+  const ctx = fakeAppContext({}, { logs: hub });
+  registerLogs(ctx, hub, { env: {} });
   const messages: ServerMessage[] = [];
   const session = new Session({ send: (m) => messages.push(m), backlog: () => 0 }, ctx.commands, ctx.topics, { flushIntervalMs: 5, ...sessionOptions });
   owners.add(session);
@@ -84,22 +71,26 @@ describe('logs topic and commands', () => {
   });
 });
 
-describe('audit lines for operator actions', () => {
-  it('writes the request and the outcome with its duration', async () => {
-    const { hub } = setup();
-    await auditAction(hub, 'restart of sutazai-redis', async () => 'ok');
-    await expect(
-      auditAction(hub, 'stop of mcp:postgres', async () => {
-        throw new Error('server is not running');
-      }),
-    ).rejects.toThrow('server is not running');
-    const lines = hub.query({ sources: ['switchboard'] }, 10);
-    expect(lines.map((l) => l.text.replace(/\d+ ms|\d+\.\d s/, 'T'))).toEqual([
-      'restart of sutazai-redis requested',
-      'restart of sutazai-redis done in T',
-      'stop of mcp:postgres requested',
-      'stop of mcp:postgres failed after T: server is not running',
-    ]);
-    expect(lines[3]!.level).toBe('error');
+describe('the test firehose', () => {
+  it('starts only from the environment the app was given, not the process’s own', async () => {
+    const before = process.env.SWITCHBOARD_TEST_LOGS;
+    process.env.SWITCHBOARD_TEST_LOGS = 'burst=50';
+    try {
+      const quiet = new LogHub();
+      const noisy = new LogHub();
+      const ctxs = [fakeAppContext({}, { logs: quiet }), fakeAppContext({}, { logs: noisy })];
+      registerLogs(ctxs[0]!, quiet, { env: {} });
+      registerLogs(ctxs[1]!, noisy, { env: { SWITCHBOARD_TEST_LOGS: 'burst=20,sources=2' } });
+      for (const ctx of ctxs) owners.add(ctx.disposables);
+      await settle();
+      expect(quiet.stats().written).toBe(0);
+      expect(noisy.sources().map((s) => [s.source, s.lines])).toEqual([
+        ['test:firehose-1', 10],
+        ['test:firehose-2', 10],
+      ]);
+    } finally {
+      if (before === undefined) delete process.env.SWITCHBOARD_TEST_LOGS;
+      else process.env.SWITCHBOARD_TEST_LOGS = before;
+    }
   });
 });

@@ -1,0 +1,58 @@
+import type { LogLevel } from '../../shared/contract/logs.js';
+import { formatElapsed } from '../../shared/elapsed.js';
+import { sourceId } from '../../shared/sourceId.js';
+import type { LogWriter } from './logWriter.js';
+
+/** One step of an operator's action, as the log tells it. */
+export interface AuditEntry {
+  /** What was asked for, as a verb: "restart", "selfcheck", "config reload". */
+  action: string;
+  /** What it was done to, as a log source id ("mcp:postgres", "container:web"); none for the app itself. */
+  target?: string;
+  outcome: 'requested' | 'done' | 'failed';
+  durationMs?: number;
+  /** What it came to ("finished: ready", "was already running") or why it failed; "done" when absent. */
+  detail?: string;
+  /** A failure is an error and the rest info, unless said otherwise (a selfcheck that ran and failed is a warning). */
+  level?: LogLevel;
+}
+
+/**
+ * Switchboard's own lines in the log (source "switchboard"): what operators
+ * asked for and how it went, and what the app noticed on its own. Every
+ * capability writes them through this one writer from its AppContext.
+ */
+export interface AuditLog {
+  /** "restart of mcp:x requested", "… done in 1.2 s", "… failed after 0.3 s: reason"; returns the line's text. */
+  action(entry: AuditEntry): string;
+  /** News that is no operator's action: "config reloaded from …", "mcp:x ready in 0.4 s". */
+  note(text: string, level?: LogLevel): void;
+}
+
+export function createAuditLog(logs: LogWriter): AuditLog {
+  const write = (text: string, level: LogLevel) => logs.write({ source: sourceId.switchboard, stream: 'system', level, text });
+  return {
+    action(entry) {
+      const text = auditText(entry);
+      write(text, entry.level ?? (entry.outcome === 'failed' ? 'error' : 'info'));
+      return text;
+    },
+    note: (text, level = 'info') => write(text, level),
+  };
+}
+
+/** For services run without a hub (unit tests, benchmarks): lines go nowhere on purpose. */
+export const discardAudit: AuditLog = createAuditLog({ write() {} });
+
+function auditText({ action, target, outcome, durationMs, detail }: AuditEntry): string {
+  const subject = target ? `${action} of ${target}` : action;
+  const took = durationMs === undefined ? undefined : formatElapsed(durationMs);
+  switch (outcome) {
+    case 'requested':
+      return `${subject} requested`;
+    case 'done':
+      return `${subject} ${detail ?? 'done'}${took ? ` in ${took}` : ''}`;
+    case 'failed':
+      return `${subject} failed${took ? ` after ${took}` : ''}${detail ? `: ${detail}` : ''}`;
+  }
+}
