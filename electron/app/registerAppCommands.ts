@@ -1,7 +1,7 @@
 import type { AppInfo } from '../../shared/contract/app.js';
 import type { AppContext } from '../core/appContext.js';
-import type { ConfigStore } from '../config/configStore.js';
-import { describeProblem } from '../config/describeProblem.js';
+import type { ConfigStore } from '../config/index.js';
+import { describeProblem } from '../config/index.js';
 
 /** app.info, config.reload and the `config` topic (where a broken stack file shows up on screen), and the reloads in the log. */
 export function registerAppCommands(ctx: AppContext, config: ConfigStore, info: AppInfo): void {

@@ -1,0 +1,2 @@
+// The built-in demo stack, started when no stack file is given.
+export { startDemoStack } from './demoStack.js';

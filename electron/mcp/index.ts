@@ -1,0 +1,2 @@
+// MCP supervision as the composition root sees it.
+export { registerMcp } from './register.js';
