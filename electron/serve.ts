@@ -27,7 +27,7 @@ export async function serve(argv: string[] = process.argv.slice(2)): Promise<voi
   } catch (err) {
     await app.shutdown();
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new Error(`port ${port} on ${host} is in use: pass --port N (or --port 0 for any free port)`);
+    if (code === 'EADDRINUSE') throw new Error(`port ${port} on ${host} is in use: pass --port N (or --port 0 for any free port)`, { cause: err });
     throw err;
   }
   console.log(`Switchboard is serving ${server.url}`);

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// `npm test`: prepares the machine, builds, type-checks, runs unit and
+// `npm test`: prepares the machine, lints, builds, type-checks, runs unit and
 // integration tests (real Docker, real MCP servers, real Redis) and e2e tests
 // (Chromium through browser mode), then prints one line a person or CI can
 // read: `tests: N passed, N failed, N skipped`. Exits non-zero if any step failed.
 //
 //   npm test                          everything
-//   npm test -- --only unit           or integration, e2e, typecheck; comma-separate several
+//   npm test -- --only unit           or lint, integration, e2e, typecheck; comma-separate several
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,7 @@ import { addTally, emptyTally, readVitestReport } from './setup/vitestReport.mjs
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const reportsDir = join(repoRoot, 'test/.artifacts/reports');
-const parts = ['typecheck', 'unit', 'integration', 'e2e'];
+const parts = ['lint', 'typecheck', 'unit', 'integration', 'e2e'];
 const minutes = (n) => n * 60_000;
 
 /** @typedef {import('./setup/prepare.mjs').Need} Need */
@@ -47,7 +47,7 @@ const needs = new Set([
 ]);
 
 header('prepare');
-let started = Date.now();
+const started = Date.now();
 const prepared = await prepare({ needs: [...needs] });
 results.push({ name: 'prepare', status: prepared.ok ? 'ok' : 'FAILED', took: seconds(started), note: prepared.ok ? undefined : `missing: ${[...prepared.missing].join(', ')}` });
 
@@ -55,6 +55,8 @@ header('sweep');
 await sweepLeftovers({ phase: 'before', runPid: process.pid });
 
 const npmScripts = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).scripts ?? {};
+// The layer boundaries and code rules first: a broken rule prints its message here and fails the run.
+if (selected.has('lint')) await step('lint', npmRun('lint'), minutes(5));
 let buildOk = true;
 if (wantsBuild) buildOk = await step('build', npmRun('build'), minutes(10));
 if (selected.has('typecheck')) {

@@ -51,7 +51,7 @@ function redisSource(address: string): CounterSource {
       } catch (err) {
         const cause = lastError ?? (err as Error);
         lastError = undefined;
-        throw new Error(`redis at ${address}: ${cause.message}`);
+        throw new Error(`redis at ${address}: ${cause.message}`, { cause: err });
       }
     },
     dispose() {
@@ -89,7 +89,7 @@ function jsonSource(url: string, hitsPath: string, missesPath: string): CounterS
       try {
         doc = JSON.parse(await fetchText(url));
       } catch (err) {
-        throw new Error(err instanceof SyntaxError ? `${url} did not answer JSON` : (err as Error).message);
+        throw new Error(err instanceof SyntaxError ? `${url} did not answer JSON` : (err as Error).message, { cause: err });
       }
       const hits = Number(readPath(doc, hitsPath));
       const misses = Number(readPath(doc, missesPath));
@@ -107,7 +107,7 @@ async function fetchText(url: string): Promise<string> {
     res = await fetch(url, { signal: AbortSignal.timeout(fetchTimeoutMs) });
   } catch (err) {
     const cause = (err as { cause?: { code?: string } }).cause?.code;
-    throw new Error(`${url}: ${cause ?? (err as Error).message}`);
+    throw new Error(`${url}: ${cause ?? (err as Error).message}`, { cause: err });
   }
   if (!res.ok) throw new Error(`${url} answered ${res.status}`);
   return res.text();

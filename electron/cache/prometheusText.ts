@@ -30,11 +30,10 @@ export function parsePrometheusText(text: string): { samples: PromSample[]; prob
 }
 
 function parseSampleLine(line: string): PromSample {
-  let pos = 0;
   const nameMatch = /^[a-zA-Z_:][a-zA-Z0-9_:]*/.exec(line);
   if (!nameMatch) throw new Error(`no metric name in "${line.slice(0, 60)}"`);
   const name = nameMatch[0];
-  pos = name.length;
+  let pos = name.length;
   const labels: Record<string, string> = {};
   if (line[pos] === '{') {
     pos++;

@@ -101,7 +101,7 @@ export function blankJsonComments(text: string): string {
       while (i < text.length && text[i] !== '"' && text[i] !== '\n') i += text[i] === '\\' ? 2 : 1;
       out += text.slice(start, ++i);
     } else if (ch === '/' && text[i + 1] === '/') {
-      while (i < text.length && text[i] !== '\n') (out += ' '), i++;
+      for (; i < text.length && text[i] !== '\n'; i++) out += ' ';
     } else if (ch === '/' && text[i + 1] === '*') {
       const end = text.indexOf('*/', i + 2);
       const stop = end === -1 ? text.length : end + 2;

@@ -49,6 +49,7 @@ export function LogViewport(props: Props) {
   const linesIn = (block: number) => Math.min(end, (block + 1) * blockLines) - Math.max(first, block * blockLines);
   // A new key function whenever the first or last block's size changes makes
   // the virtualizer re-lay out blocks (cheap: one item per block of lines).
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- first, end and wrap are the re-layout triggers above
   const getItemKey = useCallback((k: number) => firstBlock + k, [firstBlock, first, end, wrap]);
   const virtualizer = useVirtualizer({
     count,

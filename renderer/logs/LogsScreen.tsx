@@ -66,6 +66,7 @@ export function LogsScreen() {
 
   const compiled = useMemo(() => compileSearch(query), [query]);
   const pattern = compiled?.ok ? compiled.pattern : undefined;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new epoch (the store was cleared) needs fresh matches
   const matches = useMemo(() => (pattern ? new SearchMatches(pattern) : undefined), [pattern, store.epoch]);
   matches?.update(store);
   const hits = matches?.lines ?? [];

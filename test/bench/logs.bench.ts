@@ -26,7 +26,7 @@ function hubMemory(): { figures: Figure[]; ratios: Ratio[] } {
   const linesPerSource = 50_000;
   const maxBytes = 64 * 1024 * 1024;
   const before = settledHeap();
-  let hub: LogHub | undefined = new LogHub({ linesPerSource, maxBytes });
+  const hub = new LogHub({ linesPerSource, maxBytes });
   const sources = 40;
   const total = 2_000_000;
   const started = performance.now();
@@ -38,7 +38,6 @@ function hubMemory(): { figures: Figure[]; ratios: Ratio[] } {
   const stats = hub.stats();
   const after = settledHeap();
   hub.dispose();
-  hub = undefined;
   const heap = after - before;
   return {
     figures: [

@@ -51,7 +51,9 @@ async function launchToFirstData(): Promise<{ serving: number; firstRow: number;
   } finally {
     try {
       process.kill(-child.pid!, 'SIGINT');
-    } catch {}
+    } catch {
+      // already gone
+    }
     await new Promise((r) => child.once('exit', r));
     rmSync(workDir, { recursive: true, force: true });
   }

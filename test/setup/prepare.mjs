@@ -27,11 +27,10 @@ export async function prepare({ needs = allNeeds } = {}) {
   const wanted = requirements.filter((r) => needs.includes(r.need));
   const installer = canInstallPackages();
 
-  let started = Date.now();
   let absent = wanted.filter((r) => !r.present());
   for (const r of wanted) if (!absent.includes(r)) say(`${r.what}: present (${r.present()})`);
   if (absent.length && installer) {
-    started = Date.now();
+    const started = Date.now();
     const packages = [...new Set(absent.map((r) => r.debianPackage))];
     const result = await aptInstall(packages);
     say(`${result.detail} (${seconds(started)})`);

@@ -9,7 +9,7 @@ import { waitFor } from '../../support/waitFor.js';
 
 let backend: DemoBackend;
 let silent: net.Server; // accepts connections and never answers
-let silentSockets: net.Socket[] = [];
+const silentSockets: net.Socket[] = [];
 let slow: http.Server; // answers, but only after 1.5 s
 let silentPort = 0;
 let slowPort = 0;
@@ -81,7 +81,7 @@ describe('probes against real targets', () => {
       const silentLines = ctx.lines.filter((l) => l.source === 'probe:silent-http');
       expect(silentLines.length).toBe(1);
       expect(silentLines[0]).toMatchObject({ level: 'warn', text: expect.stringContaining('timeout: no response within 250 ms') });
-      sub.ok && sub.subscription.dispose();
+      if (sub.ok) sub.subscription.dispose();
     } finally {
       ctx.disposables.dispose();
     }
@@ -108,7 +108,7 @@ describe('probes against real targets', () => {
       ctx.topics.open('probes', {}, states.sink as never);
       ctx.setConfig({ probes: { other: { tcp: '127.0.0.1:1', every: '1s' } } });
       expect(states.latest()!.probes.map((p) => p.name)).toEqual(['other']);
-      sub.ok && sub.subscription.dispose();
+      if (sub.ok) sub.subscription.dispose();
     } finally {
       ctx.disposables.dispose();
     }
