@@ -50,7 +50,7 @@ describe('engine stopped and started again mid-stream', () => {
     const samplesBefore = e.stats.history(logger.id).length;
     await h.until('stats flowing again', () => e.stats.history(logger.id).length > samplesBefore + 1, 30_000);
     expect(e.stats.openStreams).toBe(1);
-    expect(e.logs!.openStreams).toBe(1);
+    expect(e.openLogStreams).toBe(1);
     const lines = h.lines.filter((l) => l.source === `container:${logger.name}`).map((l) => `${l.ts} ${l.stream} ${l.text}`);
     expect(new Set(lines).size).toBe(lines.length);
     watch.dispose();
