@@ -1,19 +1,19 @@
-import type {
-  ActionOutcome,
-  ActionResult,
-  BulkResult,
-  ContainerAction,
-  ContainerDetails,
-  ContainerLogPage,
-  ContainersState,
-  ContainerSummary,
-  EngineState,
+import {
+  containerActions,
+  type ActionOutcome,
+  type ActionResult,
+  type BulkResult,
+  type ContainerAction,
+  type ContainerDetails,
+  type ContainerLogPage,
+  type ContainersState,
+  type ContainerSummary,
+  type EngineState,
 } from '../../shared/contract/containers.js';
 import { SwitchboardError } from '../../shared/errors.js';
 import type { Disposable } from '../base/disposable.js';
 import { Emitter } from '../base/emitter.js';
 import type { DockerConfig, EngineConfig } from '../base/stackFile/docker.js';
-import { pendingWords } from './containerActions.js';
 import type { LogHistoryRequest } from './containerLogHistory.js';
 import { DockerEngine, type EngineOptions } from './dockerEngine.js';
 import { engineName, resolveEngineAddress } from './engineAddress.js';
@@ -125,7 +125,7 @@ export class DockerService implements Disposable {
     const key = `${engine.name}/${container.id}`;
     const label = `container:${container.name}`;
     if (this.pending.has(key)) throw new SwitchboardError('conflict', `${label} is busy ${this.pending.get(key)}; wait for it to finish`);
-    this.pending.set(key, pendingWords[action]);
+    this.pending.set(key, containerActions[action].doing);
     this.schedule();
     this.opts.logs.write({ source: 'switchboard', stream: 'system', level: 'info', text: `${action} of ${label} requested` });
     const started = performance.now();
