@@ -7,6 +7,7 @@ import { runContainerAction } from './containerActions.js';
 import { detailsFromInspect, envValue } from './containerDetails.js';
 import { fetchLogHistory, type LogHistoryRequest } from './containerLogHistory.js';
 import { ContainerLogs, type LogFollowOptions } from './containerLogs.js';
+import { matchContainer } from './containerMatch.js';
 import { createSelection } from './containerSelection.js';
 import { ContainerStats } from './containerStats.js';
 import type { EngineAddress } from './engineAddress.js';
@@ -73,12 +74,12 @@ export class DockerEngine implements Disposable {
     return this.conn.containers.get(id);
   }
 
-  /** A container by id, id prefix or name. */
+  /**
+   * A container by full id, name, or a unique id prefix of 12 characters or more;
+   * undefined when none matches. Throws invalid_params for a shorter or shared prefix.
+   */
   find(idOrName: string): ContainerSummary | undefined {
-    const exact = this.conn.containers.get(idOrName);
-    if (exact) return exact;
-    for (const c of this.conn.containers.values()) if (c.name === idOrName || c.id.startsWith(idOrName)) return c;
-    return undefined;
+    return matchContainer(this.conn.containers, idOrName, this.name);
   }
 
   /** Something on screen changed: the engine's status or a container. */
