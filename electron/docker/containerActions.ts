@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import type { ContainerAction } from '../../shared/contract/containers.js';
-import { toEngineError, withTimeout } from './engineErrors.js';
+import { callTimeoutMs, toEngineError, withTimeout } from './engineErrors.js';
 
 /** Seconds Docker waits after SIGTERM before SIGKILL on stop and restart (Docker's own default). */
 const stopGraceSeconds = 10;
@@ -36,7 +36,7 @@ export async function runContainerAction(
   opts: { force?: boolean } = {},
 ): Promise<string> {
   const what = `${action} of container ${name}`;
-  const limitMs = action === 'stop' || action === 'restart' ? (stopGraceSeconds + 20) * 1000 : 20_000;
+  const limitMs = action === 'stop' || action === 'restart' ? stopGraceSeconds * 1000 + callTimeoutMs : callTimeoutMs;
   try {
     await withTimeout(engineCalls[action](docker.getContainer(id), opts), limitMs, what);
     return 'done';

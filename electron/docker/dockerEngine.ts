@@ -12,7 +12,7 @@ import { createSelection } from './containerSelection.js';
 import { ContainerStats } from './containerStats.js';
 import type { EngineAddress } from './engineAddress.js';
 import { EngineConnection, type ContainerEvent } from './engineConnection.js';
-import { toEngineError } from './engineErrors.js';
+import { callTimeoutMs, toEngineError, withTimeout } from './engineErrors.js';
 
 export type { ContainerEvent } from './engineConnection.js';
 
@@ -140,10 +140,12 @@ export class DockerEngine implements Disposable {
   }
 
   private async inspectRaw(container: ContainerSummary) {
+    const what = `inspect of container ${container.name}`;
     try {
-      return await this.conn.docker.getContainer(container.id).inspect();
+      // A hung engine keeps the socket open and never answers: without a limit the call would wait forever.
+      return await withTimeout(this.conn.docker.getContainer(container.id).inspect(), callTimeoutMs, what);
     } catch (err) {
-      throw toEngineError(`inspect of container ${container.name}`, err, this.address);
+      throw toEngineError(what, err, this.address);
     }
   }
 

@@ -69,4 +69,20 @@ describe('engine stopped and started again mid-stream', () => {
     }
     await h.until('connected again after the thaw', () => h.service.state().engines[0]!.status === 'connected' && h.container(logger.name)?.state === 'running', 60_000);
   }, 120_000);
+
+  it('gives up on an inspect the hung engine never answers, rather than waiting forever', async () => {
+    await h.until('connected', () => h.service.state().engines[0]!.status === 'connected' && h.container(logger.name)?.state === 'running');
+    engine.freeze();
+    try {
+      // Called at once, while the heartbeat still takes the engine for alive.
+      const started = Date.now();
+      const err = await h.service.inspect({ id: logger.id }).catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: 'timeout' });
+      expect((err as Error).message).toMatch(/^inspect of container .*-logger did not answer within \d+ s$/);
+      expect(Date.now() - started).toBeLessThan(30_000);
+    } finally {
+      engine.thaw();
+    }
+    await h.until('connected again after the thaw', () => h.service.state().engines[0]!.status === 'connected' && h.container(logger.name)?.state === 'running', 60_000);
+  }, 120_000);
 });
