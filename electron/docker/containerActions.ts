@@ -1,19 +1,19 @@
 import type Docker from 'dockerode';
 import type { ContainerAction } from '../../shared/contract/containers.js';
-import { toEngineError, withTimeout } from './engineErrors.js';
+import { callTimeoutMs, toEngineError, withTimeout } from './engineErrors.js';
 
 /** Seconds Docker waits after SIGTERM before SIGKILL on stop and restart (Docker's own default). */
 const stopGraceSeconds = 10;
 
-/** What the operator sees while an action runs. */
-export const pendingWords: Record<ContainerAction, string> = {
-  start: 'starting',
-  stop: 'stopping',
-  restart: 'restarting',
-  kill: 'killing',
-  pause: 'pausing',
-  unpause: 'unpausing',
-  remove: 'removing',
+/** The engine call behind each action of the contract (the compiler holds this to the contract's list). */
+const engineCalls: { [A in ContainerAction]: (c: Docker.Container, opts: { force?: boolean }) => Promise<unknown> } = {
+  start: (c) => c.start(),
+  stop: (c) => c.stop({ t: stopGraceSeconds }),
+  restart: (c) => c.restart({ t: stopGraceSeconds }),
+  kill: (c) => c.kill(),
+  pause: (c) => c.pause(),
+  unpause: (c) => c.unpause(),
+  remove: (c, opts) => c.remove({ force: opts.force ?? false, v: false }),
 };
 
 /** 304 means the container already was where the action would take it: that is success. */
@@ -35,29 +35,10 @@ export async function runContainerAction(
   action: ContainerAction,
   opts: { force?: boolean } = {},
 ): Promise<string> {
-  const c = docker.getContainer(id);
   const what = `${action} of container ${name}`;
-  const limitMs = action === 'stop' || action === 'restart' ? (stopGraceSeconds + 20) * 1000 : 20_000;
-  const call = (): Promise<unknown> => {
-    switch (action) {
-      case 'start':
-        return c.start();
-      case 'stop':
-        return c.stop({ t: stopGraceSeconds });
-      case 'restart':
-        return c.restart({ t: stopGraceSeconds });
-      case 'kill':
-        return c.kill();
-      case 'pause':
-        return c.pause();
-      case 'unpause':
-        return c.unpause();
-      case 'remove':
-        return c.remove({ force: opts.force ?? false, v: false });
-    }
-  };
+  const limitMs = action === 'stop' || action === 'restart' ? stopGraceSeconds * 1000 + callTimeoutMs : callTimeoutMs;
   try {
-    await withTimeout(call(), limitMs, what);
+    await withTimeout(engineCalls[action](docker.getContainer(id), opts), limitMs, what);
     return 'done';
   } catch (err) {
     const status = (err as { statusCode?: number }).statusCode;

@@ -3,7 +3,7 @@ import type { ContainerLogPage } from '../../shared/contract/containers.js';
 import type { LogLevel, LogLine, LogStream } from '../../shared/contract/logs.js';
 import { sourceId } from '../../shared/sourceId.js';
 import { guessLevel } from '../base/guessLogLevel.js';
-import { toEngineError, withTimeout } from './engineErrors.js';
+import { callTimeoutMs, toEngineError, withTimeout } from './engineErrors.js';
 import { lineReader } from './lineReader.js';
 import { dockerTime, splitTimestamp } from './logTimestamp.js';
 
@@ -41,7 +41,6 @@ interface Target {
 // back from `until`, each four times the last, until enough lines are in.
 const firstWindowNs = 2_000_000_000n;
 const maxWindows = 24;
-const callTimeoutMs = 20_000;
 // Docker stops reading at the first line stamped after `until`, and stdout and
 // stderr are stamped apart, so a line stamped just before `until` can sit in
 // the file after one stamped just after it. Each window is asked for this much

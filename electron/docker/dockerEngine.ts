@@ -1,12 +1,20 @@
-import type { ContainerSummary } from '../../shared/contract/containers.js';
+import type { ContainerAction, ContainerDetails, ContainerLogPage, ContainerSummary, EngineState, EngineStatus } from '../../shared/contract/containers.js';
+import { SwitchboardError } from '../../shared/errors.js';
 import type { Disposable } from '../base/disposable.js';
-import type { LogWriter } from '../core/logWriter.js';
 import type { EngineConfig } from '../base/stackFile/docker.js';
+import type { LogWriter } from '../core/logWriter.js';
+import { runContainerAction } from './containerActions.js';
+import { detailsFromInspect, envValue } from './containerDetails.js';
+import { fetchLogHistory, type LogHistoryRequest } from './containerLogHistory.js';
 import { ContainerLogs, type LogFollowOptions } from './containerLogs.js';
+import { matchContainer } from './containerMatch.js';
 import { createSelection } from './containerSelection.js';
 import { ContainerStats } from './containerStats.js';
 import type { EngineAddress } from './engineAddress.js';
-import { EngineConnection } from './engineConnection.js';
+import { EngineConnection, type ContainerEvent } from './engineConnection.js';
+import { callTimeoutMs, toEngineError, withTimeout } from './engineErrors.js';
+
+export type { ContainerEvent } from './engineConnection.js';
 
 export interface EngineOptions {
   logs: LogWriter;
@@ -17,18 +25,24 @@ export interface EngineOptions {
   followLogs?: boolean;
 }
 
-/** One configured engine with everything that hangs off its connection: selection, stats streams, log follows. */
+/**
+ * One configured engine, as the rest of the app sees it: its containers, what
+ * an operator does to them, their stats and logs. The connection and its
+ * dockerode client stay inside; nothing outside electron/docker/ touches them.
+ */
 export class DockerEngine implements Disposable {
-  readonly conn: EngineConnection;
+  /** Stats streams and their history, per watched container. */
   readonly stats: ContainerStats;
-  readonly logs: ContainerLogs | undefined;
+  /** Whether a container belongs to the stack (the `docker:` selection). */
   readonly inStack: (c: ContainerSummary) => boolean;
+  private readonly conn: EngineConnection;
+  private readonly logFollows: ContainerLogs | undefined;
 
   constructor(name: string, address: EngineAddress, cfg: EngineConfig, opts: EngineOptions) {
     this.inStack = createSelection(cfg);
     this.conn = new EngineConnection(name, address, opts.connectTimeoutMs);
     this.stats = new ContainerStats(this.conn, opts.historyCapacity);
-    this.logs = opts.followLogs === false ? undefined : new ContainerLogs(this.conn, opts.logs, this.inStack, opts.logFollow);
+    this.logFollows = opts.followLogs === false ? undefined : new ContainerLogs(this.conn, opts.logs, this.inStack, opts.logFollow);
     this.conn.start();
   }
 
@@ -36,16 +50,107 @@ export class DockerEngine implements Disposable {
     return this.conn.name;
   }
 
-  /** A container by id, id prefix or name. */
+  /** The address in the operator's words, e.g. unix:///var/run/docker.sock. */
+  get address(): string {
+    return this.conn.address.display;
+  }
+
+  get status(): EngineStatus {
+    return this.conn.status;
+  }
+
+  /** What the screen shows of this engine, with each container passed through `show` (undefined hides it). */
+  state(show: (c: ContainerSummary) => ContainerSummary | undefined): EngineState {
+    return this.conn.toState(show);
+  }
+
+  /** Every container the engine has, in or out of the stack. */
+  containers(): IterableIterator<ContainerSummary> {
+    return this.conn.containers.values();
+  }
+
+  /** A container by its full id. */
+  container(id: string): ContainerSummary | undefined {
+    return this.conn.containers.get(id);
+  }
+
+  /**
+   * A container by full id, name, or a unique id prefix of 12 characters or more;
+   * undefined when none matches. Throws invalid_params for a shorter or shared prefix.
+   */
   find(idOrName: string): ContainerSummary | undefined {
-    const exact = this.conn.containers.get(idOrName);
-    if (exact) return exact;
-    for (const c of this.conn.containers.values()) if (c.name === idOrName || c.id.startsWith(idOrName)) return c;
-    return undefined;
+    return matchContainer(this.conn.containers, idOrName, this.name);
+  }
+
+  /** Something on screen changed: the engine's status or a container. */
+  onChange(listener: () => void): Disposable {
+    return this.conn.changed.on(listener);
+  }
+
+  /** A container event (start, die, destroy …), after the container's summary is up to date. */
+  onContainerEvent(listener: (event: ContainerEvent) => void): Disposable {
+    return this.conn.containerChanged.on(listener);
+  }
+
+  /** Throws a readable engine_unreachable while the engine is down or still connecting. */
+  ensureReachable(): void {
+    if (this.conn.status === 'connected') return;
+    throw new SwitchboardError('engine_unreachable', this.conn.error ?? `Docker engine ${this.name} at ${this.address} is still connecting`);
+  }
+
+  /** Runs one action on one container; "done", or what the engine said instead (e.g. "was already running"). */
+  async run(action: ContainerAction, container: ContainerSummary, opts: { force?: boolean } = {}): Promise<string> {
+    try {
+      return await runContainerAction(this.conn.docker, this.address, container.id, container.name, action, opts);
+    } catch (err) {
+      // A refused or reset call means the engine is gone: start over now rather than at the next heartbeat.
+      if ((err as SwitchboardError).code === 'engine_unreachable') this.conn.lost(err);
+      throw err;
+    }
+  }
+
+  /** Reads one container again now, so an action's result and its row agree without waiting for the event. */
+  reread(id: string): Promise<void> {
+    return this.conn.refresh(id);
+  }
+
+  /** The container's configuration and health, with secret-looking env values masked. */
+  async inspect(container: ContainerSummary): Promise<ContainerDetails> {
+    return detailsFromInspect(this.name, await this.inspectRaw(container));
+  }
+
+  /** The real value of one env variable (undefined when the container has none of that name). */
+  async envValue(container: ContainerSummary, key: string): Promise<string | undefined> {
+    return envValue(await this.inspectRaw(container), key);
+  }
+
+  /** Older lines of a container from Docker's own log. */
+  logHistory(container: ContainerSummary, req: LogHistoryRequest): Promise<ContainerLogPage> {
+    return fetchLogHistory({ docker: this.conn.docker, address: this.address, id: container.id, name: container.name, tty: container.tty ?? false }, req);
+  }
+
+  /** How many containers' logs are being followed into the hub right now. */
+  get openLogStreams(): number {
+    return this.logFollows?.openStreams ?? 0;
+  }
+
+  /** How many times the whole container list was read (once per connection: live state comes from events). */
+  get containerListReads(): number {
+    return this.conn.listReads;
+  }
+
+  private async inspectRaw(container: ContainerSummary) {
+    const what = `inspect of container ${container.name}`;
+    try {
+      // A hung engine keeps the socket open and never answers: without a limit the call would wait forever.
+      return await withTimeout(this.conn.docker.getContainer(container.id).inspect(), callTimeoutMs, what);
+    } catch (err) {
+      throw toEngineError(what, err, this.address);
+    }
   }
 
   dispose(): void {
-    this.logs?.dispose();
+    this.logFollows?.dispose();
     this.stats.dispose();
     this.conn.dispose();
   }

@@ -1,25 +1,23 @@
-import type {
-  ActionOutcome,
-  ActionResult,
-  BulkResult,
-  ContainerAction,
-  ContainerDetails,
-  ContainerLogPage,
-  ContainersState,
-  ContainerSummary,
-  EngineState,
+import {
+  containerActions,
+  type ActionOutcome,
+  type ActionResult,
+  type BulkResult,
+  type ContainerAction,
+  type ContainerDetails,
+  type ContainerLogPage,
+  type ContainersState,
+  type ContainerSummary,
+  type EngineState,
 } from '../../shared/contract/containers.js';
 import { SwitchboardError } from '../../shared/errors.js';
 import { sourceId } from '../../shared/sourceId.js';
 import type { Disposable } from '../base/disposable.js';
 import { Emitter } from '../base/emitter.js';
 import type { DockerConfig, EngineConfig } from '../base/stackFile/docker.js';
-import { pendingWords, runContainerAction } from './containerActions.js';
-import { detailsFromInspect, envValue } from './containerDetails.js';
-import { fetchLogHistory, type LogHistoryRequest } from './containerLogHistory.js';
+import type { LogHistoryRequest } from './containerLogHistory.js';
 import { DockerEngine, type EngineOptions } from './dockerEngine.js';
 import { engineName, resolveEngineAddress } from './engineAddress.js';
-import { toEngineError } from './engineErrors.js';
 import { createAuditLog, type AuditLog } from '../core/auditLog.js';
 
 export interface Target {
@@ -37,7 +35,7 @@ export class DockerService implements Disposable {
   readonly changed = new Emitter<void>();
   /** The engines were rebuilt from a new config: per-container subscriptions must start over. */
   readonly reset = new Emitter<void>();
-  engines: DockerEngine[] = [];
+  private current: DockerEngine[] = [];
   private broken: EngineState[] = [];
   private showAll = false;
   private readonly pending = new Map<string, string>();
@@ -62,8 +60,8 @@ export class DockerService implements Disposable {
     const key = JSON.stringify(config ?? null);
     if (key === this.configKey) return;
     this.configKey = key;
-    for (const e of this.engines) e.dispose();
-    this.engines = [];
+    for (const e of this.current) e.dispose();
+    this.current = [];
     this.broken = [];
     const taken = new Set<string>();
     for (const cfg of engineConfigs(config)) {
@@ -77,17 +75,17 @@ export class DockerService implements Disposable {
         continue;
       }
       const engine = new DockerEngine(engineName(cfg, address.display, taken), address, cfg, this.opts);
-      engine.conn.changed.on(() => this.schedule());
-      engine.conn.containerChanged.on(({ id, action }) => action === 'destroy' && this.lastAction.delete(`${engine.name}/${id}`));
-      this.engines.push(engine);
+      engine.onChange(() => this.schedule());
+      engine.onContainerEvent(({ id, action }) => action === 'destroy' && this.lastAction.delete(`${engine.name}/${id}`));
+      this.current.push(engine);
     }
     this.reset.emit();
     this.schedule();
   }
 
   state(): ContainersState {
-    const engines = this.engines.map((e) =>
-      e.conn.toState((c) => {
+    const engines = this.current.map((e) =>
+      e.state((c) => {
         const inStack = e.inStack(c);
         if (!inStack && !this.showAll) return undefined;
         const key = `${e.name}/${c.id}`;
@@ -107,8 +105,13 @@ export class DockerService implements Disposable {
     this.schedule();
   }
 
+  /** The engines of the stack file that could be set up, in its order (read-only: `configure` rebuilds them). */
+  engines(): readonly DockerEngine[] {
+    return this.current;
+  }
+
   engine(name?: string): DockerEngine {
-    const engine = name ? this.engines.find((e) => e.name === name) : this.engines[0];
+    const engine = name ? this.current.find((e) => e.name === name) : this.current[0];
     if (engine) return engine;
     const broken = this.broken.find((b) => !name || b.name === name);
     if (broken) throw new SwitchboardError('engine_unreachable', broken.error ?? `engine ${broken.name} is not usable`);
@@ -118,9 +121,7 @@ export class DockerService implements Disposable {
   /** The engine and container a target names; fails readably when the engine is down or the container gone. */
   resolve(target: Target): { engine: DockerEngine; container: ContainerSummary } {
     const engine = this.engine(target.engine);
-    if (engine.conn.status !== 'connected') {
-      throw new SwitchboardError('engine_unreachable', engine.conn.error ?? `Docker engine ${engine.name} at ${engine.conn.address.display} is still connecting`);
-    }
+    engine.ensureReachable();
     const container = engine.find(target.id);
     if (!container) throw new SwitchboardError('not_found', `no container "${target.id}" on engine ${engine.name} (it may have been removed)`);
     return { engine, container };
@@ -131,22 +132,21 @@ export class DockerService implements Disposable {
     const key = `${engine.name}/${container.id}`;
     const label = sourceId.container(container.name);
     if (this.pending.has(key)) throw new SwitchboardError('conflict', `${label} is busy ${this.pending.get(key)}; wait for it to finish`);
-    this.pending.set(key, pendingWords[action]);
+    this.pending.set(key, containerActions[action].doing);
     this.schedule();
     this.audit.action({ action, target: label, outcome: 'requested' });
     const started = performance.now();
     try {
-      const message = await runContainerAction(engine.conn.docker, engine.conn.address.display, container.id, container.name, action, opts);
+      const message = await engine.run(action, container, opts);
       const durationMs = performance.now() - started;
       // Read the new state now so the result and the row agree, without waiting for the event.
-      if (action !== 'remove') await engine.conn.refresh(container.id);
+      if (action !== 'remove') await engine.reread(container.id);
       const text = this.audit.action({ action, target: label, outcome: 'done', detail: message, durationMs });
       this.lastAction.set(key, { action, ok: true, message: text, at: Date.now(), durationMs });
       return { ok: true, durationMs, message: text };
     } catch (err) {
       const error = err as SwitchboardError;
       const durationMs = performance.now() - started;
-      if (error.code === 'engine_unreachable') engine.conn.lost(err);
       this.lastAction.set(key, { action, ok: false, message: error.message, at: Date.now(), durationMs });
       this.audit.note(error.message, 'error');
       throw err;
@@ -166,9 +166,9 @@ export class DockerService implements Disposable {
         const name = this.tryName(t);
         try {
           const r = await this.action(t, action, opts);
-          results.push({ engine: t.engine ?? this.engines[0]?.name ?? '', id: t.id, name, ok: true, message: r.message });
+          results.push({ engine: t.engine ?? this.current[0]?.name ?? '', id: t.id, name, ok: true, message: r.message });
         } catch (err) {
-          results.push({ engine: t.engine ?? this.engines[0]?.name ?? '', id: t.id, name, ok: false, message: (err as Error).message });
+          results.push({ engine: t.engine ?? this.current[0]?.name ?? '', id: t.id, name, ok: false, message: (err as Error).message });
         }
       }
     };
@@ -179,28 +179,19 @@ export class DockerService implements Disposable {
   /** A group action on every container of a compose project. */
   project(engineName: string | undefined, project: string, action: ContainerAction, opts: { force?: boolean } = {}): Promise<BulkResult> {
     const engine = this.engine(engineName);
-    const targets = [...engine.conn.containers.values()].filter((c) => c.project === project).map((c) => ({ engine: engine.name, id: c.id }));
+    const targets = [...engine.containers()].filter((c) => c.project === project).map((c) => ({ engine: engine.name, id: c.id }));
     if (targets.length === 0) throw new SwitchboardError('not_found', `no containers of compose project "${project}" on engine ${engine.name}`);
     return this.bulk(targets, action, opts);
   }
 
   async inspect(target: Target): Promise<ContainerDetails> {
     const { engine, container } = this.resolve(target);
-    try {
-      return detailsFromInspect(engine.name, await engine.conn.docker.getContainer(container.id).inspect());
-    } catch (err) {
-      throw toEngineError(`inspect of container ${container.name}`, err, engine.conn.address.display);
-    }
+    return engine.inspect(container);
   }
 
   async envValue(target: Target, key: string): Promise<string> {
     const { engine, container } = this.resolve(target);
-    let value: string | undefined;
-    try {
-      value = envValue(await engine.conn.docker.getContainer(container.id).inspect(), key);
-    } catch (err) {
-      throw toEngineError(`inspect of container ${container.name}`, err, engine.conn.address.display);
-    }
+    const value = await engine.envValue(container, key);
     if (value === undefined) throw new SwitchboardError('not_found', `container ${container.name} has no env variable ${key}`);
     this.audit.action({ action: `env ${key}`, target: sourceId.container(container.name), outcome: 'done', detail: 'revealed' });
     return value;
@@ -208,10 +199,9 @@ export class DockerService implements Disposable {
 
   /** Older lines of a container from Docker's own log; without an engine, the first engine that has a container of that id or name. */
   async logHistory(target: Target, req: LogHistoryRequest): Promise<ContainerLogPage> {
-    const named = target.engine ? undefined : this.engines.find((e) => e.conn.status === 'connected' && e.find(target.id));
+    const named = target.engine ? undefined : this.current.find((e) => e.status === 'connected' && e.find(target.id));
     const { engine, container } = this.resolve(named ? { engine: named.name, id: target.id } : target);
-    const address = engine.conn.address.display;
-    return fetchLogHistory({ docker: engine.conn.docker, address, id: container.id, name: container.name, tty: container.tty ?? false }, req);
+    return engine.logHistory(container, req);
   }
 
   private tryName(t: Target): string {
@@ -232,8 +222,8 @@ export class DockerService implements Disposable {
   }
 
   dispose(): void {
-    for (const e of this.engines) e.dispose();
-    this.engines = [];
+    for (const e of this.current) e.dispose();
+    this.current = [];
     this.changed.dispose();
     this.reset.dispose();
   }

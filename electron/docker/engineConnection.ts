@@ -47,6 +47,8 @@ export class EngineConnection implements Disposable {
   retryAt: number | undefined;
   version: string | undefined;
   readonly containers = new Map<string, ContainerSummary>();
+  /** Full container list reads so far: one per connection, the rest comes from events. */
+  listReads = 0;
 
   private generation = 0;
   private events: (NodeJS.ReadableStream & { destroy?: () => void }) | undefined;
@@ -157,6 +159,7 @@ export class EngineConnection implements Disposable {
       events.on('end', () => gen === this.generation && this.disconnect(new Error('the event stream ended (engine stopped?)')));
       events.on('close', () => gen === this.generation && this.disconnect(new Error('the event stream closed (engine stopped?)')));
 
+      this.listReads++;
       const list = await withTimeout(this.docker.listContainers({ all: true }), this.connectTimeoutMs, `container list of ${this.address.display}`);
       if (gen !== this.generation) return;
       this.containers.clear();

@@ -50,6 +50,9 @@ export function toEngineError(what: string, err: unknown, address: string): Swit
   }
 }
 
+/** How long a one-shot engine call (an action, an inspect, a page of log history) may take before the operator is told. */
+export const callTimeoutMs = 20_000;
+
 /** Resolves like `promise`, or rejects with a timeout error a person can read. */
 export function withTimeout<T>(promise: Promise<T>, ms: number, what: string, onTimeout?: () => void): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

@@ -1,3 +1,4 @@
+import { containerActionCommand, containerActionNames } from '../../shared/contract/containers.js';
 import { toErrorInfo } from '../../shared/errors.js';
 import type { AppContext } from '../core/appContext.js';
 import { toDisposable } from '../base/disposable.js';
@@ -41,13 +42,9 @@ export function registerDocker(ctx: AppContext): DockerService {
 
   ctx.topics.provide('containers.stats', (_params, sink) => watchStatsTable(service, (table) => sink.state(table)));
 
-  ctx.commands.handle('containers.start', (p) => service.action(p, 'start'));
-  ctx.commands.handle('containers.stop', (p) => service.action(p, 'stop'));
-  ctx.commands.handle('containers.restart', (p) => service.action(p, 'restart'));
-  ctx.commands.handle('containers.kill', (p) => service.action(p, 'kill'));
-  ctx.commands.handle('containers.pause', (p) => service.action(p, 'pause'));
-  ctx.commands.handle('containers.unpause', (p) => service.action(p, 'unpause'));
-  ctx.commands.handle('containers.remove', (p) => service.action(p, 'remove', { force: p.force }));
+  for (const action of containerActionNames) {
+    ctx.commands.handle(containerActionCommand(action), (p) => service.action(p, action, 'force' in p ? { force: p.force } : {}));
+  }
   ctx.commands.handle('containers.bulk', (p) => service.bulk(p.targets, p.action, { force: p.force }));
   ctx.commands.handle('containers.project', (p) => service.project(p.engine, p.project, p.action, { force: p.force }));
   ctx.commands.handle('containers.inspect', (p) => service.inspect(p));

@@ -15,8 +15,8 @@ export function watchStatsTable(service: DockerService, onTable: (table: StatsTa
 
   const table = (): StatsTable => {
     const rows: StatsTable['rows'] = [];
-    for (const e of service.engines) {
-      for (const c of e.conn.containers.values()) {
+    for (const e of service.engines()) {
+      for (const c of e.containers()) {
         if (!e.inStack(c) || c.state !== 'running') continue;
         const latest = e.stats.latest(c.id);
         rows.push({
@@ -43,8 +43,8 @@ export function watchStatsTable(service: DockerService, onTable: (table: StatsTa
 
   const resync = () => {
     const wanted = new Set<string>();
-    for (const e of service.engines) {
-      for (const c of e.conn.containers.values()) {
+    for (const e of service.engines()) {
+      for (const c of e.containers()) {
         if (!e.inStack(c) || c.state !== 'running') continue;
         const key = `${e.name}/${c.id}`;
         wanted.add(key);
@@ -64,7 +64,7 @@ export function watchStatsTable(service: DockerService, onTable: (table: StatsTa
     for (const d of sampleSubs.splice(0)) d.dispose();
     for (const d of watching.values()) d.dispose();
     watching.clear();
-    for (const e of service.engines) sampleSubs.push(e.stats.sample.on(emitSoon));
+    for (const e of service.engines()) sampleSubs.push(e.stats.sample.on(emitSoon));
     resync();
   };
 

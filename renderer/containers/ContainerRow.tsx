@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { ActionButton } from '../components/ActionButton.js';
 import { StatusPill } from '../components/StatusPill.js';
 import { formatDuration } from '../components/time.js';
-import { useCommand } from '../client/hooks.js';
-import type { ContainerSummary } from '../../shared/contract/containers.js';
-import { containerStateLabel, containerTone, isUp, shortResult } from './containerFormat.js';
+import { containerActions, type ContainerAction, type ContainerSummary } from '../../shared/contract/containers.js';
+import { actionTone, containerStateLabel, containerTone, isUp, shortResult } from './containerFormat.js';
+import { useContainerAction } from './useContainerAction.js';
 
 interface Props {
   container: ContainerSummary;
@@ -15,20 +15,26 @@ interface Props {
   onCheck(checked: boolean): void;
 }
 
+/** The row's buttons besides Remove, in order: one of each pair (start/stop, pause/unpause) and whether it can be used now. */
+function offered(c: ContainerSummary): Array<{ action: ContainerAction; usable: boolean }> {
+  const up = isUp(c);
+  return [
+    { action: up ? 'stop' : 'start', usable: true },
+    { action: 'restart', usable: true },
+    c.state === 'paused' ? { action: 'unpause', usable: true } : { action: 'pause', usable: c.state === 'running' },
+    { action: 'kill', usable: up },
+  ];
+}
+
 /** One container: state, health, uptime, restarts, image, ports, and its actions with their progress and result. */
 export function ContainerRow({ container: c, now, selected, checked, onSelect, onCheck }: Props) {
-  const start = useCommand('containers.start');
-  const stop = useCommand('containers.stop');
-  const restart = useCommand('containers.restart');
-  const kill = useCommand('containers.kill');
-  const pause = useCommand('containers.pause');
-  const unpause = useCommand('containers.unpause');
-  const remove = useCommand('containers.remove');
+  const act = useContainerAction();
   const [confirmRemove, setConfirmRemove] = useState(false);
   const target = { engine: c.engine, id: c.id };
-  const busy = Boolean(c.pending) || [start, stop, restart, kill, pause, unpause, remove].some((m) => m.isPending);
+  const busy = Boolean(c.pending) || act.isPending;
   const up = isUp(c);
-  const callError = [start, stop, restart, kill, pause, unpause, remove].find((m) => m.error)?.error;
+  const running = (action: ContainerAction) => act.isPending && act.variables?.action === action;
+  const callError = act.error ?? undefined;
   const result = c.pending ? `${c.pending}…` : c.lastAction ? shortResult(c.lastAction.message, c.name) : callError?.message;
   const failed = c.pending ? false : c.lastAction ? !c.lastAction.ok : Boolean(callError);
   return (
@@ -62,24 +68,22 @@ export function ContainerRow({ container: c, now, selected, checked, onSelect, o
         {confirmRemove ? (
           <>
             <span className="containers-confirm">Remove {c.name}{up ? ' (running: it will be killed)' : ''}?</span>
-            <ActionButton label="Confirm remove" tone="danger" pending={remove.isPending} onClick={() => remove.mutate({ ...target, force: up }, { onSettled: () => setConfirmRemove(false) })} />
+            <ActionButton label="Confirm remove" tone="danger" pending={running('remove')} onClick={() => act.mutate({ action: 'remove', ...target, force: up }, { onSettled: () => setConfirmRemove(false) })} />
             <ActionButton label="Cancel" onClick={() => setConfirmRemove(false)} />
           </>
         ) : (
           <>
-            {up ? (
-              <ActionButton label="Stop" disabled={busy} pending={stop.isPending} onClick={() => stop.mutate(target)} />
-            ) : (
-              <ActionButton label="Start" tone="primary" disabled={busy} pending={start.isPending} onClick={() => start.mutate(target)} />
-            )}
-            <ActionButton label="Restart" disabled={busy} pending={restart.isPending} onClick={() => restart.mutate(target)} />
-            {c.state === 'paused' ? (
-              <ActionButton label="Unpause" disabled={busy} pending={unpause.isPending} onClick={() => unpause.mutate(target)} />
-            ) : (
-              <ActionButton label="Pause" disabled={busy || c.state !== 'running'} pending={pause.isPending} onClick={() => pause.mutate(target)} />
-            )}
-            <ActionButton label="Kill" tone="danger" disabled={busy || !up} pending={kill.isPending} onClick={() => kill.mutate(target)} />
-            <ActionButton label="Remove" tone="danger" disabled={busy} onClick={() => setConfirmRemove(true)} />
+            {offered(c).map(({ action, usable }) => (
+              <ActionButton
+                key={action}
+                label={containerActions[action].label}
+                tone={action === 'start' ? 'primary' : actionTone(action)}
+                disabled={busy || !usable}
+                pending={running(action)}
+                onClick={() => act.mutate({ action, ...target })}
+              />
+            ))}
+            <ActionButton label={containerActions.remove.label} tone={actionTone('remove')} disabled={busy} onClick={() => setConfirmRemove(true)} />
           </>
         )}
       </div>

@@ -1,9 +1,12 @@
 import { ActionButton } from '../components/ActionButton.js';
 import { useCommand } from '../client/hooks.js';
-import type { ContainerAction, ContainerSummary } from '../../shared/contract/containers.js';
+import { containerActions, type ContainerAction, type ContainerSummary } from '../../shared/contract/containers.js';
 import { ContainerRow } from './ContainerRow.js';
 import { targetKey } from './containerFormat.js';
 import { formatElapsed } from '../../shared/elapsed.js';
+
+/** What a compose project's header offers for the whole group. */
+const groupActions: ContainerAction[] = ['start', 'stop', 'restart'];
 
 interface Props {
   engine: string;
@@ -33,9 +36,15 @@ export function ProjectGroup({ engine, project, containers, now, selectedKey, ch
         </h3>
         {project ? (
           <div className="containers-group-actions">
-            <ActionButton label="Start all" pending={group.isPending && group.variables?.action === 'start'} disabled={group.isPending} onClick={() => act('start')} />
-            <ActionButton label="Stop all" pending={group.isPending && group.variables?.action === 'stop'} disabled={group.isPending} onClick={() => act('stop')} />
-            <ActionButton label="Restart all" pending={group.isPending && group.variables?.action === 'restart'} disabled={group.isPending} onClick={() => act('restart')} />
+            {groupActions.map((action) => (
+              <ActionButton
+                key={action}
+                label={`${containerActions[action].label} all`}
+                pending={group.isPending && group.variables?.action === action}
+                disabled={group.isPending}
+                onClick={() => act(action)}
+              />
+            ))}
           </div>
         ) : null}
       </header>

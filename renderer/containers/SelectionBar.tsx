@@ -1,7 +1,11 @@
 import { useState } from 'react';
 import { ActionButton } from '../components/ActionButton.js';
 import { useCommand } from '../client/hooks.js';
-import type { ContainerAction } from '../../shared/contract/containers.js';
+import { containerActions, type ContainerAction } from '../../shared/contract/containers.js';
+import { actionTone } from './containerFormat.js';
+
+/** What a selection offers besides Remove (which asks first). */
+const selectionActions: ContainerAction[] = ['start', 'stop', 'restart', 'kill'];
 
 interface Props {
   targets: Array<{ engine: string; id: string; name: string }>;
@@ -29,11 +33,17 @@ export function SelectionBar({ targets, onClear }: Props) {
         </>
       ) : (
         <>
-          <ActionButton label="Start" disabled={bulk.isPending} pending={bulk.isPending && bulk.variables?.action === 'start'} onClick={() => run('start')} />
-          <ActionButton label="Stop" disabled={bulk.isPending} pending={bulk.isPending && bulk.variables?.action === 'stop'} onClick={() => run('stop')} />
-          <ActionButton label="Restart" disabled={bulk.isPending} pending={bulk.isPending && bulk.variables?.action === 'restart'} onClick={() => run('restart')} />
-          <ActionButton label="Kill" tone="danger" disabled={bulk.isPending} pending={bulk.isPending && bulk.variables?.action === 'kill'} onClick={() => run('kill')} />
-          <ActionButton label="Remove" tone="danger" disabled={bulk.isPending} onClick={() => setConfirm(true)} />
+          {selectionActions.map((action) => (
+            <ActionButton
+              key={action}
+              label={containerActions[action].label}
+              tone={actionTone(action)}
+              disabled={bulk.isPending}
+              pending={bulk.isPending && bulk.variables?.action === action}
+              onClick={() => run(action)}
+            />
+          ))}
+          <ActionButton label={containerActions.remove.label} tone={actionTone('remove')} disabled={bulk.isPending} onClick={() => setConfirm(true)} />
         </>
       )}
       <button type="button" className="link-button" onClick={onClear}>

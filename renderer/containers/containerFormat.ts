@@ -1,5 +1,5 @@
 import type { Tone } from '../components/StatusPill.js';
-import type { ContainerSummary } from '../../shared/contract/containers.js';
+import { containerActions, type ContainerAction, type ContainerSummary } from '../../shared/contract/containers.js';
 import { sourceId } from '../../shared/sourceId.js';
 
 export function containerTone(c: Pick<ContainerSummary, 'state' | 'health' | 'pending' | 'exitCode'>): Tone {
@@ -17,6 +17,11 @@ export function containerStateLabel(c: Pick<ContainerSummary, 'state' | 'health'
   if (c.state === 'running' && c.health !== 'none') return `running · ${c.health}`;
   if (c.state === 'exited' && c.exitCode !== undefined) return `exited (${c.exitCode})${c.oomKilled ? ' · OOM' : ''}`;
   return c.state;
+}
+
+/** Destructive actions (kill, remove) are red wherever they are offered. */
+export function actionTone(action: ContainerAction): 'danger' | 'default' {
+  return containerActions[action].destructive ? 'danger' : 'default';
 }
 
 export function isUp(c: Pick<ContainerSummary, 'state'>): boolean {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { appendTopic, command, stateTopic } from './define.js';
+import { appendTopic, command, stateTopic, type CommandDef } from './define.js';
 import type { LogLine } from './logs.js';
 import { logFilterSchema } from './logs.js';
 
@@ -65,8 +65,6 @@ export interface ActionResult {
   durationMs: number;
   message: string;
 }
-
-export type ContainerAction = 'start' | 'stop' | 'restart' | 'kill' | 'pause' | 'unpause' | 'remove';
 
 export interface ActionOutcome {
   action: ContainerAction;
@@ -157,7 +155,43 @@ const id = z.string().min(1).max(200);
 
 const target = z.strictObject({ engine, id });
 const streamCursor = z.strictObject({ until: z.number().min(0), skip: z.number().int().min(0).max(1_000_000) });
-const action = z.enum(['start', 'stop', 'restart', 'kill', 'pause', 'unpause', 'remove']);
+
+/**
+ * Every action an operator takes on one container: the one list that the
+ * `containers.<action>` commands, the service's dispatch and the screen's
+ * buttons come from. `doing` is what the row shows while it runs; destructive
+ * ones lose the container's work (or the container) and are shown in red.
+ */
+export const containerActions = {
+  start: { label: 'Start', doing: 'starting', destructive: false, params: target },
+  stop: { label: 'Stop', doing: 'stopping', destructive: false, params: target },
+  restart: { label: 'Restart', doing: 'restarting', destructive: false, params: target },
+  kill: { label: 'Kill', doing: 'killing', destructive: true, params: target },
+  pause: { label: 'Pause', doing: 'pausing', destructive: false, params: target },
+  unpause: { label: 'Unpause', doing: 'unpausing', destructive: false, params: target },
+  /** `force` also removes a running one (the screen asks first). */
+  remove: { label: 'Remove', doing: 'removing', destructive: true, params: target.extend({ force: z.boolean().default(false) }) },
+} as const;
+
+export type ContainerAction = keyof typeof containerActions;
+
+/** The action names in the order above (zod's enum wants a non-empty tuple). */
+export const containerActionNames = Object.keys(containerActions) as [ContainerAction, ...ContainerAction[]];
+
+export type ContainerActionCommand<A extends ContainerAction = ContainerAction> = `containers.${A}`;
+
+/** The command that runs `action` on one container, e.g. containers.restart. */
+export function containerActionCommand<A extends ContainerAction>(action: A): ContainerActionCommand<A> {
+  return `containers.${action}`;
+}
+
+type ActionCommands = { [A in ContainerAction as ContainerActionCommand<A>]: CommandDef<(typeof containerActions)[A]['params'], ActionResult> };
+
+const actionCommands = Object.fromEntries(
+  containerActionNames.map((a) => [containerActionCommand(a), command<ActionResult>()(containerActions[a].params)]),
+) as ActionCommands;
+
+const action = z.enum(containerActionNames);
 
 export const containersTopics = {
   containers: stateTopic<ContainersState>()(z.strictObject({}).prefault({})),
@@ -168,14 +202,8 @@ export const containersTopics = {
 };
 
 export const containersCommands = {
-  'containers.start': command<ActionResult>()(target),
-  'containers.stop': command<ActionResult>()(target),
-  'containers.restart': command<ActionResult>()(target),
-  'containers.kill': command<ActionResult>()(target),
-  'containers.pause': command<ActionResult>()(target),
-  'containers.unpause': command<ActionResult>()(target),
-  /** Removes a container; `force` also removes a running one (the screen asks first). */
-  'containers.remove': command<ActionResult>()(target.extend({ force: z.boolean().default(false) })),
+  /** containers.start, .stop, .restart, .kill, .pause, .unpause, .remove: one action on one container. */
+  ...actionCommands,
   /** The same action on several containers (a selection). */
   'containers.bulk': command<BulkResult>()(
     z.strictObject({ action, targets: z.array(target).min(1).max(500), force: z.boolean().default(false) }),

@@ -44,18 +44,18 @@ async function restartRoundTrip(tc: TestContainers): Promise<{ figures: Figure[]
   const service = registerDocker(ctx);
   try {
     const engine = service.engine();
-    await waitFor('the engine to list the container', () => engine.conn.containers.get(web.id)?.state === 'running', 30_000);
+    await waitFor('the engine to list the container', () => engine.container(web.id)?.state === 'running', 30_000);
     const ours: number[] = [];
     const cli: number[] = [];
     const oursOnce = async () => {
-      const before = engine.conn.containers.get(web.id)!.startedAt!;
+      const before = engine.container(web.id)!.startedAt!;
       let started = false;
-      const sub = engine.conn.containerChanged.on(({ id, action }) => id === web.id && action === 'start' && (started = true));
+      const sub = engine.onContainerEvent(({ id, action }) => id === web.id && action === 'start' && (started = true));
       const t0 = performance.now();
       const outcome = await ctx.commands.call('containers.restart', { id: web.id });
       if (!outcome.ok) throw new Error(outcome.error.message);
       // Running again as the events report it: the start event has been applied and the state is new.
-      await waitFor('the start event', () => started && engine.conn.containers.get(web.id)!.state === 'running' && engine.conn.containers.get(web.id)!.startedAt! > before, 30_000, 1);
+      await waitFor('the start event', () => started && engine.container(web.id)!.state === 'running' && engine.container(web.id)!.startedAt! > before, 30_000, 1);
       sub.dispose();
       return performance.now() - t0;
     };

@@ -86,6 +86,24 @@ describe('container actions on a real engine', () => {
     await h.until('the removed container to leave the list', () => !h.container(a.name));
   });
 
+  it('acts only on a container named exactly: the full id, its name, or a unique id prefix of 12 or more', async () => {
+    const spare = await tc.run({ image: 'logger', name: 'spare', project });
+    await h.until('spare to be listed', () => h.container(spare.name)?.state === 'running');
+    // Eleven characters of its id name no other container here, but are too few to be sure of that.
+    const short = await h.service.action({ id: spare.id.slice(0, 11) }, 'remove', { force: true }).catch((e: unknown) => e);
+    expect(short).toBeInstanceOf(SwitchboardError);
+    expect((short as SwitchboardError).code).toBe('invalid_params');
+    expect((short as SwitchboardError).message).toContain(`"${spare.id.slice(0, 11)}" is too short`);
+    // One character would match some container of the engine: refused before anything is looked at.
+    const one = await h.service.inspect({ id: spare.id.slice(0, 1) }).catch((e: unknown) => e);
+    expect((one as SwitchboardError).code).toBe('invalid_params');
+    expect(h.container(spare.name)?.state).toBe('running');
+    const twelve = await h.service.inspect({ id: spare.id.slice(0, 12) });
+    expect(twelve.id).toBe(spare.id);
+    await h.service.action({ id: spare.name }, 'remove', { force: true });
+    await h.until('spare to leave the list', () => !h.container(spare.name));
+  });
+
   it('masks secret-looking env values in the inspect view until revealed', async () => {
     const s = await tc.run({ image: 'failer', name: 'secretive', project, createOnly: true, env: { DB_PASSWORD: 'hunter2', API_TOKEN: 'abc', DATABASE_URL: 'postgres://u:pw@127.0.0.1/db', MODE: 'prod' } });
     await h.until('it to be listed', () => h.container(s.name));

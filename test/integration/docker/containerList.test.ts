@@ -74,7 +74,7 @@ describe('containers list on a real engine', () => {
   it('shows every container of the engine when "show all" is on, marking those outside the stack', async () => {
     const other = await tc.run({ image: 'failer', name: 'outsider', createOnly: true });
     const { service, container, until } = harness;
-    await until('the engine to know the outsider', () => service.engines[0]!.conn.containers.has(other.id));
+    await until('the engine to know the outsider', () => service.engine().container(other.id));
     expect(container(other.name)).toBeUndefined();
     service.setShowAll(true);
     const shown = await until('the outsider to be shown', () => container(other.name));
@@ -85,14 +85,9 @@ describe('containers list on a real engine', () => {
   });
 });
 
-/** Counts container list requests from now on: live state must come from events, not from re-listing. */
+/** Counts container list reads from now on: live state must come from events, not from re-listing. */
 function countListCalls(service: ReturnType<typeof startService>['service']): () => number {
-  const docker = service.engines[0]!.conn.docker;
-  const original = docker.listContainers.bind(docker);
-  let calls = 0;
-  docker.listContainers = ((...args: Parameters<typeof original>) => {
-    calls++;
-    return original(...args);
-  }) as typeof docker.listContainers;
-  return () => calls;
+  const engine = service.engine();
+  const before = engine.containerListReads;
+  return () => engine.containerListReads - before;
 }

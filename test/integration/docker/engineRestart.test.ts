@@ -50,7 +50,7 @@ describe('engine stopped and started again mid-stream', () => {
     const samplesBefore = e.stats.history(logger.id).length;
     await h.until('stats flowing again', () => e.stats.history(logger.id).length > samplesBefore + 1, 30_000);
     expect(e.stats.openStreams).toBe(1);
-    expect(e.logs!.openStreams).toBe(1);
+    expect(e.openLogStreams).toBe(1);
     const lines = h.lines.filter((l) => l.source === `container:${logger.name}`).map((l) => `${l.ts} ${l.stream} ${l.text}`);
     expect(new Set(lines).size).toBe(lines.length);
     watch.dispose();
@@ -64,6 +64,22 @@ describe('engine stopped and started again mid-stream', () => {
     try {
       const down = await h.until('the heartbeat to notice', () => h.service.state().engines[0]!.status === 'unreachable' && h.service.state().engines[0]!, 60_000);
       expect(down.error).toMatch(/did not answer within \d+ s/);
+    } finally {
+      engine.thaw();
+    }
+    await h.until('connected again after the thaw', () => h.service.state().engines[0]!.status === 'connected' && h.container(logger.name)?.state === 'running', 60_000);
+  }, 120_000);
+
+  it('gives up on an inspect the hung engine never answers, rather than waiting forever', async () => {
+    await h.until('connected', () => h.service.state().engines[0]!.status === 'connected' && h.container(logger.name)?.state === 'running');
+    engine.freeze();
+    try {
+      // Called at once, while the heartbeat still takes the engine for alive.
+      const started = Date.now();
+      const err = await h.service.inspect({ id: logger.id }).catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: 'timeout' });
+      expect((err as Error).message).toMatch(/^inspect of container .*-logger did not answer within \d+ s$/);
+      expect(Date.now() - started).toBeLessThan(30_000);
     } finally {
       engine.thaw();
     }
