@@ -23,6 +23,8 @@ interface Follow {
    * so across the two, file order and timestamp order can disagree.
    */
   last: Partial<Record<LogStream, Stamp>>;
+  /** The hub source its lines go to, retired when the container is removed. */
+  source?: string;
 }
 
 /**
@@ -46,6 +48,8 @@ export class ContainerLogs implements Disposable {
       conn.containerChanged.on(({ id, action }) => {
         if (action === 'destroy') {
           this.close(id);
+          const source = this.follows.get(id)?.source;
+          if (source) this.logs.retire?.(source);
           this.follows.delete(id);
         } else this.ensure(id);
       }),
@@ -86,6 +90,7 @@ export class ContainerLogs implements Disposable {
     const resume = seen.length > 0 ? Math.min(...seen) : undefined;
     const since = resume ?? (this.options.sinceMs ? Math.floor(this.options.sinceMs / 1000) : 0);
     const source = sourceId.container(c.name);
+    f.source = source;
     this.conn.docker
       .getContainer(id)
       .logs({

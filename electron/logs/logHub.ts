@@ -13,6 +13,8 @@ export interface LogHubOptions {
   maxBytes?: number;
   /** Longer lines are cut here so one runaway line cannot eat the cap. */
   maxLineChars?: number;
+  /** How long a retired source's lines stay viewable before they are released. */
+  retiredKeepMs?: number;
 }
 
 interface Subscriber {
@@ -36,6 +38,9 @@ export class LogHub implements LogWriter, Disposable {
   readonly maxBytes: number;
   private readonly maxLineChars: number;
   private readonly rings = new Map<string, SourceRing>();
+  private readonly retiredKeepMs: number;
+  /** Sources retired and not written since, with the timer that releases them. */
+  private readonly retiring = new Map<string, NodeJS.Timeout>();
   private readonly subscribers = new Set<Subscriber>();
   private pending: LogLine[] = [];
   private flushQueued = false;
@@ -49,6 +54,23 @@ export class LogHub implements LogWriter, Disposable {
     this.linesPerSource = options.linesPerSource ?? 50_000;
     this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
     this.maxLineChars = options.maxLineChars ?? 16_384;
+    this.retiredKeepMs = options.retiredKeepMs ?? 10 * 60_000;
+  }
+
+  retire(source: string): void {
+    if (this.disposed || !this.rings.has(source) || this.retiring.has(source)) return;
+    const timer = setTimeout(() => this.release(source), this.retiredKeepMs);
+    timer.unref?.();
+    this.retiring.set(source, timer);
+  }
+
+  /** Drops a source's ring and its lines; they no longer count against the cap. */
+  private release(source: string): void {
+    this.retiring.delete(source);
+    const ring = this.rings.get(source);
+    if (!ring) return;
+    this.bytes -= ring.bytes;
+    this.rings.delete(source);
   }
 
   /** Takes one line, or several separated by newlines (a chunk a service did not split). */
@@ -66,6 +88,7 @@ export class LogHub implements LogWriter, Disposable {
   }
 
   private add(input: LogInput, raw: string): void {
+    if (this.retiring.size > 0) this.keep(input.source);
     let text = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
     if (text.length > this.maxLineChars) {
       text = `${text.slice(0, this.maxLineChars)} … (${text.length - this.maxLineChars} more characters cut)`;
@@ -244,9 +267,18 @@ export class LogHub implements LogWriter, Disposable {
     return this.dropped;
   }
 
+  private keep(source: string): void {
+    const timer = this.retiring.get(source);
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    this.retiring.delete(source);
+  }
+
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    for (const timer of this.retiring.values()) clearTimeout(timer);
+    this.retiring.clear();
     this.subscribers.clear();
     this.pending = [];
     this.rings.clear();

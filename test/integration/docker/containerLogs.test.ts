@@ -47,4 +47,13 @@ describe('container logs into the log hub', () => {
     expect(new Set(texts).size).toBe(texts.length);
     expect(h.service.engine().openLogStreams).toBe(2);
   });
+
+  it('tells the hub a removed container\'s lines may go, and stops following it', async () => {
+    const doomed = await tc.run({ image: 'logger', name: 'doomed' });
+    await h.until('lines of the doomed container', () => of(doomed.name).length > 0);
+    await docker(['rm', '-f', doomed.id]);
+    await h.until('its source retired', () => h.retired.includes(`container:${doomed.name}`));
+    expect(h.retired).not.toContain(`container:${plain.name}`);
+    expect(h.service.engine().openLogStreams).toBe(2);
+  });
 });

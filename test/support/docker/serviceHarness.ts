@@ -7,7 +7,9 @@ import { waitFor } from '../waitFor.js';
 /** A DockerService with a log writer that keeps what it is given, as the hub would. */
 export function startService(config: DockerConfig | undefined, opts: { followLogs?: boolean; historyCapacity?: number } = {}) {
   const lines: LogInput[] = [];
-  const service = new DockerService(config, { logs: { write: (l) => lines.push(l) }, ...opts });
+  /** Sources the service told the hub are gone for good. */
+  const retired: string[] = [];
+  const service = new DockerService(config, { logs: { write: (l) => lines.push(l), retire: (s) => retired.push(s) }, ...opts });
   const container = (name: string, engine?: string): ContainerSummary | undefined => {
     for (const e of service.state().engines) {
       if (engine && e.name !== engine) continue;
@@ -17,5 +19,5 @@ export function startService(config: DockerConfig | undefined, opts: { followLog
     return undefined;
   };
   const until = <T>(what: string, check: () => T | undefined | false, timeoutMs = 30_000) => waitFor(what, check, timeoutMs, 25);
-  return { service, lines, container, until };
+  return { service, lines, retired, container, until };
 }

@@ -141,4 +141,24 @@ describe('LogHub', () => {
     hub.write({ source: 'a', stream: 'stdout', text: 'late' });
     expect(hub.query({}, 10)).toEqual([]);
   });
+
+  it('keeps a removed container\'s lines for a while, then releases them and their bytes', async () => {
+    const hub = makeHub({ retiredKeepMs: 30 });
+    hub.write({ source: 'container:gone', stream: 'stdout', text: 'last words' });
+    hub.write({ source: 'container:stays', stream: 'stdout', text: 'still here' });
+    hub.retire('container:gone');
+    expect(hub.query({ sources: ['container:gone'] }, 10).map((l) => l.text)).toEqual(['last words']);
+    await new Promise((r) => setTimeout(r, 80));
+    expect(hub.sources().map((s) => s.source)).toEqual(['container:stays']);
+    expect(hub.stats().bytes).toBe(lineBytes('still here'));
+  });
+
+  it('keeps a retired source that writes again (a new container with the same name)', async () => {
+    const hub = makeHub({ retiredKeepMs: 30 });
+    hub.write({ source: 'container:web', stream: 'stdout', text: 'first life' });
+    hub.retire('container:web');
+    hub.write({ source: 'container:web', stream: 'stdout', text: 'second life' });
+    await new Promise((r) => setTimeout(r, 80));
+    expect(hub.query({ sources: ['container:web'] }, 10).map((l) => l.text)).toEqual(['first life', 'second life']);
+  });
 });
