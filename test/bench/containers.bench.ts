@@ -21,6 +21,7 @@ import { fakeAppContext } from '../support/appContext.js';
 import { removeTestImages } from '../support/docker/testImages.js';
 import { docker } from '../support/docker/dockerCli.js';
 import { report, type Figure, type Ratio } from './report.js';
+import { pidOnPort, processCpuMs } from './processStats.js';
 import { startServer } from '../e2e/harness.js';
 import { WebSocket } from 'ws';
 
@@ -82,25 +83,6 @@ async function restartRoundTrip(tc: TestContainers): Promise<{ figures: Figure[]
   } finally {
     ctx.disposables.dispose();
   }
-}
-
-/** user+system CPU of a process so far, in ms (from /proc, clock ticks of 10 ms). */
-function processCpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
-/** The pid listening on a loopback port (the browser-mode server, which is Switchboard's main process). */
-async function pidOnPort(port: number): Promise<number> {
-  const out = await new Promise<string>((resolve) => {
-    const child = spawn('ss', ['-ltnpH', `sport = :${port}`]);
-    let text = '';
-    child.stdout.on('data', (d: Buffer) => (text += d.toString()));
-    child.on('close', () => resolve(text));
-  });
-  const match = /pid=(\d+)/.exec(out);
-  if (!match) throw new Error(`no process found listening on port ${port}`);
-  return Number(match[1]);
 }
 
 /**

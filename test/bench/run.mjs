@@ -5,6 +5,7 @@
 //
 //   npm run bench                  all of them
 //   npm run bench -- logs stats    those whose file name contains "logs" or "stats"
+//   npm run bench -- soak          the 30-minute soak (SOAK_MINUTES=N to change), never part of "all"
 import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +19,10 @@ const perBenchTimeoutMs = 20 * 60_000;
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const all = readdirSync(benchDir).filter((f) => f.endsWith('.bench.ts')).sort();
-const chosen = names.length ? all.filter((f) => names.some((n) => f.includes(n))) : all;
+// The soak runs for half an hour: only when asked for by name (`npm run bench -- soak`).
+const onRequest = ['soak.bench.ts'];
+const chosen = names.length ? all.filter((f) => names.some((n) => f.includes(n))) : all.filter((f) => !onRequest.includes(f));
+if (!names.length) console.log(`(not run unless named: ${onRequest.join(', ')} — e.g. npm run bench -- soak)`);
 if (!chosen.length) {
   console.error(`no benchmark matches ${names.join(', ') || '(none exist)'}; there are: ${all.join(', ') || 'none'}`);
   process.exit(2);
