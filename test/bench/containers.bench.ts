@@ -6,7 +6,6 @@
  * - heap after an hour-equivalent of stats history for 20 containers (flat once the rings are full).
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { discardLogs } from '../../electron/core/logWriter.js';
