@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { createSwitchboard } from './app/createSwitchboard.js';
 import { appRoot } from './base/appRoot.js';
 import { flagValue, portFlag } from './app/cliArgs.js';
+import { installProcessPolicy } from './app/processPolicy.js';
 import { startBrowserServer } from './transport/browserServer.js';
 
 /**
@@ -11,6 +12,7 @@ import { startBrowserServer } from './transport/browserServer.js';
  * it started, child processes included.
  */
 export async function serve(argv: string[] = process.argv.slice(2)): Promise<void> {
+  const policy = installProcessPolicy();
   const host = flagValue(argv, 'host') ?? '127.0.0.1';
   const port = portFlag(argv, 7420);
   const staticDir = join(appRoot(), 'dist/renderer');
@@ -21,9 +23,17 @@ export async function serve(argv: string[] = process.argv.slice(2)): Promise<voi
     console.warn(`warning: --host ${host} makes Switchboard reachable from other machines; the token is the only lock.`);
   }
   const app = await createSwitchboard({ argv, env: process.env, cwd: process.cwd(), mode: 'browser' });
+  policy.attach(app);
   let server;
   try {
-    server = await startBrowserServer({ host, port, staticDir, commands: app.commands, topics: app.topics });
+    server = await startBrowserServer({
+      host,
+      port,
+      staticDir,
+      commands: app.commands,
+      topics: app.topics,
+      onError: (error, where) => policy.report(`${where} failed`, error),
+    });
   } catch (err) {
     await app.shutdown();
     const code = (err as NodeJS.ErrnoException).code;

@@ -5,8 +5,9 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { maxClientMessageBytes, type ServerMessage } from '../../shared/protocol.js';
 import type { CommandRegistry } from '../core/commandRegistry.js';
 import type { TopicRegistry } from '../core/topicRegistry.js';
-import { contentSecurityPolicy } from './contentSecurityPolicy.js';
+import { refuse, refuseUpgrade, securityHeaders } from './answers.js';
 import { LoopbackGuard } from './loopbackGuard.js';
+import { parseRequestUrl } from './requestUrl.js';
 import { Session } from './session.js';
 import { serveStatic } from './staticFiles.js';
 
@@ -18,6 +19,8 @@ export interface BrowserServerOptions {
   commands: CommandRegistry;
   topics: TopicRegistry;
   token?: string;
+  /** Where a request that failed unexpectedly is reported (it is answered 500 either way); default stderr. */
+  onError?: (error: unknown, where: string) => void;
 }
 
 export interface BrowserServer {
@@ -39,8 +42,15 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const sockets = new Set<Socket>();
   let guard: LoopbackGuard | undefined;
 
+  const reportError = options.onError ?? ((error: unknown, where: string) => console.error(`browser mode: ${where} failed:`, error));
+
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxClientMessageBytes });
-  const http = createServer((req, res) => void handleHttp(req, res));
+  const http = createServer((req, res) => {
+    handleHttp(req, res).catch((error: unknown) => {
+      reportError(error, `${req.method} request`);
+      refuse(res, 500, 'Switchboard could not answer this request', securityHeaders());
+    });
+  });
   http.on('connection', (socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
@@ -49,8 +59,9 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const g = guard!;
     if (!g.hostAllowed(req)) return refuse(res, 421, 'wrong Host header: open Switchboard by the address it printed');
-    const url = new URL(req.url ?? '/', 'http://placeholder');
-    const headers = securityHeaders(`ws://${req.headers.host}`);
+    const url = parseRequestUrl(req.url);
+    if (!url) return refuse(res, 400, 'the request path is not a URL', securityHeaders());
+    const headers = securityHeaders([`ws://${req.headers.host}`]);
     if (g.tokenMatches(g.tokenFromQuery(req))) {
       // Trade the URL token for a cookie, and drop it from the address bar and history.
       url.searchParams.delete('token');
@@ -66,26 +77,35 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   }
 
   http.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    // Until ws takes the socket over, a client that resets it must not raise an unheard 'error'.
+    socket.on('error', () => socket.destroy());
+    try {
+      upgrade(req, socket, head);
+    } catch (error) {
+      reportError(error, 'WebSocket upgrade');
+      refuseUpgrade(socket, 500, 'Switchboard could not answer this request', securityHeaders());
+    }
+  });
+
+  function upgrade(req: IncomingMessage, socket: Socket, head: Buffer): void {
     const g = guard!;
-    const path = new URL(req.url ?? '/', 'http://placeholder').pathname;
+    const url = parseRequestUrl(req.url);
+    if (!url) return refuseUpgrade(socket, 400, 'the request path is not a URL', securityHeaders());
     const reason =
-      path !== websocketPath ? 'unknown path'
+      url.pathname !== websocketPath ? 'unknown path'
       : !g.hostAllowed(req) ? 'wrong Host header'
       : !g.originAllowed(req) ? 'foreign Origin'
       : !g.authorized(req) ? 'missing or wrong token'
       : undefined;
-    if (reason) {
-      socket.end(`HTTP/1.1 ${reason === 'unknown path' ? 404 : 403} Forbidden\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${reason}\n`);
-      return;
-    }
+    if (reason) return refuseUpgrade(socket, reason === 'unknown path' ? 404 : 403, reason);
     wss.handleUpgrade(req, socket, head, (ws) => attach(ws));
-  });
+  }
 
   function attach(ws: WebSocket): void {
     const session = new Session(
       {
         send: (message: ServerMessage) => {
-          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+          if (ws.readyState === ws.OPEN) ws.send(wireText(message));
         },
         backlog: () => ws.bufferedAmount,
       },
@@ -139,17 +159,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   };
 }
 
-function securityHeaders(wsOrigin: string): Record<string, string> {
-  return {
-    'Content-Security-Policy': contentSecurityPolicy([wsOrigin]),
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Resource-Policy': 'same-origin',
-  };
-}
-
-function refuse(res: ServerResponse, status: number, message: string): void {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
-  res.end(message + '\n');
+/** A value JSON cannot carry (a BigInt, a cycle) becomes an error the client can match to its call, not a throw. */
+function wireText(message: ServerMessage): string {
+  try {
+    return JSON.stringify(message);
+  } catch (err) {
+    const error = { code: 'internal' as const, message: `the answer could not be sent: ${err instanceof Error ? err.message : String(err)}` };
+    return JSON.stringify(message.t === 'result' ? { t: 'result', id: message.id, ok: false, error } : { t: 'error', error });
+  }
 }

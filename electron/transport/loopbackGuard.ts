@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { decodeComponent, parseRequestUrl } from './requestUrl.js';
 
 /**
  * Browser mode's front door. A page on another site can reach 127.0.0.1 too,
@@ -40,15 +41,15 @@ export class LoopbackGuard {
   }
 
   tokenFromQuery(req: IncomingMessage): string | undefined {
-    const url = new URL(req.url ?? '/', 'http://placeholder');
-    return url.searchParams.get('token') ?? undefined;
+    return parseRequestUrl(req.url)?.searchParams.get('token') ?? undefined;
   }
 
   tokenFromCookie(req: IncomingMessage): string | undefined {
     const header = req.headers.cookie ?? '';
     for (const part of header.split(';')) {
       const [name, ...rest] = part.trim().split('=');
-      if (name === this.cookieName) return decodeURIComponent(rest.join('='));
+      // A value that is not percent-encoding is no token: "not signed in", not an error.
+      if (name === this.cookieName) return decodeComponent(rest.join('='));
     }
     return undefined;
   }

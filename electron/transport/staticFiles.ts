@@ -2,6 +2,8 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { ServerResponse } from 'node:http';
+import { refuse } from './answers.js';
+import { decodeComponent } from './requestUrl.js';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -17,7 +19,9 @@ const types: Record<string, string> = {
 
 /** Serves the built renderer; anything outside `root` is a 404, never a read. */
 export async function serveStatic(root: string, pathname: string, res: ServerResponse, headers: Record<string, string>): Promise<void> {
-  const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+  const decoded = decodeComponent(pathname);
+  if (decoded === undefined) return refuse(res, 400, 'the request path is not valid percent-encoding', headers);
+  const relative = normalize(decoded).replace(/^([/\\])+/, '');
   const file = join(root, relative === '' ? 'index.html' : relative);
   if (!file.startsWith(root + sep) && file !== root) return notFound(res);
   try {
@@ -30,7 +34,8 @@ export async function serveStatic(root: string, pathname: string, res: ServerRes
       'Content-Length': String(info.size),
       'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
-    createReadStream(file).pipe(res);
+    // The file can vanish between stat and read (a rebuild): cut the answer off rather than throw.
+    createReadStream(file).on('error', () => res.destroy()).pipe(res);
   } catch {
     notFound(res);
   }

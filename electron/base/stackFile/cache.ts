@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.js';
 import { duration, ratio } from './duration.js';
 
 const common = {
@@ -12,24 +13,24 @@ const common = {
 const redisSource = z.strictObject({
   ...common,
   /** redis://host:port or a unix socket path; keyspace_hits / keyspace_misses from INFO stats. */
-  redis: z.string().min(1),
+  redis: text.min(1),
 });
 
 const prometheusSource = z.strictObject({
   ...common,
   prometheus: z.url({ protocol: /^https?$/ }),
-  hits: z.string().min(1).default('cache_hits_total'),
-  misses: z.string().min(1).default('cache_misses_total'),
+  hits: text.min(1).default('cache_hits_total'),
+  misses: text.min(1).default('cache_misses_total'),
   /** Only series with these label values count, e.g. { cache: "sessions" }. */
-  labels: z.record(z.string(), z.string()).default({}),
+  labels: z.record(text, text).default({}),
 });
 
 const jsonSource = z.strictObject({
   ...common,
   json: z.url({ protocol: /^https?$/ }),
   /** Dot paths to the counters in the JSON document, e.g. "cache.hits". */
-  hits: z.string().min(1),
-  misses: z.string().min(1),
+  hits: text.min(1),
+  misses: text.min(1),
 });
 
 export const cacheSourceSchema = z.union([redisSource, prometheusSource, jsonSource], {

@@ -1,16 +1,17 @@
 import { z } from 'zod';
+import { text } from './text.js';
 import { duration } from './duration.js';
 
 /** One MCP server, in the shape Claude Desktop and Cursor use (plus Switchboard's own keys). */
 export const mcpServerSchema = z.strictObject({
   /** VS Code's `servers` entries carry a type; only stdio servers are launched. */
   type: z.literal('stdio').optional(),
-  command: z.string().min(1, 'command must name the program to run, e.g. ./wrappers/postgres.sh'),
-  args: z.array(z.string()).default([]),
-  env: z.record(z.string(), z.string()).default({}),
-  cwd: z.string().optional(),
+  command: text.min(1, 'command must name the program to run, e.g. ./wrappers/postgres.sh'),
+  args: z.array(text).default([]),
+  env: z.record(text, text).default({}),
+  cwd: text.optional(),
   /** Arguments that make the wrapper check itself and exit, e.g. ["--selfcheck"]. */
-  selfcheck: z.array(z.string()).optional(),
+  selfcheck: z.array(text).optional(),
   restart: z.enum(['no', 'on-failure', 'always']).default('on-failure'),
   autostart: z.boolean().default(true),
   initializeTimeout: duration.default(30_000),
