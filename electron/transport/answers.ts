@@ -14,8 +14,12 @@ export function securityHeaders(connectSrc: string[] = []): Record<string, strin
   };
 }
 
-/** A short plain-text refusal; a response already under way is cut off instead. */
-export function refuse(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
+/**
+ * A short plain-text refusal, with the same security headers as a page (a
+ * refusal is a document a browser renders too); a response already under way
+ * is cut off instead.
+ */
+export function refuse(res: ServerResponse, status: number, message: string, headers: Record<string, string> = securityHeaders()): void {
   if (res.headersSent) {
     res.destroy();
     return;
@@ -25,7 +29,7 @@ export function refuse(res: ServerResponse, status: number, message: string, hea
 }
 
 /** The same refusal on a socket whose upgrade we decline (no ServerResponse exists there). */
-export function refuseUpgrade(socket: Socket, status: number, message: string, headers: Record<string, string> = {}): void {
+export function refuseUpgrade(socket: Socket, status: number, message: string, headers: Record<string, string> = securityHeaders()): void {
   const lines = [`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}`, 'Connection: close', 'Content-Type: text/plain; charset=utf-8'];
   for (const [name, value] of Object.entries(headers)) lines.push(`${name}: ${value}`);
   const body = `${message}\n`;

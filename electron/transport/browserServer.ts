@@ -48,7 +48,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const http = createServer((req, res) => {
     handleHttp(req, res).catch((error: unknown) => {
       reportError(error, `${req.method} request`);
-      refuse(res, 500, 'Switchboard could not answer this request', securityHeaders());
+      refuse(res, 500, 'Switchboard could not answer this request');
     });
   });
   http.on('connection', (socket) => {
@@ -60,7 +60,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const g = guard!;
     if (!g.hostAllowed(req)) return refuse(res, 421, 'wrong Host header: open Switchboard by the address it printed');
     const url = parseRequestUrl(req.url);
-    if (!url) return refuse(res, 400, 'the request path is not a URL', securityHeaders());
+    if (!url) return refuse(res, 400, 'the request path is not a URL');
     const headers = securityHeaders([`ws://${req.headers.host}`]);
     if (g.tokenMatches(g.tokenFromQuery(req))) {
       // Trade the URL token for a cookie, and drop it from the address bar and history.
@@ -72,7 +72,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (!g.tokenMatches(g.tokenFromCookie(req))) {
       return refuse(res, 401, 'this Switchboard needs its token: open the full URL it printed (…/?token=…)');
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method not allowed');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method not allowed', headers);
     await serveStatic(options.staticDir, url.pathname, res, headers);
   }
 
@@ -83,14 +83,14 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       upgrade(req, socket, head);
     } catch (error) {
       reportError(error, 'WebSocket upgrade');
-      refuseUpgrade(socket, 500, 'Switchboard could not answer this request', securityHeaders());
+      refuseUpgrade(socket, 500, 'Switchboard could not answer this request');
     }
   });
 
   function upgrade(req: IncomingMessage, socket: Socket, head: Buffer): void {
     const g = guard!;
     const url = parseRequestUrl(req.url);
-    if (!url) return refuseUpgrade(socket, 400, 'the request path is not a URL', securityHeaders());
+    if (!url) return refuseUpgrade(socket, 400, 'the request path is not a URL');
     const reason =
       url.pathname !== websocketPath ? 'unknown path'
       : !g.hostAllowed(req) ? 'wrong Host header'

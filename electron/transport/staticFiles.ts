@@ -23,10 +23,10 @@ export async function serveStatic(root: string, pathname: string, res: ServerRes
   if (decoded === undefined) return refuse(res, 400, 'the request path is not valid percent-encoding', headers);
   const relative = normalize(decoded).replace(/^([/\\])+/, '');
   const file = join(root, relative === '' ? 'index.html' : relative);
-  if (!file.startsWith(root + sep) && file !== root) return notFound(res);
+  if (!file.startsWith(root + sep) && file !== root) return notFound(res, headers);
   try {
     const info = await stat(file);
-    if (!info.isFile()) return notFound(res);
+    if (!info.isFile()) return notFound(res, headers);
     const immutable = relative.startsWith('assets/');
     res.writeHead(200, {
       ...headers,
@@ -37,11 +37,10 @@ export async function serveStatic(root: string, pathname: string, res: ServerRes
     // The file can vanish between stat and read (a rebuild): cut the answer off rather than throw.
     createReadStream(file).on('error', () => res.destroy()).pipe(res);
   } catch {
-    notFound(res);
+    notFound(res, headers);
   }
 }
 
-function notFound(res: ServerResponse): void {
-  res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-  res.end('not found\n');
+function notFound(res: ServerResponse, headers: Record<string, string>): void {
+  refuse(res, 404, 'not found', headers);
 }

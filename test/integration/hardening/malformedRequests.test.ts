@@ -49,7 +49,9 @@ describe('browser mode survives malformed requests', { timeout: 60_000 }, () => 
     const answer = await rawRequest(server.port, get(server.port, '/', [`Cookie: ${cookieName()}=%E0%A4%A`]));
     expect(answer.status).toBe(401);
     const upgrade = get(server.port, '/ws', ['Upgrade: websocket', 'Sec-WebSocket-Version: 13', 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==', `Cookie: ${cookieName()}=%E0%A4%A`]);
-    expect((await rawRequest(server.port, upgrade.replace('Connection: close', 'Connection: Upgrade'))).status).toBe(403);
+    const refused = await rawRequest(server.port, upgrade.replace('Connection: close', 'Connection: Upgrade'));
+    expect(refused.status).toBe(403);
+    expect(refused.headers['content-security-policy']).toMatch(/default-src 'self'/);
     await expectStillServing();
   });
 

@@ -43,8 +43,12 @@ function upgradeStatus(url: string, headers: Record<string, string> = {}): Promi
 }
 
 function httpGet(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> {
+  return httpRequest('GET', path, headers);
+}
+
+function httpRequest(method: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path, headers }, (res) => {
+    const req = request({ host: '127.0.0.1', port: server.port, method, path, headers }, (res) => {
       res.resume();
       resolve({ status: res.statusCode ?? 0, headers: res.headers });
     });
@@ -81,6 +85,28 @@ describe('browser-mode server', () => {
     expect((await httpGet('/', { Cookie: cookie, Host: `evil.example:${server.port}` })).status).toBe(421);
     expect((await httpGet('/../../etc/passwd', { Cookie: cookie })).status).toBe(404);
     expect(await upgradeStatus(wsUrl(''), { Cookie: cookie })).toBe(101);
+  });
+
+  it('sends the page security headers with every refusal, not only with pages', async () => {
+    const first = await httpGet(`/?token=${server.token}`);
+    const cookie = String(first.headers['set-cookie']).split(';')[0]!;
+    const refusals = [
+      await httpGet('/'), // 401
+      await httpGet('/', { Cookie: cookie, Host: `evil.example:${server.port}` }), // 421
+      await httpGet('/no-such-file.js', { Cookie: cookie }), // 404
+      await httpGet('/%', { Cookie: cookie }), // 400
+      await httpRequest('POST', '/', { Cookie: cookie }), // 405
+    ];
+    expect(refusals.map((r) => r.status)).toEqual([401, 421, 404, 400, 405]);
+    for (const refusal of refusals) {
+      expect(String(refusal.headers['content-security-policy'])).toMatch(/default-src 'self'.*frame-ancestors 'none'/);
+      expect(refusal.headers).toMatchObject({
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-resource-policy': 'same-origin',
+      });
+    }
   });
 
   it('answers 1,000 malformed messages with structured errors and keeps serving', async () => {
