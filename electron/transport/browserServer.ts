@@ -69,7 +69,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       res.end();
       return;
     }
-    if (!g.tokenMatches(g.tokenFromCookie(req))) {
+    if (!g.cookieMatches(req)) {
       return refuse(res, 401, 'this Switchboard needs its token: open the full URL it printed (…/?token=…)');
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method not allowed', headers);

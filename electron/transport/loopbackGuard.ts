@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { decodeComponent, parseRequestUrl } from './requestUrl.js';
 
@@ -10,6 +10,7 @@ import { decodeComponent, parseRequestUrl } from './requestUrl.js';
  */
 export class LoopbackGuard {
   readonly cookieName: string;
+  private readonly cookieValue: string;
   private readonly allowedHosts: Set<string>;
 
   constructor(
@@ -17,8 +18,12 @@ export class LoopbackGuard {
     port: number,
     boundHost: string,
   ) {
-    // Cookies are not scoped by port, so two instances must not share a name.
-    this.cookieName = `switchboard_${port}`;
+    // Browsers send localhost cookies to every port, and any server there can set one. Name and value are
+    // MACs of this port under the token: another server sees no token, cannot guess the name to plant one,
+    // and a cookie from another Switchboard (even one sharing the token) never matches here.
+    const mac = (purpose: string) => createHmac('sha256', token).update(`${purpose}:${port}`).digest('base64url');
+    this.cookieName = `switchboard_${mac('cookie name').slice(0, 16)}`;
+    this.cookieValue = mac('cookie value');
     const names = new Set(['127.0.0.1', 'localhost', '[::1]', boundHost.includes(':') ? `[${boundHost}]` : boundHost]);
     this.allowedHosts = new Set([...names].map((h) => `${h}:${port}`));
   }
@@ -44,28 +49,33 @@ export class LoopbackGuard {
     return parseRequestUrl(req.url)?.searchParams.get('token') ?? undefined;
   }
 
-  tokenFromCookie(req: IncomingMessage): string | undefined {
+  /** True when any cookie of our name carries our value: a planted duplicate is skipped, never an error. */
+  cookieMatches(req: IncomingMessage): boolean {
     const header = req.headers.cookie ?? '';
     for (const part of header.split(';')) {
       const [name, ...rest] = part.trim().split('=');
-      // A value that is not percent-encoding is no token: "not signed in", not an error.
-      if (name === this.cookieName) return decodeComponent(rest.join('='));
+      // A value that is not percent-encoding is no cookie of ours: "not signed in", not an error.
+      if (name === this.cookieName && same(decodeComponent(rest.join('=')), this.cookieValue)) return true;
     }
-    return undefined;
+    return false;
   }
 
   tokenMatches(candidate: string | undefined): boolean {
-    if (!candidate) return false;
-    const a = Buffer.from(candidate);
-    const b = Buffer.from(this.token);
-    return a.length === b.length && timingSafeEqual(a, b);
+    return same(candidate, this.token);
   }
 
   authorized(req: IncomingMessage): boolean {
-    return this.tokenMatches(this.tokenFromCookie(req)) || this.tokenMatches(this.tokenFromQuery(req));
+    return this.cookieMatches(req) || this.tokenMatches(this.tokenFromQuery(req));
   }
 
   setCookieHeader(): string {
-    return `${this.cookieName}=${encodeURIComponent(this.token)}; HttpOnly; SameSite=Strict; Path=/`;
+    return `${this.cookieName}=${this.cookieValue}; HttpOnly; SameSite=Strict; Path=/`;
   }
+}
+
+function same(candidate: string | undefined, expected: string): boolean {
+  if (!candidate) return false;
+  const a = Buffer.from(candidate);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
