@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { maxClientMessageBytes, type ServerMessage } from '../../shared/protocol.js';
@@ -19,6 +20,10 @@ export interface BrowserServerOptions {
   commands: CommandRegistry;
   topics: TopicRegistry;
   token?: string;
+  /** Certificate and key: serve HTTPS/WSS (required off loopback, see bindPlan.ts). */
+  tls?: { cert: Buffer | string; key: Buffer | string };
+  /** Host-header names accepted beyond the loopback ones; the first is the one the printed URL uses. */
+  allowHosts?: string[];
   /** Where a request that failed unexpectedly is reported (it is answered 500 either way); default stderr. */
   onError?: (error: unknown, where: string) => void;
 }
@@ -45,12 +50,14 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const reportError = options.onError ?? ((error: unknown, where: string) => console.error(`browser mode: ${where} failed:`, error));
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxClientMessageBytes });
-  const http = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handleHttp(req, res).catch((error: unknown) => {
       reportError(error, `${req.method} request`);
       refuse(res, 500, 'Switchboard could not answer this request');
     });
-  });
+  };
+  const scheme = options.tls ? 'https' : 'http';
+  const http = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, onRequest) : createHttpServer(onRequest);
   http.on('connection', (socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
@@ -61,7 +68,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (!g.hostAllowed(req)) return refuse(res, 421, 'wrong Host header: open Switchboard by the address it printed');
     const url = parseRequestUrl(req.url);
     if (!url) return refuse(res, 400, 'the request path is not a URL');
-    const headers = securityHeaders([`ws://${req.headers.host}`]);
+    const headers = securityHeaders([`${options.tls ? 'wss' : 'ws'}://${req.headers.host}`]);
     if (g.tokenMatches(g.tokenFromQuery(req))) {
       // Trade the URL token for a cookie, and drop it from the address bar and history.
       url.searchParams.delete('token');
@@ -138,11 +145,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     http.listen(options.port ?? 0, host, () => resolve());
   });
   const port = (http.address() as AddressInfo).port;
-  guard = new LoopbackGuard(token, port, host);
-  const shownHost = host.includes(':') ? `[${host}]` : host;
+  guard = new LoopbackGuard(token, port, host, { secure: options.tls !== undefined, allowHosts: options.allowHosts ?? [] });
+  const shownHost = options.allowHosts?.[0] ?? (host.includes(':') ? `[${host}]` : host);
 
   return {
-    url: `http://${shownHost}:${port}/?token=${token}`,
+    url: `${scheme}://${shownHost}:${port}/?token=${token}`,
     port,
     token,
     sessionCount: () => sessions.size,

@@ -1,6 +1,14 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { isLoopbackHost } from './bindPlan.js';
 import { decodeComponent, parseRequestUrl } from './requestUrl.js';
+
+export interface GuardOptions {
+  /** Served over HTTPS: cookies get Secure and the __Host- prefix, Origins must be https. */
+  secure?: boolean;
+  /** Host-header names accepted beyond the loopback ones (--allow-host). */
+  allowHosts?: string[];
+}
 
 /**
  * Browser mode's front door. A page on another site can reach 127.0.0.1 too,
@@ -12,19 +20,25 @@ export class LoopbackGuard {
   readonly cookieName: string;
   private readonly cookieValue: string;
   private readonly allowedHosts: Set<string>;
+  private readonly secure: boolean;
 
   constructor(
     private readonly token: string,
     port: number,
     boundHost: string,
+    options: GuardOptions = {},
   ) {
+    this.secure = options.secure ?? false;
     // Browsers send localhost cookies to every port, and any server there can set one. Name and value are
     // MACs of this port under the token: another server sees no token, cannot guess the name to plant one,
     // and a cookie from another Switchboard (even one sharing the token) never matches here.
     const mac = (purpose: string) => createHmac('sha256', token).update(`${purpose}:${port}`).digest('base64url');
-    this.cookieName = `switchboard_${mac('cookie name').slice(0, 16)}`;
+    // Over HTTPS, __Host- makes the browser refuse the cookie from anything but a Secure, host-only, Path=/ Set-Cookie.
+    this.cookieName = `${this.secure ? '__Host-' : ''}switchboard_${mac('cookie name').slice(0, 16)}`;
     this.cookieValue = mac('cookie value');
-    const names = new Set(['127.0.0.1', 'localhost', '[::1]', boundHost.includes(':') ? `[${boundHost}]` : boundHost]);
+    // The bound address names this server only when it is loopback; other names are the operator's to list.
+    const bound = isLoopbackHost(boundHost) ? [boundHost.includes(':') ? `[${boundHost}]` : boundHost] : [];
+    const names = new Set(['127.0.0.1', 'localhost', '[::1]', ...bound, ...(options.allowHosts ?? [])]);
     this.allowedHosts = new Set([...names].map((h) => `${h}:${port}`));
   }
 
@@ -39,7 +53,7 @@ export class LoopbackGuard {
     if (origin === undefined) return true;
     try {
       const url = new URL(origin);
-      return url.protocol === 'http:' && this.allowedHosts.has(url.host.toLowerCase());
+      return url.protocol === (this.secure ? 'https:' : 'http:') && this.allowedHosts.has(url.host.toLowerCase());
     } catch {
       return false;
     }
@@ -69,7 +83,7 @@ export class LoopbackGuard {
   }
 
   setCookieHeader(): string {
-    return `${this.cookieName}=${this.cookieValue}; HttpOnly; SameSite=Strict; Path=/`;
+    return `${this.cookieName}=${this.cookieValue}; HttpOnly; SameSite=Strict; Path=/${this.secure ? '; Secure' : ''}`;
   }
 }
 
