@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { text } from './text.js';
-import { duration, ratio } from './duration.js';
+import { interval, ratio } from './duration.js';
 
 const common = {
   /** The hit rate the operator aims for; drawn as the target line. */
   target: ratio.default(0.8),
-  every: duration.default(2_000),
+  every: interval.default(2_000),
   /** The window the rate is computed over (Δhits / Δlookups). */
-  window: duration.default(60_000),
+  window: interval.default(60_000),
 };
 
 const redisSource = z.strictObject({

@@ -1,19 +1,19 @@
 import { z } from 'zod';
 import { text } from './text.js';
-import { duration, ratio } from './duration.js';
+import { interval, latency, ratio } from './duration.js';
 
 // What Node's HTTP client accepts; anything else makes the request throw before it is sent.
 const headerName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'a header name is letters, digits and !#$%&\'*+-.^_`|~ only');
 const headerValue = z.string().regex(/^[\t\x20-\x7e\x80-\xff]*$/, 'a header value is one line of printable text (no line breaks or control characters)');
 
 const common = {
-  every: duration.default(5_000),
-  timeout: duration.default(2_000),
+  every: interval.default(5_000),
+  timeout: interval.default(2_000),
   slo: z
     .strictObject({
-      p50: duration.optional(),
-      p95: duration.optional(),
-      p99: duration.optional(),
+      p50: latency.optional(),
+      p95: latency.optional(),
+      p99: latency.optional(),
       availability: ratio.optional(),
     })
     .optional(),
