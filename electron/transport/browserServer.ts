@@ -94,6 +94,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
   });
 
+  // CONNECT (a proxy request) is nothing browser mode serves; unheard, Node would drop the connection without a word.
+  http.on('connect', (_req: IncomingMessage, socket: Socket) => {
+    socket.on('error', () => socket.destroy());
+    refuseUpgrade(socket, 405, 'method not allowed');
+  });
+
   function upgrade(req: IncomingMessage, socket: Socket, head: Buffer): void {
     const g = guard!;
     const url = parseRequestUrl(req.url);

@@ -28,8 +28,10 @@ export function rawRequest(port: number, bytes: string | Buffer, waitMs = 2000):
       const text = Buffer.concat(chunks).toString('latin1');
       const end = text.indexOf('\r\n\r\n');
       if (end === -1) return;
-      const length = /\r\ncontent-length:\s*(\d+)/i.exec(text.slice(0, end))?.[1];
-      if (length !== undefined && text.length >= end + 4 + Number(length)) finish();
+      const head = text.slice(0, end);
+      const length = /\r\ncontent-length:\s*(\d+)/i.exec(head)?.[1];
+      // 101: the connection is a WebSocket now and nothing more comes as HTTP
+      if (/^HTTP\/1\.1 101 /.test(head) || (length !== undefined && text.length >= end + 4 + Number(length))) finish();
     });
     socket.on('error', finish);
     socket.on('close', finish);
