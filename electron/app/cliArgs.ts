@@ -17,3 +17,14 @@ export function portFlag(argv: string[], fallback: number): number {
   }
   return port;
 }
+
+/** Every value of a flag that may be repeated: `--allow-host a --allow-host=b` → ["a", "b"]. */
+export function flagValues(argv: string[], name: string): string[] {
+  const values: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === `--${name}` && argv[i + 1] !== undefined) values.push(argv[++i]!);
+    else if (arg.startsWith(`--${name}=`)) values.push(arg.slice(name.length + 3));
+  }
+  return values;
+}

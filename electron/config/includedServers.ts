@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import type { ConfigProblem } from '../../shared/contract/app.js';
 import { mcpServerSchema, type McpServerConfig } from '../base/stackFile/mcp.js';
 import { parseSourceText, type SourceDocument } from './sourceDocument.js';
+import { readConfigFile } from './readConfigFile.js';
 import { zodProblems } from './zodProblems.js';
 
 /** One server taken from an included file, with where it was written. */
@@ -30,16 +30,13 @@ const knownKeys = new Set(Object.keys(mcpServerSchema.shape));
  */
 export async function readIncludedFile(file: string, includedFrom: Omit<ConfigProblem, 'message'>): Promise<IncludedFile> {
   const result: IncludedFile = { servers: [], warnings: [], problems: [] };
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (err as Error).message;
-    result.problems.push({ ...includedFrom, message: `include ${file}: ${reason}` });
+  const read = await readConfigFile(file);
+  if (!read.ok) {
+    result.problems.push({ ...includedFrom, message: `include ${file}: ${read.reason}` });
     return result;
   }
 
-  const parsed = parseSourceText(text, file);
+  const parsed = parseSourceText(read.text, file);
   if (!parsed.ok) {
     result.problems.push(...parsed.problems);
     return result;

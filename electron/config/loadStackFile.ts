@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ConfigProblem } from '../../shared/contract/app.js';
 import { expandServerVariables, type Environment } from './expandVariables.js';
 import { resolveUserPath } from '../base/homePath.js';
 import { readIncludedFile } from './includedServers.js';
+import { readConfigFile } from './readConfigFile.js';
 import type { McpServerConfig } from '../base/stackFile/mcp.js';
 import { stackSchema, type StackConfig } from '../base/stackFile/stack.js';
 import { parseSourceText, type SourceDocument } from './sourceDocument.js';
@@ -21,15 +21,9 @@ export interface LoadOptions {
 
 /** Reads, validates and completes a stack file (YAML, or JSON for .json files). */
 export async function loadStackFile(path: string, options: LoadOptions = {}): Promise<StackLoad> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : (err as Error).message;
-    return { ok: false, files: [path], problems: [{ file: path, message: `stack file ${path}: ${reason}` }] };
-  }
-  const parsed = parseSourceText(text, path);
+  const read = await readConfigFile(path);
+  if (!read.ok) return { ok: false, files: [path], problems: [{ file: path, message: `stack file ${path}: ${read.reason}` }] };
+  const parsed = parseSourceText(read.text, path);
   if (!parsed.ok) return { ok: false, files: [path], problems: parsed.problems };
   return completeStack(parsed.source, { baseDir: dirname(path), env: options.env ?? process.env, files: [path] });
 }

@@ -47,11 +47,19 @@ export function parseSourceText(text: string, file: string): ParsedSource {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (err) {
+    // Well-formed YAML can still fail to become a value: a merge (<<) of a non-map, an alias bomb, nesting too deep.
+    const what = isJson ? 'JSON' : 'YAML';
+    return { ok: false, problems: [{ file, message: `${what}: ${firstLine(err instanceof Error ? err.message : String(err))}` }] };
+  }
   return {
     ok: true,
     source: {
       file,
-      value: doc.toJS({ maxAliasCount: 100 }) ?? {},
+      value,
       locate: (path) => locateKey(doc, path, position),
     },
   };

@@ -25,7 +25,7 @@ export function zodProblems(
     problems.push({
       file: source.file,
       ...(at && { line: at.line, column: at.column }),
-      ...(path.length > 0 && { key: path.map(String).join('.') }),
+      ...(path.length > 0 && { key: path.map(printable).join('.') }),
       message,
     });
   }, valueAt);
@@ -57,7 +57,7 @@ function collect(
     } else if (issue.code === 'invalid_value' && issue.values.length > 1) {
       report(path, `${JSON.stringify(valueAt(path))} is not one of: ${issue.values.map(String).join(', ')}`);
     } else if (issue.code === 'invalid_key' && issue.issues.length > 0) {
-      report(path, `key "${String(path.at(-1))}": ${issue.issues.map((inner) => inner.message).join('; ')}`);
+      report(path, `key "${printable(path.at(-1))}": ${issue.issues.map((inner) => inner.message).join('; ')}`);
     } else {
       report(path, issue.message.replace(/^Invalid input: /, ''));
     }
@@ -82,11 +82,16 @@ function meantBranch(branches: readonly (readonly Issue[])[], isMissing: (path: 
   return best;
 }
 
+/** A key as the operator can read it: control characters (a NUL in an env name) written as \u escapes. */
+function printable(segment: PropertyKey | undefined): string {
+  return String(segment).replace(/[\u0000-\u001f\u007f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function unknownKeyMessage(key: string, known: string[]): string {
   const near = known.find((candidate) => editDistance(candidate.toLowerCase(), key.toLowerCase()) <= 2);
-  if (near) return `unknown key "${key}": did you mean "${near}"?`;
-  if (known.length > 0) return `unknown key "${key}": this place takes ${known.join(', ')}`;
-  return `unknown key "${key}"`;
+  if (near) return `unknown key "${printable(key)}": did you mean "${near}"?`;
+  if (known.length > 0) return `unknown key "${printable(key)}": this place takes ${known.join(', ')}`;
+  return `unknown key "${printable(key)}"`;
 }
 
 /** Zod schemas are walked through their definitions to name the keys a place accepts. */

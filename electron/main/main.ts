@@ -2,12 +2,15 @@ import { app, BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createSwitchboard, type Switchboard } from '../app/createSwitchboard.js';
+import { installProcessPolicy } from '../app/processPolicy.js';
 import { appRoot } from '../base/appRoot.js';
 import { contentSecurityPolicy } from '../transport/contentSecurityPolicy.js';
 import { attachIpc } from './ipcTransport.js';
 
 // The desktop shell: a window, the IPC transport, and the same services browser mode runs.
 let switchboard: Switchboard | undefined;
+// Errors nobody caught are logged and survived, as in browser mode; app.exit skips before-quit, which the policy has already done.
+const policy = installProcessPolicy({ exit: (code) => app.exit(code) });
 
 async function openWindow(sb: Switchboard): Promise<void> {
   const rendererDir = join(appRoot(), 'dist/renderer');
@@ -49,10 +52,15 @@ void app.whenReady().then(async () => {
   });
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   switchboard = await createSwitchboard({ argv: process.argv.slice(app.isPackaged ? 1 : 2), env: process.env, cwd: process.cwd(), mode: 'electron' });
+  policy.attach(switchboard);
   await openWindow(switchboard);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0 && switchboard) void openWindow(switchboard);
   });
+}).catch((err: unknown) => {
+  // Without services or a window there is nothing to keep serving: say why and quit, as browser mode does.
+  console.error(`Switchboard could not start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  void (switchboard?.shutdown() ?? Promise.resolve()).finally(() => app.exit(1));
 });
 
 let quitting = false;

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
 /**
@@ -14,15 +14,34 @@ export interface GroupLaunch {
   cwd: string;
 }
 
+/**
+ * Never throws: spawn rejects some arguments synchronously (a NUL byte, a
+ * wrong type), and those come back like ENOENT does, as a child without a pid
+ * that emits 'error' then 'close', so every caller has one failure path.
+ */
 export function spawnInGroup(launch: GroupLaunch): ChildProcess {
-  return spawn(launch.command, launch.args, {
-    cwd: launch.cwd,
-    env: launch.env,
-    stdio: ['pipe', 'pipe', 'pipe'],
-    // detached makes the child a process-group leader (setsid) on POSIX
-    detached: process.platform !== 'win32',
-    windowsHide: true,
+  try {
+    return spawn(launch.command, launch.args, {
+      cwd: launch.cwd,
+      env: launch.env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      // detached makes the child a process-group leader (setsid) on POSIX
+      detached: process.platform !== 'win32',
+      windowsHide: true,
+    });
+  } catch (error) {
+    return childThatFailed(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
+function childThatFailed(error: Error): ChildProcess {
+  const child = new ChildProcess();
+  // the same order Node uses for a failed spawn, a tick later so listeners attached after the call hear it
+  process.nextTick(() => {
+    child.emit('error', error);
+    child.emit('close', null, null);
   });
+  return child;
 }
 
 /** Sends a signal to the whole group; false when the group is already gone. */

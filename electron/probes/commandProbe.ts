@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve as resolvePath } from 'node:path';
 import type { CommandProbeConfig } from '../base/stackFile/probes.js';
 import { elapsedMs, type ProbeResult } from './probeResult.js';
@@ -10,14 +10,20 @@ import { elapsedMs, type ProbeResult } from './probeResult.js';
 export function runCommandProbe(config: CommandProbeConfig, baseDir: string): Promise<ProbeResult> {
   const [program, ...args] = config.command as [string, ...string[]];
   const started = process.hrtime.bigint();
-  return new Promise((resolve) => {
-    let stderr = '';
-    let settled = false;
-    const child = spawn(program, args, {
+  let child: ChildProcess;
+  try {
+    child = spawn(program, args, {
       cwd: config.cwd ? resolvePath(baseDir, config.cwd) : baseDir,
       stdio: ['ignore', 'ignore', 'pipe'],
       detached: true,
     });
+  } catch (err) {
+    // spawn throws, rather than emitting 'error', for arguments it rejects outright (a NUL byte)
+    return Promise.resolve({ outcome: 'error', latencyMs: elapsedMs(started), error: `${program}: ${err instanceof Error ? err.message : String(err)}` });
+  }
+  return new Promise((resolve) => {
+    let stderr = '';
+    let settled = false;
     const finish = (result: ProbeResult) => {
       if (settled) return;
       settled = true;

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { maxClientMessageBytes, type ServerMessage } from '../../shared/protocol.js';
 import type { CommandRegistry } from '../core/commandRegistry.js';
 import type { TopicRegistry } from '../core/topicRegistry.js';
-import { contentSecurityPolicy } from './contentSecurityPolicy.js';
+import { refuse, refuseUpgrade, securityHeaders } from './answers.js';
 import { LoopbackGuard } from './loopbackGuard.js';
+import { parseRequestUrl } from './requestUrl.js';
 import { Session } from './session.js';
 import { serveStatic } from './staticFiles.js';
 
@@ -18,6 +20,12 @@ export interface BrowserServerOptions {
   commands: CommandRegistry;
   topics: TopicRegistry;
   token?: string;
+  /** Certificate and key: serve HTTPS/WSS (required off loopback, see bindPlan.ts). */
+  tls?: { cert: Buffer | string; key: Buffer | string };
+  /** Host-header names accepted beyond the loopback ones; the first is the one the printed URL uses. */
+  allowHosts?: string[];
+  /** Where a request that failed unexpectedly is reported (it is answered 500 either way); default stderr. */
+  onError?: (error: unknown, where: string) => void;
 }
 
 export interface BrowserServer {
@@ -39,8 +47,17 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const sockets = new Set<Socket>();
   let guard: LoopbackGuard | undefined;
 
+  const reportError = options.onError ?? ((error: unknown, where: string) => console.error(`browser mode: ${where} failed:`, error));
+
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxClientMessageBytes });
-  const http = createServer((req, res) => void handleHttp(req, res));
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    handleHttp(req, res).catch((error: unknown) => {
+      reportError(error, `${req.method} request`);
+      refuse(res, 500, 'Switchboard could not answer this request');
+    });
+  };
+  const scheme = options.tls ? 'https' : 'http';
+  const http = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, onRequest) : createHttpServer(onRequest);
   http.on('connection', (socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
@@ -49,8 +66,9 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const g = guard!;
     if (!g.hostAllowed(req)) return refuse(res, 421, 'wrong Host header: open Switchboard by the address it printed');
-    const url = new URL(req.url ?? '/', 'http://placeholder');
-    const headers = securityHeaders(`ws://${req.headers.host}`);
+    const url = parseRequestUrl(req.url);
+    if (!url) return refuse(res, 400, 'the request path is not a URL');
+    const headers = securityHeaders([`${options.tls ? 'wss' : 'ws'}://${req.headers.host}`]);
     if (g.tokenMatches(g.tokenFromQuery(req))) {
       // Trade the URL token for a cookie, and drop it from the address bar and history.
       url.searchParams.delete('token');
@@ -58,34 +76,49 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       res.end();
       return;
     }
-    if (!g.tokenMatches(g.tokenFromCookie(req))) {
+    if (!g.cookieMatches(req)) {
       return refuse(res, 401, 'this Switchboard needs its token: open the full URL it printed (…/?token=…)');
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method not allowed');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method not allowed', headers);
     await serveStatic(options.staticDir, url.pathname, res, headers);
   }
 
   http.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    // Until ws takes the socket over, a client that resets it must not raise an unheard 'error'.
+    socket.on('error', () => socket.destroy());
+    try {
+      upgrade(req, socket, head);
+    } catch (error) {
+      reportError(error, 'WebSocket upgrade');
+      refuseUpgrade(socket, 500, 'Switchboard could not answer this request');
+    }
+  });
+
+  // CONNECT (a proxy request) is nothing browser mode serves; unheard, Node would drop the connection without a word.
+  http.on('connect', (_req: IncomingMessage, socket: Socket) => {
+    socket.on('error', () => socket.destroy());
+    refuseUpgrade(socket, 405, 'method not allowed');
+  });
+
+  function upgrade(req: IncomingMessage, socket: Socket, head: Buffer): void {
     const g = guard!;
-    const path = new URL(req.url ?? '/', 'http://placeholder').pathname;
+    const url = parseRequestUrl(req.url);
+    if (!url) return refuseUpgrade(socket, 400, 'the request path is not a URL');
     const reason =
-      path !== websocketPath ? 'unknown path'
+      url.pathname !== websocketPath ? 'unknown path'
       : !g.hostAllowed(req) ? 'wrong Host header'
       : !g.originAllowed(req) ? 'foreign Origin'
       : !g.authorized(req) ? 'missing or wrong token'
       : undefined;
-    if (reason) {
-      socket.end(`HTTP/1.1 ${reason === 'unknown path' ? 404 : 403} Forbidden\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${reason}\n`);
-      return;
-    }
+    if (reason) return refuseUpgrade(socket, reason === 'unknown path' ? 404 : 403, reason);
     wss.handleUpgrade(req, socket, head, (ws) => attach(ws));
-  });
+  }
 
   function attach(ws: WebSocket): void {
     const session = new Session(
       {
         send: (message: ServerMessage) => {
-          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+          if (ws.readyState === ws.OPEN) ws.send(wireText(message));
         },
         backlog: () => ws.bufferedAmount,
       },
@@ -118,11 +151,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     http.listen(options.port ?? 0, host, () => resolve());
   });
   const port = (http.address() as AddressInfo).port;
-  guard = new LoopbackGuard(token, port, host);
-  const shownHost = host.includes(':') ? `[${host}]` : host;
+  guard = new LoopbackGuard(token, port, host, { secure: options.tls !== undefined, allowHosts: options.allowHosts ?? [] });
+  const shownHost = options.allowHosts?.[0] ?? (host.includes(':') ? `[${host}]` : host);
 
   return {
-    url: `http://${shownHost}:${port}/?token=${token}`,
+    url: `${scheme}://${shownHost}:${port}/?token=${token}`,
     port,
     token,
     sessionCount: () => sessions.size,
@@ -139,17 +172,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   };
 }
 
-function securityHeaders(wsOrigin: string): Record<string, string> {
-  return {
-    'Content-Security-Policy': contentSecurityPolicy([wsOrigin]),
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Resource-Policy': 'same-origin',
-  };
-}
-
-function refuse(res: ServerResponse, status: number, message: string): void {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
-  res.end(message + '\n');
+/** A value JSON cannot carry (a BigInt, a cycle) becomes an error the client can match to its call, not a throw. */
+function wireText(message: ServerMessage): string {
+  try {
+    return JSON.stringify(message);
+  } catch (err) {
+    const error = { code: 'internal' as const, message: `the answer could not be sent: ${err instanceof Error ? err.message : String(err)}` };
+    return JSON.stringify(message.t === 'result' ? { t: 'result', id: message.id, ok: false, error } : { t: 'error', error });
+  }
 }

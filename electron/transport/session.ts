@@ -1,5 +1,6 @@
 import { clientMessageSchema, maxClientMessageBytes, type ServerMessage } from '../../shared/protocol.js';
 import type { ErrorInfo } from '../../shared/errors.js';
+import { commands as commandContracts, isCommandName } from '../../shared/contract/index.js';
 import type { CommandRegistry } from '../core/commandRegistry.js';
 import type { TopicRegistry, TopicSink } from '../core/topicRegistry.js';
 import type { Disposable } from '../base/disposable.js';
@@ -19,6 +20,8 @@ export interface SessionOptions {
   maxItemsPerFlush?: number;
   maxSubscriptions?: number;
   maxBacklogBytes?: number;
+  /** Calls accepted but not yet answered (on the wire) per client; more are refused. */
+  maxCallsInFlight?: number;
 }
 
 const defaults: Required<SessionOptions> = {
@@ -27,6 +30,7 @@ const defaults: Required<SessionOptions> = {
   maxItemsPerFlush: 20_000,
   maxSubscriptions: 200,
   maxBacklogBytes: 8 * 1024 * 1024,
+  maxCallsInFlight: 64,
 };
 
 interface Subscription {
@@ -46,6 +50,12 @@ export class Session implements Disposable {
   private timer: NodeJS.Timeout | undefined;
   private lastFlush = -Infinity;
   private disposed = false;
+  /** Calls whose answer has not been handed to the channel yet; a held answer still counts. */
+  private callsInFlight = 0;
+  /** Answers waiting for a client that is behind, in order. */
+  private answers: { message: ServerMessage; working: boolean }[] = [];
+  private quickAnswersHeld = 0;
+  private quickAnswersDropped = 0;
 
   constructor(
     private readonly channel: ClientChannel,
@@ -85,11 +95,17 @@ export class Session implements Disposable {
     }
     const msg = parsed.data;
     switch (msg.t) {
-      case 'call':
-        void this.commands.call(msg.cmd, msg.params).then((outcome) => {
-          if (!this.disposed) this.channel.send({ t: 'result', id: msg.id, ...outcome } as ServerMessage);
-        });
+      case 'call': {
+        const working = this.startsWork(msg.cmd, msg.params);
+        if (working && this.callsInFlight >= this.opts.maxCallsInFlight) {
+          const message = `too many calls in flight (max ${this.opts.maxCallsInFlight}): wait for answers before sending more`;
+          this.answer({ t: 'result', id: msg.id, ok: false, error: { code: 'conflict', message } }, false);
+          return;
+        }
+        if (working) this.callsInFlight++;
+        void this.commands.call(msg.cmd, msg.params).then((outcome) => this.answer({ t: 'result', id: msg.id, ...outcome } as ServerMessage, working));
         return;
+      }
       case 'sub':
         this.subscribe(msg.id, msg.topic, msg.params);
         return;
@@ -97,6 +113,53 @@ export class Session implements Disposable {
         this.unsubscribe(msg.id);
         return;
     }
+  }
+
+  /** Unknown commands and invalid params are answered without running anything, so they take no slot. */
+  private startsWork(cmd: string, params: unknown): boolean {
+    return isCommandName(cmd) && this.commands.has(cmd) && commandContracts[cmd].params.safeParse(params ?? {}).success;
+  }
+
+  /**
+   * A call's answer goes out at once unless the client is behind; then it
+   * waits, in order, like topic updates. Answers of working calls are bounded
+   * by the in-flight limit (they hold their slot until sent); refusals and
+   * invalid calls held meanwhile are bounded by the same number, and beyond it
+   * only counted.
+   */
+  private answer(message: ServerMessage, working: boolean): void {
+    if (this.disposed) return;
+    if (this.answers.length === 0 && !this.behind()) {
+      if (working) this.callsInFlight--;
+      this.channel.send(message);
+      return;
+    }
+    if (!working) {
+      if (this.quickAnswersHeld >= this.opts.maxCallsInFlight) {
+        this.quickAnswersDropped++;
+        return;
+      }
+      this.quickAnswersHeld++;
+    }
+    this.answers.push({ message, working });
+    this.schedule();
+  }
+
+  private sendHeldAnswers(): void {
+    for (const { message, working } of this.answers.splice(0)) {
+      if (working) this.callsInFlight--;
+      else this.quickAnswersHeld--;
+      this.channel.send(message);
+    }
+    if (this.quickAnswersDropped > 0) {
+      const message = `${this.quickAnswersDropped} more calls were refused or invalid and got no answer: this client sent them while behind`;
+      this.quickAnswersDropped = 0;
+      this.channel.send({ t: 'error', error: { code: 'conflict', message } });
+    }
+  }
+
+  private behind(): boolean {
+    return this.channel.backlog() > this.opts.maxBacklogBytes;
   }
 
   private subscribe(id: number, topic: string, params: unknown): void {
@@ -159,11 +222,12 @@ export class Session implements Disposable {
   private flushNow(): void {
     if (this.disposed) return;
     this.lastFlush = performance.now();
-    if (this.channel.backlog() > this.opts.maxBacklogBytes) {
+    if (this.behind()) {
       // The client is behind: keep coalescing (bounded) and try again later.
       this.schedule();
       return;
     }
+    this.sendHeldAnswers();
     let budget = this.opts.maxItemsPerFlush;
     let more = false;
     for (const sub of this.subs.values()) {

@@ -2,6 +2,8 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { ServerResponse } from 'node:http';
+import { refuse } from './answers.js';
+import { decodeComponent } from './requestUrl.js';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -17,12 +19,14 @@ const types: Record<string, string> = {
 
 /** Serves the built renderer; anything outside `root` is a 404, never a read. */
 export async function serveStatic(root: string, pathname: string, res: ServerResponse, headers: Record<string, string>): Promise<void> {
-  const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+  const decoded = decodeComponent(pathname);
+  if (decoded === undefined) return refuse(res, 400, 'the request path is not valid percent-encoding', headers);
+  const relative = normalize(decoded).replace(/^([/\\])+/, '');
   const file = join(root, relative === '' ? 'index.html' : relative);
-  if (!file.startsWith(root + sep) && file !== root) return notFound(res);
+  if (!file.startsWith(root + sep) && file !== root) return notFound(res, headers);
   try {
     const info = await stat(file);
-    if (!info.isFile()) return notFound(res);
+    if (!info.isFile()) return notFound(res, headers);
     const immutable = relative.startsWith('assets/');
     res.writeHead(200, {
       ...headers,
@@ -30,13 +34,13 @@ export async function serveStatic(root: string, pathname: string, res: ServerRes
       'Content-Length': String(info.size),
       'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
-    createReadStream(file).pipe(res);
+    // The file can vanish between stat and read (a rebuild): cut the answer off rather than throw.
+    createReadStream(file).on('error', () => res.destroy()).pipe(res);
   } catch {
-    notFound(res);
+    notFound(res, headers);
   }
 }
 
-function notFound(res: ServerResponse): void {
-  res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-  res.end('not found\n');
+function notFound(res: ServerResponse, headers: Record<string, string>): void {
+  refuse(res, 404, 'not found', headers);
 }

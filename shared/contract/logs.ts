@@ -64,7 +64,7 @@ export const logFilterSchema = z.strictObject({
   streams: z.array(z.enum(logStreams)).optional(),
   levels: z.array(z.enum(logLevels)).optional(),
   /** How many recent lines the snapshot carries. */
-  tail: z.number().int().min(0).max(1_000_000).default(5_000),
+  tail: z.number().int().min(0).max(100_000, 'tail is at most 100,000 lines: page back with logs.range for older ones').default(5_000),
 });
 
 export type LogFilter = z.output<typeof logFilterSchema>;

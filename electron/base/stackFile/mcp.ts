@@ -1,33 +1,34 @@
 import { z } from 'zod';
-import { duration } from './duration.js';
+import { text } from './text.js';
+import { interval } from './duration.js';
 
 /** One MCP server, in the shape Claude Desktop and Cursor use (plus Switchboard's own keys). */
 export const mcpServerSchema = z.strictObject({
   /** VS Code's `servers` entries carry a type; only stdio servers are launched. */
   type: z.literal('stdio').optional(),
-  command: z.string().min(1, 'command must name the program to run, e.g. ./wrappers/postgres.sh'),
-  args: z.array(z.string()).default([]),
-  env: z.record(z.string(), z.string()).default({}),
-  cwd: z.string().optional(),
+  command: text.min(1, 'command must name the program to run, e.g. ./wrappers/postgres.sh'),
+  args: z.array(text).default([]),
+  env: z.record(text, text).default({}),
+  cwd: text.optional(),
   /** Arguments that make the wrapper check itself and exit, e.g. ["--selfcheck"]. */
-  selfcheck: z.array(z.string()).optional(),
+  selfcheck: z.array(text).optional(),
   restart: z.enum(['no', 'on-failure', 'always']).default('on-failure'),
   autostart: z.boolean().default(true),
-  initializeTimeout: duration.default(30_000),
-  pingEvery: duration.default(15_000),
-  pingTimeout: duration.default(5_000),
+  initializeTimeout: interval.default(30_000),
+  pingEvery: interval.default(15_000),
+  pingTimeout: interval.default(5_000),
   backoff: z
     .strictObject({
-      initial: duration.default(1_000),
-      max: duration.default(30_000),
+      initial: interval.default(1_000),
+      max: interval.default(30_000),
       /** Backoff resets after the server has been ready this long. */
-      resetAfter: duration.default(60_000),
+      resetAfter: interval.default(60_000),
     })
     .prefault({}),
   crashLoop: z
     .strictObject({
       failures: z.number().int().positive().default(5),
-      window: duration.default(60_000),
+      window: interval.default(60_000),
     })
     .prefault({}),
 });

@@ -1,14 +1,19 @@
 import { z } from 'zod';
-import { duration, ratio } from './duration.js';
+import { text } from './text.js';
+import { interval, latency, ratio } from './duration.js';
+
+// What Node's HTTP client accepts; anything else makes the request throw before it is sent.
+const headerName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'a header name is letters, digits and !#$%&\'*+-.^_`|~ only');
+const headerValue = z.string().regex(/^[\t\x20-\x7e\x80-\xff]*$/, 'a header value is one line of printable text (no line breaks or control characters)');
 
 const common = {
-  every: duration.default(5_000),
-  timeout: duration.default(2_000),
+  every: interval.default(5_000),
+  timeout: interval.default(2_000),
   slo: z
     .strictObject({
-      p50: duration.optional(),
-      p95: duration.optional(),
-      p99: duration.optional(),
+      p50: latency.optional(),
+      p95: latency.optional(),
+      p99: latency.optional(),
       availability: ratio.optional(),
     })
     .optional(),
@@ -18,7 +23,7 @@ const httpProbe = z.strictObject({
   ...common,
   url: z.url({ protocol: /^https?$/, error: 'url must be an http:// or https:// address' }),
   method: z.enum(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH']).default('GET'),
-  headers: z.record(z.string(), z.string()).default({}),
+  headers: z.record(headerName, headerValue).default({}),
   body: z.string().optional(),
   expect: z
     .strictObject({
@@ -26,7 +31,7 @@ const httpProbe = z.strictObject({
       /** The body must contain this text. */
       contains: z.string().optional(),
       /** A JSON field (dot path) and the value it must have, e.g. { path: "status", equals: "ok" }. */
-      json: z.strictObject({ path: z.string(), equals: z.unknown() }).optional(),
+      json: z.strictObject({ path: text, equals: z.unknown() }).optional(),
     })
     .prefault({}),
 });
@@ -34,14 +39,14 @@ const httpProbe = z.strictObject({
 const tcpProbe = z.strictObject({
   ...common,
   /** host:port to connect to. */
-  tcp: z.string().regex(/^[^:\s]+:\d{1,5}$/, 'tcp must be host:port, e.g. 127.0.0.1:5432'),
+  tcp: text.regex(/^[^:\s]+:\d{1,5}$/, 'tcp must be host:port, e.g. 127.0.0.1:5432'),
 });
 
 const commandProbe = z.strictObject({
   ...common,
   /** Passes when this command exits 0. */
-  command: z.array(z.string()).min(1),
-  cwd: z.string().optional(),
+  command: z.array(text).min(1),
+  cwd: text.optional(),
 });
 
 export const probeSchema = z.union([httpProbe, tcpProbe, commandProbe], {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.js';
 import { dockerSchema } from './docker.js';
 import { mcpServerSchema } from './mcp.js';
 import { probeSchema } from './probes.js';
@@ -8,7 +9,7 @@ const name = z.string().regex(/^[A-Za-z0-9][\w.-]*$/, 'names use letters, digits
 
 /** The stack file: what Switchboard watches and operates. */
 export const stackSchema = z.strictObject({
-  name: z.string().min(1).default('stack'),
+  name: text.min(1).default('stack'),
   docker: dockerSchema.optional(),
   probes: z.record(name, probeSchema).default({}),
   cache: z.record(name, cacheSourceSchema).default({}),
@@ -21,7 +22,7 @@ export const stackSchema = z.strictObject({
       maxBytes: z.number().int().positive().default(64 * 1024 * 1024),
     })
     .prefault({}),
-  include: z.array(z.string().min(1)).default([]),
+  include: z.array(text.min(1)).default([]),
 });
 
 export type StackConfig = z.infer<typeof stackSchema>;

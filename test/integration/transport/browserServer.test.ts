@@ -43,8 +43,16 @@ function upgradeStatus(url: string, headers: Record<string, string> = {}): Promi
 }
 
 function httpGet(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> {
+  return httpRequest('GET', path, headers);
+}
+
+function httpGetOn(port: number, path: string, headers: Record<string, string> = {}) {
+  return httpRequest('GET', path, { Host: `127.0.0.1:${port}`, ...headers }, port);
+}
+
+function httpRequest(method: string, path: string, headers: Record<string, string> = {}, port = server.port): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path, headers }, (res) => {
+    const req = request({ host: '127.0.0.1', port, method, path, headers }, (res) => {
       res.resume();
       resolve({ status: res.statusCode ?? 0, headers: res.headers });
     });
@@ -81,6 +89,52 @@ describe('browser-mode server', () => {
     expect((await httpGet('/', { Cookie: cookie, Host: `evil.example:${server.port}` })).status).toBe(421);
     expect((await httpGet('/../../etc/passwd', { Cookie: cookie })).status).toBe(404);
     expect(await upgradeStatus(wsUrl(''), { Cookie: cookie })).toBe(101);
+  });
+
+  it('gives a cookie whose name and value belong to this port and token only, so no other server can use or plant it', async () => {
+    const first = await httpGet(`/?token=${server.token}`);
+    const cookie = String(first.headers['set-cookie']).split(';')[0]!;
+    const [name, value] = cookie.split('=') as [string, string];
+    expect(name).not.toContain(String(server.port));
+    expect(cookie).not.toContain(server.token);
+    // Another Switchboard (same token even) on another port: cookies ignore ports, so the browser sends ours there too.
+    const other = await startBrowserServer({ staticDir, commands: new CommandRegistry(), topics: new TopicRegistry(), port: 0, token: server.token });
+    try {
+      const theirs = String((await httpGetOn(other.port, `/?token=${server.token}`)).headers['set-cookie']).split(';')[0]!;
+      expect(theirs).not.toBe(cookie);
+      expect((await httpGetOn(other.port, '/', { Cookie: cookie })).status).toBe(401);
+      expect((await httpGet('/', { Cookie: theirs })).status).toBe(401);
+      expect(await upgradeStatus(wsUrl(''), { Cookie: theirs })).toBe(403);
+    } finally {
+      await other.close();
+    }
+    // The token itself under our cookie name is no cookie of ours, and a planted value is "not signed in".
+    expect((await httpGet('/', { Cookie: `${name}=${server.token}` })).status).toBe(401);
+    expect((await httpGet('/', { Cookie: `${name}=planted` })).status).toBe(401);
+    // A planted duplicate (sent first) does not hide the real one.
+    expect((await httpGet('/', { Cookie: `${name}=planted; ${name}=${value}` })).status).toBe(200);
+  });
+
+  it('sends the page security headers with every refusal, not only with pages', async () => {
+    const first = await httpGet(`/?token=${server.token}`);
+    const cookie = String(first.headers['set-cookie']).split(';')[0]!;
+    const refusals = [
+      await httpGet('/'), // 401
+      await httpGet('/', { Cookie: cookie, Host: `evil.example:${server.port}` }), // 421
+      await httpGet('/no-such-file.js', { Cookie: cookie }), // 404
+      await httpGet('/%', { Cookie: cookie }), // 400
+      await httpRequest('POST', '/', { Cookie: cookie }), // 405
+    ];
+    expect(refusals.map((r) => r.status)).toEqual([401, 421, 404, 400, 405]);
+    for (const refusal of refusals) {
+      expect(String(refusal.headers['content-security-policy'])).toMatch(/default-src 'self'.*frame-ancestors 'none'/);
+      expect(refusal.headers).toMatchObject({
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-resource-policy': 'same-origin',
+      });
+    }
   });
 
   it('answers 1,000 malformed messages with structured errors and keeps serving', async () => {
