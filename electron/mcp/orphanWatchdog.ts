@@ -14,8 +14,8 @@ export interface WatchdogTimings {
   termGraceMs: number;
 }
 
-/** Worst case from Switchboard's death to the last SIGKILL: about 3 s. */
-export const defaultWatchdogTimings: WatchdogTimings = { stdinGraceMs: 1000, termGraceMs: 2000 };
+/** Shorter than a stop's 2 s + 2 s: nobody waits on a dead Switchboard, and ports held meanwhile block its next start. Worst case 2.5 s to the last SIGKILL. */
+export const defaultWatchdogTimings: WatchdogTimings = { stdinGraceMs: 1000, termGraceMs: 1500 };
 
 export interface WatchdogEvents {
   /** A watchdog process started (pid), to be recorded with the run. */

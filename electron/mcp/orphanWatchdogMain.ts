@@ -5,7 +5,7 @@
 // wait, SIGTERM, wait, SIGKILL) and exits. Idle, it only waits on the pipe.
 import { groupAlive, signalGroup } from './processGroup.js';
 
-const [stdinGraceMs = 1000, termGraceMs = 2000] = process.argv.slice(2).map(Number);
+const [stdinGraceMs = 1000, termGraceMs = 1500] = process.argv.slice(2).map(Number);
 const groups = new Set<number>();
 let pending = '';
 let ending = false;
