@@ -67,7 +67,7 @@ export async function createSwitchboard(options: SwitchboardOptions): Promise<Sw
   const capability = () => capabilityContext(app, disposables);
   registerAppCommands(capability(), config, { version: packageVersion(), mode: options.mode, platform: process.platform, ...(demoDir ? { demoDir } : {}) });
   registerLogs(capability(), logs, { env: options.env });
-  registerMcp(capability());
+  registerMcp(capability(), { env: options.env });
   registerDocker(capability());
   const probes = registerProbes(capability());
   registerBenchmark(capability(), probes);

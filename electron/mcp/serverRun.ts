@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import type { LogWriter } from '../core/logWriter.js';
 import { ChildStdioTransport } from './childStdioTransport.js';
 import type { ExitInfo, StartFacts } from './diagnosis.js';
-import { reapGroup, signalGroup, spawnInGroup, stopGroup, type GroupLaunch, type StopTimings } from './processGroup.js';
+import { groupAlive, reapGroup, signalGroup, spawnInGroup, stopGroup, type GroupLaunch, type StopTimings } from './processGroup.js';
 import type { SecretMasker } from './secrets.js';
 import { ServerSession } from './serverSession.js';
 import { StderrLines } from './stderrLines.js';
@@ -23,7 +23,10 @@ export class ServerRun {
   readonly session: ServerSession;
   /** Resolves when the process has exited and its output is drained. */
   readonly exited: Promise<ExitInfo>;
+  /** Resolves once the whole process group is gone; stays pending for a group that outlives SIGKILL. */
+  readonly groupGone: Promise<void>;
   hasExited = false;
+  private markGroupGone!: () => void;
   private readonly stderr: StderrLines | undefined;
   private nonProtocolLine: string | undefined;
   private spawnError: unknown;
@@ -38,13 +41,15 @@ export class ServerRun {
     onStderr: () => void = () => {},
   ) {
     this.child = spawnInGroup(launch);
+    this.groupGone = new Promise((resolve) => (this.markGroupGone = resolve));
     this.exited = new Promise((resolve) => {
       const done = (exit: ExitInfo) => {
         if (this.hasExited) return;
         this.hasExited = true;
         this.stderr?.dispose();
         // the leader is gone; children it left in the group (npx's node, a pipeline) go too
-        if (this.child.pid !== undefined && !this.stopRequested) void reapGroup(this.child.pid);
+        if (this.child.pid === undefined) this.markGroupGone();
+        else if (!this.stopRequested) void reapGroup(this.child.pid).then(() => this.checkGroupGone());
         resolve(exit);
       };
       this.child.once('close', (code, signal) => done({ code, signal }));
@@ -111,10 +116,15 @@ export class ServerRun {
     await this.session.close();
     await stopGroup(this.child, timings);
     if (this.child.pid !== undefined) await settles(this.exited, exitSettleMs);
+    this.checkGroupGone();
   }
 
   killNow(): void {
     if (this.child.pid !== undefined) signalGroup(this.child.pid, 'SIGKILL');
+  }
+
+  private checkGroupGone(): void {
+    if (this.child.pid === undefined || !groupAlive(this.child.pid)) this.markGroupGone();
   }
 
   private facts(error: unknown, timedOut: boolean): Omit<StartFacts, 'initializeTimeoutMs'> {

@@ -6,6 +6,7 @@ import type { Disposable } from '../base/disposable.js';
 import type { AuditLog } from '../core/auditLog.js';
 import type { LogWriter } from '../core/logWriter.js';
 import type { Clock } from './clock.js';
+import type { GroupTracker } from './orphanGuard.js';
 import { crashedAfterReady, diagnoseStartFailure, exitedCleanly, spawnFailed } from './diagnosis.js';
 import { planLaunch } from './launchPlan.js';
 import type { StopTimings } from './processGroup.js';
@@ -19,6 +20,8 @@ export interface ServerDeps {
   baseDir: string;
   clock: Clock;
   stopTimings: StopTimings;
+  /** Told of each process group started and ended, so none outlives Switchboard unnoticed. */
+  groups: GroupTracker;
   onChange: () => void;
 }
 
@@ -163,6 +166,7 @@ export class SupervisedServer {
       () => this.stderrArrived(),
     );
     this.run = run;
+    this.track(run, plan.launch);
     const outcome = await run.initialize(this.config.initializeTimeout, this.deps.stopTimings);
     if (this.run !== run) return this.snapshot(); // stopped or restarted meanwhile
     if (!outcome.ok) {
@@ -189,6 +193,14 @@ export class SupervisedServer {
     });
     this.schedulePing(run);
     return this.snapshot();
+  }
+
+  private track(run: ServerRun, launch: { command: string; args: string[] }): void {
+    const pgid = run.pid;
+    if (pgid === undefined) return;
+    const command = [launch.command, ...launch.args.map((a) => this.masker.mask(a))].join(' ');
+    this.deps.groups.started({ server: this.name, pgid, command, startedAt: Date.now() });
+    void run.groupGone.then(() => this.deps.groups.ended(pgid));
   }
 
   private fail(reason: string, exit: { code: number | null; signal: string | null }, readyForMs: number, failed: boolean, tail: string[] = []): McpServerState {

@@ -7,6 +7,7 @@ import { Emitter } from '../base/emitter.js';
 import { createAuditLog, type AuditLog } from '../core/auditLog.js';
 import type { LogWriter } from '../core/logWriter.js';
 import { realClock, type Clock } from './clock.js';
+import { untrackedGroups, type GroupTracker } from './orphanGuard.js';
 import { defaultStopTimings, type StopTimings } from './processGroup.js';
 import { runSelfcheck } from './selfcheck.js';
 import { SupervisedServer } from './supervisedServer.js';
@@ -22,6 +23,8 @@ export interface McpSupervisorOptions {
   clock?: Clock;
   stopTimings?: StopTimings;
   toolCallTimeoutMs?: number;
+  /** Told of every process group started and ended (the app's OrphanGuard); none by default. */
+  groups?: GroupTracker;
 }
 
 /**
@@ -80,6 +83,7 @@ export class McpSupervisor implements AsyncDisposable {
         baseDir: this.options.baseDir,
         clock: this.clock,
         stopTimings: this.options.stopTimings ?? defaultStopTimings,
+        groups: this.options.groups ?? untrackedGroups,
         onChange: () => this.queueChange(),
       });
       this.servers.set(name, server);

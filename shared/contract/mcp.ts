@@ -79,6 +79,31 @@ export interface McpToolCallResult {
   durationMs: number;
 }
 
+/**
+ * An MCP server's process group that an earlier Switchboard run started and
+ * that outlived it (that run was killed or crashed), found at the next start.
+ */
+export interface McpLeftover {
+  /** The server's name in that run's stack. */
+  server: string;
+  /** The command line it was started with, arguments masked as that run showed them. */
+  command: string;
+  /** Its process group: ending the leftover signals the whole group. */
+  pgid: number;
+  /** Its processes still running. */
+  pids: number[];
+  /** When that run started it (ms since epoch). */
+  startedAt: number;
+  /** The pid the Switchboard run that started it had; that run is gone. */
+  runPid: number;
+}
+
+export interface EndLeftoversResult {
+  ended: McpLeftover[];
+  /** Groups that still had processes after SIGTERM and SIGKILL (a process stuck in the kernel, say). */
+  stillRunning: McpLeftover[];
+}
+
 const target = z.strictObject({ name: z.string().min(1).max(200) });
 
 export const mcpTopics = {
@@ -92,6 +117,12 @@ export const mcpCommands = {
   'mcp.selfcheck': command<SelfcheckResult>()(target),
   /** Refreshes and returns a ready server's tools. */
   'mcp.listTools': command<McpToolInfo[]>()(target),
+  /** What earlier Switchboard runs left running (checked now: a leftover that ended since is not listed). */
+  'mcp.leftovers': command<McpLeftover[]>()(z.strictObject({}).prefault({})),
+  /** Ends leftovers (SIGTERM, then SIGKILL, each whole group): the given groups, or all of them. */
+  'mcp.endLeftovers': command<EndLeftoversResult>()(
+    z.strictObject({ pgids: z.array(z.number().int().positive()).max(1000).optional() }).prefault({}),
+  ),
   /** Calls one tool on a ready server, like MCP Inspector, to tell "running" from "working". */
   'mcp.callTool': command<McpToolCallResult>()(
     z.strictObject({

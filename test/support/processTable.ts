@@ -15,3 +15,12 @@ export function processesWith(marker: string): number[] {
   }
   return found;
 }
+
+/** A process's command line, arguments joined by spaces; empty once it is gone. */
+export function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+  } catch {
+    return '';
+  }
+}
