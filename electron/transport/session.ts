@@ -59,7 +59,7 @@ export class Session implements Disposable {
 
   constructor(
     private readonly channel: ClientChannel,
-    private readonly commands: Pick<CommandRegistry, 'call'>,
+    private readonly commands: Pick<CommandRegistry, 'call' | 'has'>,
     private readonly topics: Pick<TopicRegistry, 'open'>,
     options: SessionOptions = {},
   ) {

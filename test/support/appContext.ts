@@ -10,7 +10,7 @@ import type { LogInput } from '../../shared/contract/logs.js';
 
 export interface FakeAppContext extends AppContext {
   /** Registers like a capability's registrar, and calls as a session would. */
-  commands: CommandRegistrar & Pick<CommandRegistry, 'call' | 'names'>;
+  commands: CommandRegistrar & Pick<CommandRegistry, 'call' | 'has' | 'names'>;
   topics: TopicRegistrar & Pick<TopicRegistry, 'open' | 'names'>;
   /** Every line written through `logs` and `audit`, when no log writer was given. */
   lines: LogInput[];
@@ -37,7 +37,7 @@ export function fakeAppContext(input: StackInput = {}, options: { logs?: LogWrit
   );
   return {
     ...ctx,
-    commands: { ...ctx.commands, call: (name, params) => commands.call(name, params), names: () => commands.names() },
+    commands: { ...ctx.commands, call: (name, params) => commands.call(name, params), has: (name) => commands.has(name), names: () => commands.names() },
     topics: { ...ctx.topics, open: (name, params, sink) => topics.open(name, params, sink), names: () => topics.names() },
     lines,
     setConfig(next) {
