@@ -14,7 +14,7 @@ import { registerMcp } from '../mcp/index.js';
 import { registerProbes } from '../probes/index.js';
 import { registerBenchmark } from '../benchmark/index.js';
 import { registerCache } from '../cache/index.js';
-import { startDemoStack } from '../demo/index.js';
+import { startDemoStack, type ScriptLauncher } from '../demo/index.js';
 import { appRoot } from '../base/appRoot.js';
 import { registerAppCommands } from './registerAppCommands.js';
 
@@ -23,6 +23,8 @@ export interface SwitchboardOptions {
   env: NodeJS.ProcessEnv;
   cwd: string;
   mode: 'electron' | 'browser';
+  /** How the demo runs its backend's Node script; the Electron shell passes a utility-process launcher. */
+  launchScript?: ScriptLauncher;
 }
 
 export interface Switchboard {
@@ -49,7 +51,7 @@ export async function createSwitchboard(options: SwitchboardOptions): Promise<Sw
   if ('path' in where) {
     config = await ConfigStore.open({ path: where.path }, { audit: earlyAudit });
   } else {
-    const demo = await startDemoStack(earlyLogs, options.env);
+    const demo = await startDemoStack(earlyLogs, options.env, options.launchScript);
     demoDir = demo.demoDir;
     // Added first, so it stops last: the demo's MCP servers and probes talk to its backend.
     disposables.add(toAsyncDisposable(() => demo.stop()));

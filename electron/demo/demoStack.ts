@@ -1,11 +1,11 @@
-import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { StackInput } from '../base/stackFile/stack.js';
 import type { LogWriter } from '../core/logWriter.js';
 import { appRoot, unpackedPath } from '../base/appRoot.js';
 import { startDemoBackend } from './backend/startDemoBackend.js';
+import type { ScriptLauncher } from './backend/scriptProcess.js';
+import { openDemoDirectory } from './demoDirectory.js';
 
 export interface DemoStack {
   config: StackInput;
@@ -14,23 +14,24 @@ export interface DemoStack {
   stop(): Promise<void>;
 }
 
-/** SWITCHBOARD_DEMO_DIR, else one folder per user under the temp dir. */
-export function demoDirectory(env: NodeJS.ProcessEnv = process.env): string {
-  return env.SWITCHBOARD_DEMO_DIR || join(tmpdir(), `switchboard-demo-${userInfo().username}`);
-}
-
 /**
  * The stack a new user sees when they have no stack file: a demo backend we
  * start on loopback, two real MCP servers from npm, one wrapper that fails the
  * way broken wrappers do (until its index file exists), and whatever
- * containers the local Docker engine has.
+ * containers the local Docker engine has. `launchScript` runs the backend's
+ * script (the Electron shell passes a utility-process launcher).
  */
-export async function startDemoStack(logs: LogWriter, env: NodeJS.ProcessEnv = process.env): Promise<DemoStack> {
-  const demoDir = demoDirectory(env);
-  mkdirSync(demoDir, { recursive: true });
-  const backend = await startDemoBackend({ logs });
+export async function startDemoStack(logs: LogWriter, env: NodeJS.ProcessEnv = process.env, launchScript?: ScriptLauncher): Promise<DemoStack> {
+  const directory = await openDemoDirectory(env);
+  const demoDir = directory.path;
+  let backend;
+  try {
+    backend = await startDemoBackend({ logs, ...(launchScript ? { launch: launchScript } : {}) });
+  } catch (err) {
+    await directory.remove();
+    throw err;
+  }
   const root = appRoot();
-  const node = nodeCommand();
   const config: StackInput = {
     name: 'demo',
     docker: {},
@@ -53,8 +54,9 @@ export async function startDemoStack(logs: LogWriter, env: NodeJS.ProcessEnv = p
       },
     },
     mcpServers: {
-      everything: { command: node.command, args: [serverScript('everything'), 'stdio'], env: node.env },
-      memory: { command: node.command, args: [serverScript('memory')], env: { ...node.env, MEMORY_FILE_PATH: join(demoDir, 'memory.jsonl') } },
+      // `node` from the user's PATH, as for any npm MCP server: the packaged app's binary does not run scripts as Node (RunAsNode fuse off).
+      everything: { command: 'node', args: [serverScript('everything'), 'stdio'] },
+      memory: { command: 'node', args: [serverScript('memory')], env: { MEMORY_FILE_PATH: join(demoDir, 'memory.jsonl') } },
       'search-index': {
         command: unpackedPath(join(root, 'electron/demo/wrappers/search-index.sh')),
         env: { SEARCH_INDEX: join(demoDir, 'search-index') },
@@ -62,16 +64,15 @@ export async function startDemoStack(logs: LogWriter, env: NodeJS.ProcessEnv = p
       },
     },
   };
-  return { config, demoDir, backendUrl: backend.url, stop: () => backend.stop() };
+  const stop = async () => {
+    await backend.stop();
+    await directory.remove();
+  };
+  return { config, demoDir, backendUrl: backend.url, stop };
 }
 
 function serverScript(name: 'everything' | 'memory'): string {
   const require = createRequire(join(appRoot(), 'package.json'));
   const pkg = require.resolve(`@modelcontextprotocol/server-${name}/package.json`);
   return unpackedPath(join(dirname(pkg), 'dist/index.js'));
-}
-
-/** Under Electron there may be no `node` on PATH, but Electron itself runs scripts as Node. */
-function nodeCommand(): { command: string; env: Record<string, string> } {
-  return process.versions.electron ? { command: process.execPath, env: { ELECTRON_RUN_AS_NODE: '1' } } : { command: 'node', env: {} };
 }

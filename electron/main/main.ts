@@ -1,11 +1,15 @@
-import { app, BrowserWindow, session, shell } from 'electron';
+import { app, BrowserWindow, protocol, session, shell, type WebContents } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { createSwitchboard, type Switchboard } from '../app/createSwitchboard.js';
 import { installProcessPolicy } from '../app/processPolicy.js';
 import { appRoot } from '../base/appRoot.js';
 import { contentSecurityPolicy } from '../transport/contentSecurityPolicy.js';
+import { appIndexUrl, appScheme, appSchemeRegistration } from './appProtocol.js';
 import { attachIpc } from './ipcTransport.js';
+import { externalLinkToOpen, mayNavigate } from './navigationPolicy.js';
+import { guardSession, refuseBluetoothPicker } from './permissionPolicy.js';
+import { rendererResponse } from './rendererResponse.js';
+import { launchInUtilityProcess } from './utilityScript.js';
 
 // The desktop shell: a window, the IPC transport, and the same services browser mode runs.
 let switchboard: Switchboard | undefined;
@@ -13,8 +17,6 @@ let switchboard: Switchboard | undefined;
 const policy = installProcessPolicy({ exit: (code) => app.exit(code) });
 
 async function openWindow(sb: Switchboard): Promise<void> {
-  const rendererDir = join(appRoot(), 'dist/renderer');
-  const indexUrl = pathToFileURL(join(rendererDir, 'index.html')).toString();
   const win = new BrowserWindow({
     width: 1440,
     height: 900,
@@ -29,29 +31,46 @@ async function openWindow(sb: Switchboard): Promise<void> {
       spellcheck: false,
     },
   });
-  attachIpc(win.webContents, pathToFileURL(rendererDir).toString(), sb.commands, sb.topics);
-  // Navigation and new windows are blocked; links to the web open in the user's browser.
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(indexUrl)) event.preventDefault();
-  });
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  await win.loadURL(indexUrl);
+  attachIpc(win.webContents, sb.commands, sb.topics);
+  await win.loadURL(appIndexUrl);
 }
 
-app.enableSandbox();
-app.on('web-contents-created', (_event, contents) => {
+/** Every webContents, ours or not: no webviews, no navigation away from our page, no new windows. */
+function guardContents(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
-});
+  contents.on('will-frame-navigate', (details) => {
+    if (!mayNavigate(details.url, details.isMainFrame)) details.preventDefault();
+  });
+  // Links to the web open in the user's browser; the window itself never opens another.
+  contents.setWindowOpenHandler(({ url }) => {
+    const link = externalLinkToOpen(url);
+    if (link) void shell.openExternal(link);
+    return { action: 'deny' };
+  });
+  refuseBluetoothPicker(contents);
+}
+
+// Before ready: the page's scheme must be known as standard and secure when the first page loads.
+protocol.registerSchemesAsPrivileged([appSchemeRegistration]);
+app.enableSandbox();
+app.on('web-contents-created', (_event, contents) => guardContents(contents));
 
 void app.whenReady().then(async () => {
+  const csp = contentSecurityPolicy();
+  const rendererDir = join(appRoot(), 'dist/renderer');
+  protocol.handle(appScheme, (request) => rendererResponse(request, rendererDir, csp));
+  // app:// answers carry the policy themselves; this covers any other response the session gets.
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy()] } });
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
   });
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  switchboard = await createSwitchboard({ argv: process.argv.slice(app.isPackaged ? 1 : 2), env: process.env, cwd: process.cwd(), mode: 'electron' });
+  guardSession(session.defaultSession);
+  switchboard = await createSwitchboard({
+    argv: process.argv.slice(app.isPackaged ? 1 : 2),
+    env: process.env,
+    cwd: process.cwd(),
+    mode: 'electron',
+    launchScript: launchInUtilityProcess,
+  });
   policy.attach(switchboard);
   await openWindow(switchboard);
   app.on('activate', () => {

@@ -5,7 +5,8 @@ import type { ServerResponse } from 'node:http';
 import { refuse } from './answers.js';
 import { decodeComponent } from './requestUrl.js';
 
-const types: Record<string, string> = {
+/** The Content-Type of each file the renderer build holds; the Electron shell's app:// handler uses the same table. */
+export const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -30,7 +31,7 @@ export async function serveStatic(root: string, pathname: string, res: ServerRes
     const immutable = relative.startsWith('assets/');
     res.writeHead(200, {
       ...headers,
-      'Content-Type': types[extname(file)] ?? 'application/octet-stream',
+      'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
       'Content-Length': String(info.size),
       'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     });

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, dirname, join } from 'node:path';
 import { _electron as electron } from 'playwright-core';
@@ -57,7 +57,7 @@ afterAll(() => {
   xvfbProcess?.kill('SIGTERM');
 });
 
-test('the desktop app opens on the Overview with the client bridge and without Node in the page', async (ctx) => {
+test('the desktop app opens on the Overview from app://, with the client bridge, without Node in the page, and with its refusals in place', async (ctx) => {
   const runtime = electronRuntime();
   const screen = 'executable' in runtime ? await display() : { env: {} };
   const missing = 'missing' in runtime ? runtime.missing : 'missing' in screen ? screen.missing : undefined;
@@ -74,13 +74,15 @@ test('the desktop app opens on the Overview with the client bridge and without N
 
   const mainFile = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).main as string;
   expect(existsSync(join(repoRoot, mainFile)), `${mainFile} is built (npm run build)`).toBe(true);
+  let demoDir: string | undefined;
   const app = await electron.launch({
     executablePath: (runtime as { executable: string }).executable,
     // Chromium refuses to run as root with its sandbox on; CI runs as root.
     args: [repoRoot, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
-    // Its own folder, so no stack.yaml nearby is picked up: the app shows the demo stack.
+    // Its own folder, so no stack.yaml nearby is picked up: the app shows the demo stack,
+    // in the private folder it makes itself (SWITCHBOARD_DEMO_DIR empty), which quitting removes.
     cwd: workDir,
-    env: { ...(process.env as Record<string, string>), ...('env' in screen ? screen.env : {}), SWITCHBOARD_DEMO_DIR: join(workDir, 'demo') },
+    env: { ...(process.env as Record<string, string>), ...('env' in screen ? screen.env : {}), SWITCHBOARD_DEMO_DIR: '' },
     timeout: 60_000,
   });
   try {
@@ -92,7 +94,37 @@ test('the desktop app opens on the Overview with the client bridge and without N
       process: typeof (globalThis as { process?: unknown }).process,
     }));
     expect(globals).toEqual({ switchboard: 'object', require: 'undefined', process: 'undefined' });
+
+    // Served from our own origin, with the CSP header; no way out of the renderer folder.
+    expect(window.url().split('#')[0]).toBe('app://switchboard/index.html');
+    const served = await window.evaluate(async () => {
+      const page = await fetch('/index.html');
+      const escape = await fetch('/..%2f..%2fpackage.json');
+      return { csp: page.headers.get('content-security-policy'), escape: escape.status };
+    });
+    expect(served.csp).toContain("script-src 'self'");
+    expect(served.escape).toBe(404);
+
+    // Permissions: checks are refused too, not only requests; no popups; no navigation away.
+    const refusals = await window.evaluate(async () => ({
+      geolocation: (await navigator.permissions.query({ name: 'geolocation' })).state,
+      popup: globalThis.open('file:///etc/passwd') === null,
+    }));
+    expect(refusals).toEqual({ geolocation: 'denied', popup: true });
+    await window.evaluate(() => {
+      location.href = 'https://example.com/';
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(window.url().startsWith('app://switchboard/index.html')).toBe(true);
+
+    // The demo's files are in a private folder of its own.
+    const info = await window.evaluate(() => (globalThis as unknown as { switchboard: { call(name: string): Promise<{ demoDir?: string }> } }).switchboard.call('app.info'));
+    demoDir = info.demoDir;
+    expect(demoDir).toMatch(/switchboard-demo-[A-Za-z0-9]{6}$/);
+    if (process.platform !== 'win32') expect(statSync(demoDir!).mode & 0o777).toBe(0o700);
   } finally {
     await app.close();
   }
+  // Quitting stopped the demo and removed its folder.
+  if (demoDir) expect(existsSync(demoDir)).toBe(false);
 });
