@@ -10,7 +10,7 @@ import { McpSupervisor } from './supervisor.js';
  * disposable of the capability's store: the app awaits its stop at quit.
  */
 export function registerMcp(ctx: AppContext): McpSupervisor {
-  const supervisor = ctx.disposables.add(new McpSupervisor({ logs: ctx.logs, audit: ctx.audit, baseDir: ctx.config.baseDir() }));
+  const supervisor = ctx.disposables.add(new McpSupervisor({ logs: ctx.logs, audit: ctx.audit, secrets: ctx.secrets, baseDir: ctx.config.baseDir() }));
   const apply = (config: StackConfig) => void supervisor.setServers(serversOf(config));
   apply(ctx.config.current());
   ctx.disposables.add(ctx.config.changed.on(apply));

@@ -14,11 +14,11 @@ describe('which env keys are secret', () => {
     'GOOGLE_APPLICATION_CREDENTIALS', 'AWS_CREDENTIAL', 'CREDS',
     'NPM_AUTH', 'AUTH', 'BASIC_AUTH', 'AUTHORIZATION', 'OAUTH_CLIENT', 'GITHUB_AUTH',
     'PRIVATE_KEY', 'SSH_PRIVATE_KEY_PATH', 'WEBHOOK_SIGNATURE',
-    'CONNECTION_STRING', 'DB_CONN_STR',
+    'CONNECTION_STRING', 'DB_CONN_STR', 'DATABASE_URL',
   ];
   const harmless = [
     'PATH', 'HOME', 'PWD', 'OLDPWD', 'PORT', 'NODE_ENV', 'LOG_LEVEL', 'KEYBOARD', 'KEYBOARD_LAYOUT', 'AUTHOR', 'AUTHOR_NAME', 'MAX_TOKENS',
-    'DATABASE_URL', 'REDIS_URL', 'LANG', 'TZ', 'HOSTNAME', 'USER', 'BYPASS_CACHE', 'PASSENGER_APP_ENV', 'MEMORY_FILE_PATH', 'MODE',
+    'REDIS_URL', 'LANG', 'TZ', 'HOSTNAME', 'USER', 'BYPASS_CACHE', 'PASSENGER_APP_ENV', 'MEMORY_FILE_PATH', 'MODE',
   ];
 
   it.each(secret)('%s is secret', (key) => expect(isSecretKey(key)).toBe(true));
@@ -98,6 +98,11 @@ describe('the masker', () => {
     expect(masker.maskArgs(['--port', '8080'])).toEqual(['--port', MASK]);
     expect(masker.mask('http://127.0.0.1:8080/health')).toBe('http://127.0.0.1:8080/health');
     expect(masker.mask('pin 12345678 rejected')).toBe(`pin ${MASK} rejected`);
+  });
+
+  it('does not take switches for secrets', () => {
+    const masker = new SecretMasker().withEnv({ AUTH_ENABLED: 'true', SESSION_COOKIE_SECURE: 'false' });
+    expect(masker.mask('secure=false, cache=true')).toBe('secure=false, cache=true');
   });
 
   it('replaces the longest value first', () => {
