@@ -35,6 +35,9 @@ function wordsOf(name: string): string[] {
     .filter(Boolean);
 }
 
+/** Every secret name holds one of these: text without any has no secret pair, and skips the slower search (log lines). */
+export const mayNameSecret = /key|token|secret|pass|pwd|dsn|session|cookie|salt|cred|auth|private|signature|conn|database/i;
+
 export function isSecretKey(name: string): boolean {
   const words = wordsOf(name);
   const joined = words.join('_');

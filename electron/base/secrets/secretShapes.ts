@@ -1,4 +1,4 @@
-import { isSecretKey } from './secretKeys.js';
+import { isSecretKey, mayNameSecret } from './secretKeys.js';
 
 /**
  * Secrets recognised by their shape, with nobody saying what they are: the
@@ -28,6 +28,7 @@ const flagValue = /(?<=^|[\s"'([])(--?([A-Za-z][\w.-]*)[ \t]+)(?!-)([^\s"']+)/g;
 
 /** "--token abc", "--password=x", "GITHUB_TOKEN=ghp_…", "?token=abc&" with the value masked; other pairs as they are. */
 export function maskSecretPairs(text: string): string {
+  if (!mayNameSecret.test(text)) return text;
   let out = text.includes('=') ? text.replace(namedValue, (whole, name: string) => (isSecretKey(name) ? `${name}=${MASK}` : whole)) : text;
   if (out.includes('-')) out = out.replace(flagValue, (whole, flag: string, name: string) => (isSecretKey(name) ? `${flag}${MASK}` : whole));
   return out;
