@@ -46,9 +46,12 @@ export class SecretMasker {
     return this;
   }
 
-  /** A masker for one server or container: it also hides the values of its env's secret keys and URL passwords. */
+  /**
+   * A masker for one server or container: it also hides the values of its env's
+   * secret keys and URL passwords; short ones (SESSION_TIMEOUT=30) only in the env view, so "30" stays readable elsewhere.
+   */
   withEnv(env: Readonly<Record<string, string>>): SecretMasker {
-    return new SecretMasker(this).remember(Object.entries(env).flatMap(([key, value]) => secretPartsOf(key, value)));
+    return new SecretMasker(this).remember(Object.entries(env).flatMap(([key, value]) => secretPartsOf(key, value)).filter(scrubbable));
   }
 
   mask(text: string): string {

@@ -100,9 +100,11 @@ describe('the masker', () => {
     expect(masker.mask('pin 12345678 rejected')).toBe(`pin ${MASK} rejected`);
   });
 
-  it('does not take switches for secrets', () => {
-    const masker = new SecretMasker().withEnv({ AUTH_ENABLED: 'true', SESSION_COOKIE_SECURE: 'false' });
+  it('does not take switches or a server\'s short env values for secrets beyond its env', () => {
+    const masker = new SecretMasker().withEnv({ AUTH_ENABLED: 'true', SESSION_COOKIE_SECURE: 'false', SESSION_TIMEOUT: '30' });
     expect(masker.mask('secure=false, cache=true')).toBe('secure=false, cache=true');
+    expect(masker.maskArgs(['--retries', '30'])).toEqual(['--retries', '30']);
+    expect(masker.maskEnv({ SESSION_TIMEOUT: '30' })).toEqual({ SESSION_TIMEOUT: MASK });
   });
 
   it('replaces the longest value first', () => {
