@@ -16,6 +16,7 @@ import { registerBenchmark } from '../benchmark/index.js';
 import { registerCache } from '../cache/index.js';
 import { startDemoStack, type ScriptLauncher } from '../demo/index.js';
 import { appRoot } from '../base/appRoot.js';
+import { SecretMasker } from '../base/secrets/secretMasker.js';
 import { registerAppCommands } from './registerAppCommands.js';
 
 export interface SwitchboardOptions {
@@ -43,19 +44,21 @@ export async function createSwitchboard(options: SwitchboardOptions): Promise<Sw
   // Lines written while the stack file loads wait here: the hub's caps come from that file.
   const early: LogInput[] = [];
   const earlyLogs: LogWriter = { write: (line) => void early.push({ ts: Date.now(), ...line }) };
-  const earlyAudit = createAuditLog(earlyLogs);
+  // One masker for the whole app: the config store teaches it the stack file's expanded ${VAR}s.
+  const secrets = new SecretMasker();
+  const earlyAudit = createAuditLog(earlyLogs, secrets);
 
   const where = resolveConfigPath({ argv: options.argv, env: options.env, cwd: options.cwd });
   let demoDir: string | undefined;
   let config: ConfigStore;
   if ('path' in where) {
-    config = await ConfigStore.open({ path: where.path }, { audit: earlyAudit });
+    config = await ConfigStore.open({ path: where.path }, { audit: earlyAudit, env: options.env, secrets });
   } else {
     const demo = await startDemoStack(earlyLogs, options.env, options.launchScript);
     demoDir = demo.demoDir;
     // Added first, so it stops last: the demo's MCP servers and probes talk to its backend.
     disposables.add(toAsyncDisposable(() => demo.stop()));
-    config = await ConfigStore.open({ demo: demo.config, label: 'built-in demo stack', baseDir: demo.demoDir }, { audit: earlyAudit });
+    config = await ConfigStore.open({ demo: demo.config, label: 'built-in demo stack', baseDir: demo.demoDir }, { audit: earlyAudit, env: options.env, secrets });
   }
   // The caps are read once: changing logs: in the stack file takes effect at the next start.
   const logs = disposables.add(new LogHub(config.current().logs));
@@ -63,7 +66,7 @@ export async function createSwitchboard(options: SwitchboardOptions): Promise<Sw
   earlyLogs.write = (line) => logs.write(line);
   disposables.add(config);
 
-  const app: AppServices = { commands, topics, logs, audit: createAuditLog(logs), config, mode: options.mode };
+  const app: AppServices = { commands, topics, logs, audit: createAuditLog(logs, secrets), secrets, config, mode: options.mode };
   app.audit.note(`stack "${config.status().stackName}" from ${config.status().source}`);
   // Each capability gets its own store inside the app's: disposing the app disposes them newest first.
   const capability = () => capabilityContext(app, disposables);

@@ -7,6 +7,7 @@ import type { Disposable } from '../base/disposable.js';
 import { Emitter } from '../base/emitter.js';
 import type { AuditLog } from '../core/auditLog.js';
 import { availabilityVerdict, sloVerdicts } from '../base/sloVerdicts.js';
+import { SecretMasker } from '../base/secrets/secretMasker.js';
 import { runLoadTest, type LoadTestOutcome, type RunningLoadTest } from './loadTest.js';
 
 export interface BenchmarkRequest {
@@ -38,6 +39,8 @@ export class BenchmarkService implements Disposable {
   constructor(
     private readonly probes: LoadTestTargets,
     private readonly audit: AuditLog,
+    /** The URL, errors and log lines go through it (a probe URL's password). */
+    private readonly secrets = new SecretMasker(),
   ) {}
 
   state(): BenchmarksState {
@@ -54,7 +57,8 @@ export class BenchmarkService implements Disposable {
     const requests = request.requests ?? (request.durationS === undefined ? 1_000 : undefined);
     const id = randomUUID();
     const startedAt = Date.now();
-    const progress: BenchmarkProgress = { id, probe: request.probe, url: config.url, startedAt, elapsedMs: 0, done: 0, fraction: 0 };
+    const shownUrl = this.secrets.mask(config.url);
+    const progress: BenchmarkProgress = { id, probe: request.probe, url: shownUrl, startedAt, elapsedMs: 0, done: 0, fraction: 0 };
     if (requests !== undefined) progress.requests = requests;
     else if (request.durationS !== undefined) progress.durationS = request.durationS;
     const test = runLoadTest(
@@ -75,10 +79,10 @@ export class BenchmarkService implements Disposable {
     );
     this.running = { progress, test };
     const settings = { concurrency: request.concurrency, ...(requests !== undefined ? { requests } : { durationS: request.durationS! }) };
-    this.log(`load test of ${request.probe} started: ${config.method} ${config.url}, ${requests !== undefined ? `${requests} requests` : `${request.durationS} s`}, concurrency ${request.concurrency}`);
+    this.log(`load test of ${request.probe} started: ${config.method} ${shownUrl}, ${requests !== undefined ? `${requests} requests` : `${request.durationS} s`}, concurrency ${request.concurrency}`);
     test.done.then(
       (outcome) => this.finish(progress, config, settings, outcome),
-      (err: Error) => this.finish(progress, config, settings, undefined, err.message),
+      (err: Error) => this.finish(progress, config, settings, undefined, this.secrets.mask(err.message)),
     );
     this.emit();
     return { id };
@@ -113,7 +117,7 @@ export class BenchmarkService implements Disposable {
       reqPerSec: outcome?.reqPerSec ?? 0,
       latencyMs: outcome?.latencyMs ?? { min: 0, mean: 0, p50: 0, p90: 0, p95: 0, p99: 0, max: 0 },
       histogram: outcome?.histogram ?? [],
-      errors: outcome?.errors ?? [],
+      errors: (outcome?.errors ?? []).map((e) => ({ ...e, kind: this.secrets.mask(e.kind) })),
       statusCodes: outcome?.statusCodes ?? {},
       verdict: outcome ? benchmarkVerdict(config, outcome) : [],
     };

@@ -7,7 +7,7 @@ import { BenchmarkService, type LoadTestTargets } from './benchmarkService.js';
  * targets come from the composition root; the service is disposed with the app.
  */
 export function registerBenchmark(ctx: AppContext, probes: LoadTestTargets): void {
-  const benchmarks = ctx.disposables.add(new BenchmarkService(probes, ctx.audit));
+  const benchmarks = ctx.disposables.add(new BenchmarkService(probes, ctx.audit, ctx.secrets));
 
   ctx.topics.provide('benchmark.runs', (_params, sink) => {
     sink.snapshot(benchmarks.state());

@@ -8,6 +8,7 @@ import { minMaxBuckets } from '../base/metrics/downsample.js';
 import { DeadlineScheduler, phaseFor } from '../base/deadlineScheduler.js';
 import { createCounterSource, type CounterSource } from './counterSources.js';
 import { HitRateWindow } from './hitRateWindow.js';
+import { SecretMasker } from '../base/secrets/secretMasker.js';
 
 /** The chart shows the last 15 minutes. */
 const historyMs = 15 * 60_000;
@@ -32,7 +33,11 @@ export class CacheService implements Disposable {
   // The probes' scheduler: absolute deadlines, and a hung source never delays another.
   private readonly scheduler = new DeadlineScheduler();
 
-  constructor(private readonly logs: LogWriter) {}
+  constructor(
+    private readonly logs: LogWriter,
+    /** Addresses and error lines go through it before they are shown or logged. */
+    private readonly secrets = new SecretMasker(),
+  ) {}
 
   apply(configs: Record<string, CacheSourceConfig>): void {
     for (const [name, source] of this.sources) {
@@ -81,7 +86,7 @@ export class CacheService implements Disposable {
       while (source.history.length > 0 && source.history[0]!.ts < ts - historyMs) source.history.shift();
     } catch (err) {
       if (this.sources.get(source.name) !== source) return;
-      const message = (err as Error).message;
+      const message = this.secrets.mask((err as Error).message);
       if (message !== source.error) this.logs.write({ source: sourceId.cache(source.name), stream: 'system', level: 'warn', text: message });
       source.error = message;
     }
@@ -103,7 +108,7 @@ export class CacheService implements Disposable {
             name: s.name,
             kind: s.reader.kind,
             target: s.config.target,
-            address: s.reader.address,
+            address: this.secrets.mask(s.reader.address),
             hitRate: current.rate,
             hits: current.hits,
             misses: current.misses,

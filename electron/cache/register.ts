@@ -3,7 +3,7 @@ import { CacheService } from './cacheService.js';
 
 /** Wires cache hit rates to the `cache` state topic and follows config reloads. */
 export function registerCache(ctx: AppContext): CacheService {
-  const service = ctx.disposables.add(new CacheService(ctx.logs));
+  const service = ctx.disposables.add(new CacheService(ctx.logs, ctx.secrets));
   service.apply(ctx.config.current().cache);
   ctx.disposables.add(ctx.config.changed.on((config) => service.apply(config.cache)));
   ctx.topics.provide('cache', (_params, sink) => {

@@ -8,6 +8,7 @@ import { discardAudit, type AuditLog } from '../core/auditLog.js';
 import { ConfigWatcher } from './configWatcher.js';
 import { describeProblem } from './describeProblem.js';
 import type { Environment } from './expandVariables.js';
+import type { SecretMasker } from '../base/secrets/secretMasker.js';
 import { loadStackFile, stackFromObject, type StackLoad } from './loadStackFile.js';
 import { stackSchema, type StackConfig, type StackInput } from '../base/stackFile/stack.js';
 
@@ -23,6 +24,8 @@ export interface ConfigStoreOptions {
   audit?: AuditLog;
   /** Quiet time after the last file event before reloading. */
   debounceMs?: number;
+  /** Learns each good load's expanded ${VAR} values before anyone hears of the new config. */
+  secrets?: SecretMasker;
 }
 
 /**
@@ -121,6 +124,8 @@ export class ConfigStore implements ConfigSource, Disposable {
     let status: ConfigStatus;
     if (result.ok) {
       configChanged = !isDeepStrictEqual(result.config, this.config);
+      // Values from earlier loads stay known: a server of the old config may still be writing its last lines.
+      this.options.secrets?.remember(result.secrets);
       if (configChanged || first) result.warnings.forEach((warning) => this.log('warn', warning));
       this.config = result.config;
       this.lastGoodFiles = result.files;

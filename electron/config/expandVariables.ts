@@ -1,5 +1,6 @@
 import type { ConfigProblem } from '../../shared/contract/app.js';
 import type { McpServerConfig } from '../base/stackFile/mcp.js';
+import { isSecretExpansion } from '../base/secrets/secretKeys.js';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -13,7 +14,9 @@ const reference = /\$\$|\$\{(?:env:)?([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
  * Expands variables in what an MCP server is launched with (command, args, cwd,
  * env values) from the environment Switchboard runs in. An unset variable
  * without a default is a problem rather than an empty string, because an empty
- * DATABASE_URL fails far from where the mistake was made.
+ * DATABASE_URL fails far from where the mistake was made. Values taken from the
+ * environment into args and env go into `secrets`, so they are never shown;
+ * command and cwd name programs and folders, and defaults are written in the file.
  */
 export function expandServerVariables(
   name: string,
@@ -21,12 +24,16 @@ export function expandServerVariables(
   env: Environment,
   placeOf: PlaceOf,
   problems: ConfigProblem[],
+  secrets: Set<string> = new Set(),
 ): McpServerConfig {
-  const expand = (text: string, path: PropertyKey[]): string =>
+  const expand = (text: string, path: PropertyKey[], keepsSecrets = false): string =>
     text.replace(reference, (whole, variable: string | undefined, fallback: string | undefined) => {
       if (whole === '$$') return '$';
       const value = env[variable!];
-      if (value !== undefined && value !== '') return value;
+      if (value !== undefined && value !== '') {
+        if (keepsSecrets && isSecretExpansion(variable!, value)) secrets.add(value);
+        return value;
+      }
       if (fallback !== undefined) return fallback;
       if (value === '') return value;
       problems.push({
@@ -40,8 +47,8 @@ export function expandServerVariables(
   return {
     ...server,
     command: expand(server.command, [...base, 'command']),
-    args: server.args.map((arg, index) => expand(arg, [...base, 'args', index])),
-    env: Object.fromEntries(Object.entries(server.env).map(([key, value]) => [key, expand(value, [...base, 'env', key])])),
+    args: server.args.map((arg, index) => expand(arg, [...base, 'args', index], true)),
+    env: Object.fromEntries(Object.entries(server.env).map(([key, value]) => [key, expand(value, [...base, 'env', key], true)])),
     ...(server.cwd !== undefined && { cwd: expand(server.cwd, [...base, 'cwd']) }),
   };
 }

@@ -10,7 +10,8 @@ import { parseSourceText, type SourceDocument } from './sourceDocument.js';
 import { zodProblems } from './zodProblems.js';
 
 export type StackLoad =
-  | { ok: true; config: StackConfig; files: string[]; warnings: ConfigProblem[] }
+  /** `secrets`: the values ${VAR}s were replaced with, to be masked wherever they would show. */
+  | { ok: true; config: StackConfig; files: string[]; warnings: ConfigProblem[]; secrets: string[] }
   /** `files` is what to watch even while broken, so creating a missing include triggers a reload. */
   | { ok: false; problems: ConfigProblem[]; files: string[] };
 
@@ -85,13 +86,14 @@ async function completeStack(
   }
 
   const mcpServers: Record<string, McpServerConfig> = {};
+  const secrets = new Set<string>();
   for (const [name, { config: server, origin }] of servers) {
     // expandServerVariables writes paths as mcpServers.<name>.…; map them back to where the entry really is.
     const placeOf = (path: PropertyKey[]) => placeIn(origin, [...origin.path, ...path.slice(2)]);
-    mcpServers[name] = expandServerVariables(name, server, env, placeOf, problems);
+    mcpServers[name] = expandServerVariables(name, server, env, placeOf, problems, secrets);
   }
 
   if (problems.length > 0) return { ok: false, files, problems };
   const { servers: _merged, ...rest } = config;
-  return { ok: true, config: { ...rest, mcpServers }, files, warnings };
+  return { ok: true, config: { ...rest, mcpServers }, files, warnings, secrets: [...secrets] };
 }

@@ -3,6 +3,7 @@ import type { CommandRegistrar, CommandRegistry } from './commandRegistry.js';
 import { DisposableStore } from '../base/disposable.js';
 import type { Emitter } from '../base/emitter.js';
 import type { AuditLog } from './auditLog.js';
+import type { SecretMasker } from '../base/secrets/secretMasker.js';
 import type { LogWriter } from './logWriter.js';
 import type { TopicRegistrar, TopicRegistry } from './topicRegistry.js';
 
@@ -21,8 +22,10 @@ export interface AppContext {
   /** Providers registered here are removed when the capability is disposed. */
   topics: TopicRegistrar;
   logs: LogWriter;
-  /** Switchboard's own lines: operators' actions and what the app noticed. */
+  /** Switchboard's own lines: operators' actions and what the app noticed (masked already). */
   audit: AuditLog;
+  /** What every shown or logged value goes through; it knows the stack file's expanded ${VAR}s as soon as a load has them. */
+  secrets: SecretMasker;
   config: ConfigSource;
   /**
    * This capability's owner: everything it starts goes here, async closes
@@ -38,6 +41,7 @@ export interface AppServices {
   topics: TopicRegistry;
   logs: LogWriter;
   audit: AuditLog;
+  secrets: SecretMasker;
   config: ConfigSource;
   mode: 'electron' | 'browser';
 }
@@ -54,6 +58,7 @@ export function capabilityContext(app: AppServices, owner: DisposableStore): App
     topics: app.topics.ownedBy(disposables),
     logs: app.logs,
     audit: app.audit,
+    secrets: app.secrets,
     config: app.config,
     disposables,
     mode: app.mode,

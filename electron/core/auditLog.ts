@@ -2,6 +2,7 @@ import type { LogLevel } from '../../shared/contract/logs.js';
 import { formatElapsed } from '../../shared/elapsed.js';
 import { sourceId } from '../../shared/sourceId.js';
 import type { LogWriter } from './logWriter.js';
+import { SecretMasker } from '../base/secrets/secretMasker.js';
 
 /** One step of an operator's action, as the log tells it. */
 export interface AuditEntry {
@@ -29,15 +30,16 @@ export interface AuditLog {
   note(text: string, level?: LogLevel): void;
 }
 
-export function createAuditLog(logs: LogWriter): AuditLog {
+/** Every line is masked: by shape always, and by the values `secrets` knows (the app's: the stack file's expanded ${VAR}s). */
+export function createAuditLog(logs: LogWriter, secrets = new SecretMasker()): AuditLog {
   const write = (text: string, level: LogLevel) => logs.write({ source: sourceId.switchboard, stream: 'system', level, text });
   return {
     action(entry) {
-      const text = auditText(entry);
+      const text = secrets.mask(auditText(entry));
       write(text, entry.level ?? (entry.outcome === 'failed' ? 'error' : 'info'));
       return text;
     },
-    note: (text, level = 'info') => write(text, level),
+    note: (text, level = 'info') => write(secrets.mask(text), level),
   };
 }
 

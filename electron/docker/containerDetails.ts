@@ -1,28 +1,18 @@
 import type Docker from 'dockerode';
 import type { ContainerDetails, ContainerHealth } from '../../shared/contract/containers.js';
 import { restartPolicyText } from './containerSummary.js';
+import { SecretMasker } from '../base/secrets/secretMasker.js';
 
-/** Keys whose values are masked until the operator reveals them. */
-const secretKey = /(pass(word|wd)?|secret|token|api[_-]?key|private[_-]?key|credential|auth|_key$|^key$|dsn|database_url|conn(ection)?_?str)/i;
-
-export function looksSecret(key: string): boolean {
-  return secretKey.test(key);
-}
-
-/** Also masks the password part of a URL-looking value under any key ("postgres://u:pw@h/db"). */
-function hasUrlPassword(value: string): boolean {
-  return /^[a-z][\w+.-]*:\/\/[^/:@\s]+:[^@\s]+@/i.test(value);
-}
-
-export const maskedValue = '••••••••';
-
+/** `docker inspect` as shown: env values, command and health output masked by the container's own secrets until the operator reveals one. */
 export function detailsFromInspect(engine: string, info: Docker.ContainerInspectInfo): ContainerDetails {
-  const env = (info.Config?.Env ?? []).map((entry) => {
+  const entries = (info.Config?.Env ?? []).map((entry) => {
     const eq = entry.indexOf('=');
-    const key = eq === -1 ? entry : entry.slice(0, eq);
-    const value = eq === -1 ? '' : entry.slice(eq + 1);
-    const masked = value !== '' && (looksSecret(key) || hasUrlPassword(value));
-    return { key, value: masked ? maskedValue : value, masked };
+    return eq === -1 ? { key: entry, value: '' } : { key: entry.slice(0, eq), value: entry.slice(eq + 1) };
+  });
+  const masker = new SecretMasker().withEnv(Object.fromEntries(entries.map(({ key, value }) => [key, value])));
+  const env = entries.map(({ key, value }) => {
+    const shown = masker.maskEnvValue(key, value);
+    return { key, value: shown, masked: shown !== value };
   });
   const ports: string[] = [];
   for (const [port, bindings] of Object.entries(info.NetworkSettings?.Ports ?? {})) {
@@ -36,7 +26,7 @@ export function detailsFromInspect(engine: string, info: Docker.ContainerInspect
     name: info.Name.replace(/^\//, ''),
     image: info.Config?.Image ?? info.Image,
     created: Date.parse(info.Created),
-    command: [info.Path, ...(info.Args ?? [])].join(' '),
+    command: masker.maskArgs([info.Path, ...(info.Args ?? [])]).join(' '),
     env,
     mounts: (info.Mounts ?? []).map((m) => ({
       type: m.Type,
@@ -59,7 +49,7 @@ export function detailsFromInspect(engine: string, info: Docker.ContainerInspect
         start: Date.parse(l.Start),
         end: Date.parse(l.End),
         exitCode: l.ExitCode,
-        output: l.Output.slice(0, 4000),
+        output: masker.mask(l.Output.slice(0, 4000)),
       })),
     };
   }

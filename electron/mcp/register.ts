@@ -32,7 +32,7 @@ export function registerMcp(ctx: AppContext, options: McpOptions = { env: proces
   reportLeftovers(ctx.audit, leftovers.scan());
   // added before the supervisor, so it is disposed after it: the watchdog's pipe closes once every server has stopped
   const guard = ctx.disposables.add(new OrphanGuard(folder, (text) => ctx.audit.note(text, 'warn')));
-  const supervisor = ctx.disposables.add(new McpSupervisor({ logs: ctx.logs, audit: ctx.audit, baseDir: ctx.config.baseDir(), groups: guard }));
+  const supervisor = ctx.disposables.add(new McpSupervisor({ logs: ctx.logs, audit: ctx.audit, secrets: ctx.secrets, baseDir: ctx.config.baseDir(), groups: guard }));
   const apply = (config: StackConfig) => void supervisor.setServers(serversOf(config));
   apply(ctx.config.current());
   ctx.disposables.add(ctx.config.changed.on(apply));

@@ -3,25 +3,24 @@ import type { SelfcheckResult } from '../../shared/contract/mcp.js';
 import { SwitchboardError } from '../../shared/errors.js';
 import { planLaunch } from './launchPlan.js';
 import { reapGroup, signalGroup, spawnInGroup } from './processGroup.js';
-import { SecretMasker } from './secrets.js';
+import type { SecretMasker } from '../base/secrets/secretMasker.js';
 
 const maxOutputChars = 64 * 1024;
 
 /**
  * Runs the wrapper with its selfcheck args in a separate process (its own
- * group, stdin closed) and reports exit code, duration and output. The
- * running server is not touched.
+ * group, stdin closed) and reports exit code, duration and output, masked by
+ * the server's masker. The running server is not touched.
  */
-export async function runSelfcheck(name: string, config: McpServerConfig, baseDir: string, timeoutMs: number): Promise<SelfcheckResult> {
+export async function runSelfcheck(name: string, config: McpServerConfig, baseDir: string, timeoutMs: number, masker: SecretMasker): Promise<SelfcheckResult> {
   if (!config.selfcheck?.length) {
     throw new SwitchboardError('not_found', `${name} has no selfcheck: add selfcheck: ["--selfcheck"] to its entry in the stack file`);
   }
-  const masker = new SecretMasker(config.env);
-  const commandLine = masker.mask([config.command, ...config.args, ...config.selfcheck].join(' '));
+  const commandLine = masker.maskArgs([config.command, ...config.args, ...config.selfcheck]).join(' ');
   const started = performance.now();
   const plan = await planLaunch(config, baseDir, config.selfcheck);
   if (!plan.ok) {
-    return { server: name, commandLine, exitCode: null, signal: null, durationMs: performance.now() - started, output: plan.reason, timedOut: false, ok: false };
+    return { server: name, commandLine, exitCode: null, signal: null, durationMs: performance.now() - started, output: masker.mask(plan.reason), timedOut: false, ok: false };
   }
   const child = spawnInGroup(plan.launch);
   child.stdin?.end();

@@ -3,7 +3,7 @@ import type { LogWriter } from '../core/logWriter.js';
 import { ChildStdioTransport } from './childStdioTransport.js';
 import type { ExitInfo, StartFacts } from './diagnosis.js';
 import { groupAlive, reapGroup, signalGroup, spawnInGroup, stopGroup, type GroupLaunch, type StopTimings } from './processGroup.js';
-import type { SecretMasker } from './secrets.js';
+import type { SecretMasker } from '../base/secrets/secretMasker.js';
 import { ServerSession } from './serverSession.js';
 import { StderrLines } from './stderrLines.js';
 

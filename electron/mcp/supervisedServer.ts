@@ -12,11 +12,13 @@ import { planLaunch } from './launchPlan.js';
 import type { StopTimings } from './processGroup.js';
 import { RestartPolicy } from './restartPolicy.js';
 import { ServerRun } from './serverRun.js';
-import { maskEnv, SecretMasker } from './secrets.js';
+import type { SecretMasker } from '../base/secrets/secretMasker.js';
 
 export interface ServerDeps {
   logs: LogWriter;
   audit: AuditLog;
+  /** The app's masker; each server adds its own env's secret values to it. */
+  secrets: SecretMasker;
   baseDir: string;
   clock: Clock;
   stopTimings: StopTimings;
@@ -35,7 +37,8 @@ export interface ServerDeps {
 export class SupervisedServer {
   private state: McpServerState;
   private readonly policy: RestartPolicy;
-  private readonly masker: SecretMasker;
+  /** Everything this server shows or logs goes through it: the app's secrets and this server's env secrets. */
+  readonly masker: SecretMasker;
   private run: ServerRun | undefined;
   private backoffTimer: Disposable | undefined;
   private pingTimer: Disposable | undefined;
@@ -53,7 +56,7 @@ export class SupervisedServer {
     private readonly deps: ServerDeps,
   ) {
     this.policy = new RestartPolicy(config);
-    this.masker = new SecretMasker(config.env);
+    this.masker = deps.secrets.withEnv(config.env);
     this.state = {
       name,
       status: 'stopped',
@@ -61,9 +64,9 @@ export class SupervisedServer {
       since: deps.clock.now(),
       failures: 0,
       restartPolicy: config.restart,
-      command: config.command,
-      args: config.args.map((a) => this.masker.mask(a)),
-      env: maskEnv(config.env),
+      command: this.masker.mask(config.command),
+      args: this.masker.maskArgs(config.args),
+      env: this.masker.maskEnv(config.env),
       hasSelfcheck: (config.selfcheck?.length ?? 0) > 0,
       tools: [],
       resources: [],
@@ -144,7 +147,7 @@ export class SupervisedServer {
 
   private async launchOnce(): Promise<McpServerState> {
     const startedAt = this.deps.clock.now();
-    this.setStatus('starting', `launching ${this.config.command}`, {
+    this.setStatus('starting', `launching ${this.state.command}`, {
       nextAttemptAt: undefined,
       exitCode: undefined,
       exitSignal: undefined,
@@ -255,7 +258,7 @@ export class SupervisedServer {
       const message = error instanceof Error ? error.message : String(error);
       const reason = /timed out|timeout/i.test(message)
         ? `no answer to ping within ${formatElapsed(this.config.pingTimeout)} — the server is running but not responding`
-        : `ping failed: ${message}`;
+        : `ping failed: ${this.masker.mask(message)}`;
       this.setStatus('degraded', reason, { lastPingMs: undefined });
       this.system(`${this.source} ${reason}`, 'warn');
     }

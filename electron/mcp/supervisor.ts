@@ -5,6 +5,7 @@ import { sourceId } from '../../shared/sourceId.js';
 import type { AsyncDisposable } from '../base/disposable.js';
 import { Emitter } from '../base/emitter.js';
 import { createAuditLog, type AuditLog } from '../core/auditLog.js';
+import { SecretMasker } from '../base/secrets/secretMasker.js';
 import type { LogWriter } from '../core/logWriter.js';
 import { realClock, type Clock } from './clock.js';
 import { untrackedGroups, type GroupTracker } from './orphanGuard.js';
@@ -17,6 +18,8 @@ export interface McpSupervisorOptions {
   logs: LogWriter;
   /** Operators' actions and state changes; tests and benchmarks may leave it out to have them written to `logs`. */
   audit?: AuditLog;
+  /** The app's masker (it knows the stack file's expanded ${VAR}s); tests may leave it out for one that knows shapes only. */
+  secrets?: SecretMasker;
   /** Relative commands and cwd resolve against the stack file's folder. */
   baseDir: string;
   /** A fake clock in tests; the real one otherwise. */
@@ -38,6 +41,7 @@ export class McpSupervisor implements AsyncDisposable {
   private readonly servers = new Map<string, SupervisedServer>();
   private readonly clock: Clock;
   private readonly audit: AuditLog;
+  private readonly secrets: SecretMasker;
   private disposed = false;
   private stopping: Promise<void> | undefined;
   private changeQueued = false;
@@ -48,7 +52,8 @@ export class McpSupervisor implements AsyncDisposable {
 
   constructor(private readonly options: McpSupervisorOptions) {
     this.clock = options.clock ?? realClock;
-    this.audit = options.audit ?? createAuditLog(options.logs);
+    this.secrets = options.secrets ?? new SecretMasker();
+    this.audit = options.audit ?? createAuditLog(options.logs, this.secrets);
     process.on('exit', this.onProcessExit);
   }
 
@@ -80,6 +85,7 @@ export class McpSupervisor implements AsyncDisposable {
       const server = new SupervisedServer(name, config, {
         logs: this.options.logs,
         audit: this.audit,
+        secrets: this.secrets,
         baseDir: this.options.baseDir,
         clock: this.clock,
         stopTimings: this.options.stopTimings ?? defaultStopTimings,
@@ -115,7 +121,7 @@ export class McpSupervisor implements AsyncDisposable {
   async selfcheck(name: string): Promise<SelfcheckResult> {
     const server = this.server(name);
     this.requested('selfcheck', name);
-    const result = await runSelfcheck(name, server.config, this.options.baseDir, server.config.initializeTimeout);
+    const result = await runSelfcheck(name, server.config, this.options.baseDir, server.config.initializeTimeout, server.masker);
     const exit = `exit ${result.exitCode ?? result.signal}`;
     // a selfcheck that ran and failed is the server's problem, not Switchboard's: a warning
     this.audit.action(
@@ -145,7 +151,7 @@ export class McpSupervisor implements AsyncDisposable {
       const result = await session.callTool(tool, args, this.options.toolCallTimeoutMs ?? 60_000);
       return { server: name, tool, ...result, durationMs: performance.now() - started };
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const message = this.server(name).masker.mask(err instanceof Error ? err.message : String(err));
       const code = /timed out/i.test(message) ? 'timeout' : 'unavailable';
       throw new SwitchboardError(code, `calling ${tool} on ${name} failed: ${message}`);
     }

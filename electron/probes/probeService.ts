@@ -9,6 +9,7 @@ import { ProbeHistory } from './probeHistory.js';
 import { DeadlineScheduler, phaseFor } from '../base/deadlineScheduler.js';
 import { probeKind, probeTarget, runProbe } from './runProbe.js';
 import { sloVerdicts } from '../base/sloVerdicts.js';
+import { SecretMasker } from '../base/secrets/secretMasker.js';
 
 interface Probe {
   name: string;
@@ -23,6 +24,8 @@ export interface ProbeServiceOptions {
   logs: LogWriter;
   /** Where relative `cwd`s of command probes resolve. */
   baseDir: () => string;
+  /** Targets and errors go through it before they are shown or logged (a URL's password, --token x). */
+  secrets?: SecretMasker;
 }
 
 /**
@@ -38,8 +41,16 @@ export class ProbeService implements Disposable {
   private disposed = false;
   /** How many readers want summaries kept fresh (see watchSummaries). */
   private watchers = 0;
+  private readonly secrets: SecretMasker;
 
-  constructor(private readonly options: ProbeServiceOptions) {}
+  constructor(private readonly options: ProbeServiceOptions) {
+    this.secrets = options.secrets ?? new SecretMasker();
+  }
+
+  /** The target as shown and logged; a command's arguments one by one, so a flag's value is known as one. */
+  private target(config: ProbeConfig): string {
+    return 'command' in config ? this.secrets.maskArgs(config.command).join(' ') : this.secrets.mask(probeTarget(config));
+  }
 
   apply(configs: Record<string, ProbeConfig>): void {
     for (const [name, probe] of this.probes) {
@@ -65,7 +76,7 @@ export class ProbeService implements Disposable {
     const result = await runProbe(probe.config, { agents: this.agents, baseDir: this.options.baseDir() });
     if (this.disposed || this.probes.get(probe.name) !== probe) return;
     const sample: ProbeSample = { ts, latencyMs: Math.round(result.latencyMs * 1000) / 1000, outcome: result.outcome };
-    if (result.error) sample.error = result.error;
+    if (result.error) sample.error = this.secrets.mask(result.error);
     this.logTransition(probe, sample);
     probe.history.record(sample);
     probe.summary = undefined;
@@ -96,9 +107,9 @@ export class ProbeService implements Disposable {
     const before = probe.history.last;
     const source = sourceId.probe(probe.name);
     if (sample.outcome !== 'ok' && (before?.outcome === 'ok' || before?.error !== sample.error || !before)) {
-      this.options.logs.write({ source, stream: 'system', level: 'warn', text: `${probeTarget(probe.config)}: ${sample.outcome}: ${sample.error ?? ''}`.trim(), ts: sample.ts });
+      this.options.logs.write({ source, stream: 'system', level: 'warn', text: `${this.target(probe.config)}: ${sample.outcome}: ${sample.error ?? ''}`.trim(), ts: sample.ts });
     } else if (sample.outcome === 'ok' && before && before.outcome !== 'ok') {
-      this.options.logs.write({ source, stream: 'system', level: 'info', text: `${probeTarget(probe.config)}: ok again (${sample.latencyMs.toFixed(1)} ms)`, ts: sample.ts });
+      this.options.logs.write({ source, stream: 'system', level: 'info', text: `${this.target(probe.config)}: ok again (${sample.latencyMs.toFixed(1)} ms)`, ts: sample.ts });
     }
   }
 
@@ -122,7 +133,7 @@ export class ProbeService implements Disposable {
     const summary: ProbeSummary = {
       name,
       kind: probeKind(probe.config),
-      target: probeTarget(probe.config),
+      target: this.target(probe.config),
       everyMs: probe.config.every,
       timeoutMs: probe.config.timeout,
       windows: { '1m': strip(w1), '5m': strip(w5), '15m': strip(w15) },

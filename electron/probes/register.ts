@@ -15,7 +15,7 @@ const coarseRefreshMs = 60_000;
  * the app. Returns the lookup the composition root hands to the load test.
  */
 export function registerProbes(ctx: AppContext): ProbeLookup {
-  const service = ctx.disposables.add(new ProbeService({ logs: ctx.logs, baseDir: () => ctx.config.baseDir() }));
+  const service = ctx.disposables.add(new ProbeService({ logs: ctx.logs, baseDir: () => ctx.config.baseDir(), secrets: ctx.secrets }));
   service.apply(ctx.config.current().probes);
   ctx.disposables.add(ctx.config.changed.on((config) => service.apply(config.probes)));
 

@@ -54,14 +54,14 @@ function readPair(certFile: string, keyFile: string, readFile: (path: string) =>
     try {
       return readFile(file);
     } catch (err) {
-      throw new Error(`${flag} ${file}: ${err instanceof Error ? err.message : String(err)}`);
+      throw new Error(`${flag} ${file}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
     }
   };
   const pair = { cert: read('--tls-cert', certFile), key: read('--tls-key', keyFile) };
   try {
     createSecureContext(pair);
   } catch (err) {
-    throw new Error(`--tls-cert ${certFile} --tls-key ${keyFile}: not a certificate and its key (${err instanceof Error ? err.message : String(err)})`);
+    throw new Error(`--tls-cert ${certFile} --tls-key ${keyFile}: not a certificate and its key (${err instanceof Error ? err.message : String(err)})`, { cause: err });
   }
   return pair;
 }

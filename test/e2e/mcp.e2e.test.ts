@@ -60,17 +60,24 @@ describe('MCP screen with servers in every state', () => {
   const gate = join(work, 'ping-gate');
   const support = join(repoRoot, 'test/support/mcp');
   const env = { [marker.split('=')[0]!]: marker.split('=')[1]! };
+  // given to the app's environment and written as ${VAR} in the stack file: expanded into args, never shown
+  const expandedToken = 'tok-e2e-expanded-5c1d';
   const app = useApp({
     config: {
       name: 'mcp-states',
       mcpServers: {
-        memory: { command: 'node', args: [join(repoRoot, 'node_modules/@modelcontextprotocol/server-memory/dist/index.js')], env: { ...env, MEMORY_FILE_PATH: join(work, 'memory.jsonl'), API_TOKEN: 'tok-must-not-show' } },
+        memory: {
+          command: 'node',
+          args: [join(repoRoot, 'node_modules/@modelcontextprotocol/server-memory/dist/index.js'), '--token', '${E2E_MCP_TOKEN}', '--upstream=${E2E_MCP_TOKEN}'],
+          env: { ...env, MEMORY_FILE_PATH: join(work, 'memory.jsonl'), API_TOKEN: 'tok-must-not-show' },
+        },
         sleepy: { command: 'node', args: [join(support, 'rawServer.mjs')], env: { ...env, RAW_MODE: 'ping-gate', PING_GATE: gate }, pingEvery: '500ms', pingTimeout: '500ms' },
         postgres: { command: join(support, 'exit-at-once.sh'), env, backoff: { initial: '10m' }, selfcheck: ['--selfcheck'] },
         flaky: { command: join(support, 'exit-at-once.sh'), env, crashLoop: { failures: 1 } },
         ghost: { command: 'switchboard-missing-wrapper', env, restart: 'no' },
       },
     },
+    env: { E2E_MCP_TOKEN: expandedToken },
     at: '#/mcp',
     viewport: { width: 1440, height: 1000 },
   });
@@ -86,6 +93,8 @@ describe('MCP screen with servers in every state', () => {
     await serverRow(app.page, 'memory').getByRole('button', { name: 'Show details of memory' }).click();
     await expect.poll(() => app.page.locator('.mcp-details').textContent()).toContain('API_TOKEN=••••••');
     expect(await app.page.content()).not.toContain('tok-must-not-show');
+    await expect.poll(() => app.page.locator('.mcp-details').textContent()).toContain('--token •••••••• --upstream=••••••••');
+    expect(await app.page.content()).not.toContain(expandedToken);
     await app.shot('mcp-states');
 
     // Restart works out of crash-loop (the wrapper still fails, so it comes back to crash-loop with a fresh since)

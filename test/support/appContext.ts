@@ -5,6 +5,7 @@ import { TopicRegistry, type TopicRegistrar, type TopicSink } from '../../electr
 import { capabilityContext, type AppContext } from '../../electron/core/appContext.js';
 import { createAuditLog } from '../../electron/core/auditLog.js';
 import type { LogWriter } from '../../electron/core/logWriter.js';
+import { SecretMasker } from '../../electron/base/secrets/secretMasker.js';
 import { stackSchema, type StackConfig, type StackInput } from '../../electron/base/stackFile/stack.js';
 import type { LogInput } from '../../shared/contract/logs.js';
 
@@ -24,15 +25,16 @@ export interface FakeAppContext extends AppContext {
  * in memory. Disposing `disposables` (or awaiting disposeAsync) takes down
  * everything the capability registered and started.
  */
-export function fakeAppContext(input: StackInput = {}, options: { logs?: LogWriter; baseDir?: string } = {}): FakeAppContext {
+export function fakeAppContext(input: StackInput = {}, options: { logs?: LogWriter; baseDir?: string; secrets?: SecretMasker } = {}): FakeAppContext {
   let config: StackConfig = stackSchema.parse(input);
   const changed = new Emitter<StackConfig>();
   const lines: LogInput[] = [];
   const logs: LogWriter = options.logs ?? { write: (line) => void lines.push(line) };
   const commands = new CommandRegistry();
   const topics = new TopicRegistry();
+  const secrets = options.secrets ?? new SecretMasker();
   const ctx = capabilityContext(
-    { commands, topics, logs, audit: createAuditLog(logs), config: { current: () => config, changed, baseDir: () => options.baseDir ?? process.cwd() }, mode: 'browser' },
+    { commands, topics, logs, audit: createAuditLog(logs, secrets), secrets, config: { current: () => config, changed, baseDir: () => options.baseDir ?? process.cwd() }, mode: 'browser' },
     new DisposableStore(),
   );
   return {

@@ -90,8 +90,14 @@ describe('fuzzing browser mode over HTTP', { timeout: budgetMs + 90_000 }, () =>
         if (r.upgrade) lines.push(...websocket);
         for (const [name, value] of r.headers) lines.push(`${name}: ${value}`);
         let payload = Buffer.alloc(0);
-        if (r.body && r.framing === 'length') lines.push(`Content-Length: ${r.body.length}`), (payload = r.body);
-        if (r.body && r.framing === 'lie') lines.push(`Content-Length: ${r.body.length + 7}`), (payload = r.body);
+        if (r.body && r.framing === 'length') {
+          lines.push(`Content-Length: ${r.body.length}`);
+          payload = r.body;
+        }
+        if (r.body && r.framing === 'lie') {
+          lines.push(`Content-Length: ${r.body.length + 7}`);
+          payload = r.body;
+        }
         if (r.body && r.framing === 'chunked') {
           lines.push('Transfer-Encoding: chunked');
           payload = Buffer.concat([Buffer.from(`${r.body.length.toString(16)}\r\n`), r.body, Buffer.from('\r\n0\r\n\r\n')]);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { McpSupervisor } from '../../../electron/mcp/supervisor.js';
 import { runSelfcheck } from '../../../electron/mcp/selfcheck.js';
+import { SecretMasker } from '../../../electron/base/secrets/secretMasker.js';
 import { spawnInGroup } from '../../../electron/mcp/processGroup.js';
 import { runCommandProbe } from '../../../electron/probes/commandProbe.js';
 import { probeSchema, type CommandProbeConfig } from '../../../electron/base/stackFile/probes.js';
@@ -43,7 +44,7 @@ describe('spawn that throws', { timeout: 60_000 }, () => {
 
   it('a selfcheck with a NUL in its arguments reports a failed run', async () => {
     const config = { ...serverConfig({ command: 'node', args: ['-e', '0'] }), selfcheck: ['a\0b'] };
-    const result = await runSelfcheck('x', config, repoRoot, 5000);
+    const result = await runSelfcheck('x', config, repoRoot, 5000, new SecretMasker());
     expect(result.ok).toBe(false);
     expect(result.output).toMatch(/could not start node: .*null bytes/);
   });

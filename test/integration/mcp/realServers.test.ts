@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { McpSupervisor } from '../../../electron/mcp/supervisor.js';
-import { MASK } from '../../../electron/mcp/secrets.js';
+import { MASK } from '../../../electron/base/secrets/secretShapes.js';
 import type { McpServerState } from '../../../shared/contract/mcp.js';
 import {
   collectingLogs,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createAuditLog } from '../../../electron/core/auditLog.js';
 import { LogHub } from '../../../electron/logs/logHub.js';
+import { SecretMasker } from '../../../electron/base/secrets/secretMasker.js';
+import { MASK } from '../../../electron/base/secrets/secretShapes.js';
 import { formatElapsed } from '../../../shared/elapsed.js';
 import { sourceId } from '../../../shared/sourceId.js';
 
@@ -39,6 +41,18 @@ describe('audit lines for operator actions', () => {
       ['warn', 'selfcheck of mcp:search failed after 2.0 s: exit 1'],
       ['info', 'config reload done in 12 ms'],
       ['info', 'config reloaded from /stack.yaml'],
+    ]);
+  });
+});
+
+describe('audit lines never carry a secret', () => {
+  it('masks URL passwords and secret pairs always, and the values the masker was told about', () => {
+    const hub = new LogHub();
+    createAuditLog(hub).note('load test of api started: GET https://u:pw-1@127.0.0.1/x --token t-2');
+    createAuditLog(hub, new SecretMasker().remember(['tok-from-env-3'])).action({ action: 'selfcheck', target: 'mcp:x', outcome: 'failed', detail: 'tok-from-env-3 rejected' });
+    expect(hub.query({}, 10).map((l) => l.text)).toEqual([
+      `load test of api started: GET https://u:${MASK}@127.0.0.1/x --token ${MASK}`,
+      `selfcheck of mcp:x failed: ${MASK} rejected`,
     ]);
   });
 });

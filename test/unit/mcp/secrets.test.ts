@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MASK, maskEnv, SecretMasker } from '../../../electron/mcp/secrets.js';
+import { MASK } from '../../../electron/base/secrets/secretShapes.js';
+import { SecretMasker } from '../../../electron/base/secrets/secretMasker.js';
+
+const maskEnv = (env: Record<string, string>) => new SecretMasker().maskEnv(env);
 
 describe('secret masking', () => {
   it('masks values of secret-looking keys and URL passwords, keeps the rest readable', () => {
@@ -20,7 +23,7 @@ describe('secret masking', () => {
   });
 
   it('scrubs secret values out of free text such as stderr lines', () => {
-    const masker = new SecretMasker({ API_TOKEN: 'tok-12345', DATABASE_URL: 'postgres://u:pw-777@h/db', MODE: 'fast' });
+    const masker = new SecretMasker().withEnv({ API_TOKEN: 'tok-12345', DATABASE_URL: 'postgres://u:pw-777@h/db', MODE: 'fast' });
     expect(masker.mask('auth failed for tok-12345 at postgres://u:pw-777@h/db (fast mode)')).toBe(
       `auth failed for ${MASK} at postgres://u:${MASK}@h/db (fast mode)`,
     );

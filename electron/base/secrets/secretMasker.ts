@@ -1,0 +1,86 @@
+import { isSecretKey } from './secretKeys.js';
+import { MASK, maskSecretArgs, maskSecretPairs, maskUrlPasswords, urlPasswords } from './secretShapes.js';
+
+/** Below this a value would mask ordinary words ("abc") and numbers below a million would mask ports and counts: those are hidden only where shown whole. */
+const minScrubbedLength = 4;
+const minScrubbedDigits = 6;
+
+/** Switches, not secrets (AUTH_ENABLED=true): remembering them would blank every "true" in a log. */
+const setting = /^(true|false|yes|no|on|off|null|none|enabled|disabled)$/i;
+
+function scrubbable(value: string): boolean {
+  return /^\d+$/.test(value) ? value.length >= minScrubbedDigits : value.length >= minScrubbedLength;
+}
+
+/** What of an env entry is secret: a URL's password (DATABASE_URL's host and database are worth reading), else a secret key's whole value. */
+function secretPartsOf(key: string, value: string): string[] {
+  const passwords = urlPasswords(value);
+  if (passwords.length > 0) return passwords;
+  return isSecretKey(key) ? [value] : [];
+}
+
+/**
+ * The one place that decides what a shown or logged string may say. It knows
+ * secrets by shape (URL passwords, --token x, PASSWORD=x) and by value: the
+ * values the stack file took from the environment, and a server's or
+ * container's secret env values. Every layer that shows or logs a value passes
+ * it through here.
+ */
+export class SecretMasker {
+  private readonly known = new Set<string>();
+  /** Longest first, so a secret that contains another is replaced whole. */
+  private scrubbed: string[] = [];
+
+  /** `parent`'s values count here too, including those it learns later. */
+  constructor(private readonly parent?: SecretMasker) {}
+
+  /** Values to hide from now on (a loaded stack's expanded ${VAR}s); returns itself. */
+  remember(values: Iterable<string>): this {
+    let added = false;
+    for (const value of values) {
+      if (value === '' || setting.test(value) || this.known.has(value)) continue;
+      this.known.add(value);
+      added = true;
+    }
+    if (added) this.scrubbed = [...this.known].filter(scrubbable).sort((a, b) => b.length - a.length);
+    return this;
+  }
+
+  /**
+   * A masker for one server or container: it also hides the values of its env's
+   * secret keys and URL passwords; short ones (SESSION_TIMEOUT=30) only in the env view, so "30" stays readable elsewhere.
+   */
+  withEnv(env: Readonly<Record<string, string>>): SecretMasker {
+    return new SecretMasker(this).remember(Object.entries(env).flatMap(([key, value]) => secretPartsOf(key, value)).filter(scrubbable));
+  }
+
+  mask(text: string): string {
+    if (text === '') return text;
+    if (this.isKnown(text)) return MASK;
+    return maskSecretPairs(maskUrlPasswords(this.scrub(text)));
+  }
+
+  /** Each argument masked, and the one after a secret flag (--token abc). */
+  maskArgs(args: readonly string[]): string[] {
+    return maskSecretArgs(args).map((arg) => this.mask(arg));
+  }
+
+  /** One env value as it may be shown: a secret key's value whole (of a URL, its password), others as text. */
+  maskEnvValue(key: string, value: string): string {
+    return value !== '' && isSecretKey(key) && urlPasswords(value).length === 0 ? MASK : this.mask(value);
+  }
+
+  maskEnv(env: Readonly<Record<string, string>>): Record<string, string> {
+    return Object.fromEntries(Object.entries(env).map(([key, value]) => [key, this.maskEnvValue(key, value)]));
+  }
+
+  private isKnown(text: string): boolean {
+    return this.known.has(text) || (this.parent?.isKnown(text) ?? false);
+  }
+
+  private scrub(text: string): string {
+    let out = text;
+    for (const secret of this.scrubbed) if (out.includes(secret)) out = out.split(secret).join(MASK);
+    return this.parent ? this.parent.scrub(out) : out;
+  }
+}
