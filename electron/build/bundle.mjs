@@ -1,5 +1,5 @@
-// Bundles the Node side: Electron main and preload, the browser-mode server and launcher, the MCP orphan watchdog
-// (electron/mcp/orphanWatchdog.ts runs it as its own process) and the demo backend's child entry.
+// Bundles the Node side: Electron main and preload, the browser-mode server and launcher
+// and the demo backend's child entry.
 // A sandboxed preload must be one CommonJS file with nothing but 'electron' outside it.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
@@ -22,7 +22,6 @@ const started = Date.now();
 const entries = [
   { ...node, entryPoints: { main: 'electron/main/main.ts' }, outdir: 'dist/electron', external: ['electron'] },
   { ...node, entryPoints: { serve: 'electron/serve.ts', launch: 'electron/launch.ts' }, outdir: 'dist/server' },
-  { ...node, entryPoints: { 'mcp-orphan-watchdog': 'electron/mcp/orphanWatchdogMain.ts' }, outdir: 'dist/server', format: 'cjs', outExtension: { '.js': '.cjs' } },
   {
     ...node,
     entryPoints: { preload: 'electron/main/preload.ts' },

@@ -1,11 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Socket } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Disposable } from '../base/disposable.js';
-import { unpackedPath } from '../base/appRoot.js';
+import { appRoot, unpackedPath } from '../base/appRoot.js';
 
 export interface WatchdogTimings {
   /** After Switchboard is gone, how long servers get to exit on their closed stdin before SIGTERM. */
@@ -24,16 +21,16 @@ export interface WatchdogEvents {
   trouble(text: string): void;
 }
 
-/** The bundled script's name in dist/server (electron/build/bundle.mjs). */
-const watchdogBundleName = 'mcp-orphan-watchdog.cjs';
+/** The script, shipped as a file (electron-builder.yml unpacks it from the asar): POSIX sh, since the packaged app's RunAsNode fuse is off. */
+const watchdogScript = 'electron/mcp/switchboard-mcp-watchdog.sh';
 const respawnAfterMs = 5000;
 
 /**
  * Takes the MCP servers with Switchboard when Switchboard dies without
  * stopping them (SIGKILL, a native crash), which no exit hook can do. A small
- * Node process, started with the first server, holds a pipe from us and is
+ * shell process, started with the first server, holds a pipe from us and is
  * told each process group we start and end; when the pipe ends it ends every
- * group still running (see orphanWatchdogMain.ts). Detached, so a signal to
+ * group still running (see switchboard-mcp-watchdog.sh). Detached, so a signal to
  * Switchboard's own process group does not take it first. Idle, it is a
  * blocked read: no timers, no CPU.
  */
@@ -70,12 +67,11 @@ export class OrphanWatchdog implements Disposable {
     if (this.disposed || this.gaveUp || process.platform === 'win32') return;
     let child: ChildProcess;
     try {
-      child = spawn(process.execPath, [...watchdogEntry(), String(this.timings.stdinGraceMs), String(this.timings.termGraceMs)], {
+      const tenths = (ms: number) => String(Math.max(1, Math.round(ms / 100)));
+      child = spawn('/bin/sh', [unpackedPath(path.join(appRoot(), watchdogScript)), tenths(this.timings.stdinGraceMs), tenths(this.timings.termGraceMs)], {
         // its own session: Ctrl-C or a kill of Switchboard's process group does not reach it
         detached: true,
         stdio: ['pipe', 'ignore', 'ignore'],
-        // Electron's binary runs as plain Node with this; plain Node ignores it
-        env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
         cwd: path.parse(process.cwd()).root,
       });
     } catch (err) {
@@ -118,18 +114,4 @@ export class OrphanWatchdog implements Disposable {
   private send(line: string): void {
     this.child?.stdin?.write(`${line}\n`);
   }
-}
-
-/**
- * The script to run: the bundle next to us (dist/server) or beside it (from
- * dist/electron), outside the asar archive when packaged; in development the
- * TypeScript source through tsx.
- */
-function watchdogEntry(): string[] {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  for (const bundled of [path.join(here, watchdogBundleName), path.join(here, '../server', watchdogBundleName)]) {
-    if (existsSync(bundled)) return [unpackedPath(bundled)];
-  }
-  const tsx = createRequire(import.meta.url).resolve('tsx');
-  return ['--import', pathToFileURL(tsx).href, path.join(here, 'orphanWatchdogMain.ts')];
 }

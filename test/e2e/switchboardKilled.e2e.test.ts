@@ -26,7 +26,7 @@ describe('the built browser mode, killed with SIGKILL', () => {
     });
     try {
       const lines = () => processesWith(marker).map((pid) => ({ pid, line: commandLine(pid) }));
-      // the watchdog's title shows only once the bundled script runs (dist/server/mcp-orphan-watchdog.cjs)
+      // the watchdog (electron/mcp/switchboard-mcp-watchdog.sh) runs beside the built server
       await waitFor('the servers and the watchdog to run', () => {
         const now = lines().map((p) => p.line);
         return ['server-memory', 'sleep 600', 'switchboard-mcp-watchdog'].every((part) => now.some((l) => l.includes(part)));
