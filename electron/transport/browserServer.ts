@@ -26,6 +26,8 @@ export interface BrowserServerOptions {
   allowHosts?: string[];
   /** Where a request that failed unexpectedly is reported (it is answered 500 either way); default stderr. */
   onError?: (error: unknown, where: string) => void;
+  /** Open WebSocket sessions at most (tabs, windows, scripts); one more is refused with 503. */
+  maxSessions?: number;
 }
 
 export interface BrowserServer {
@@ -38,6 +40,8 @@ export interface BrowserServer {
 }
 
 const websocketPath = '/ws';
+/** Far more tabs than a person opens, few enough that a runaway script cannot hold unbounded session state. */
+const defaultMaxSessions = 32;
 
 /** Serves the renderer and the contract over a WebSocket, on loopback, behind a token. */
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
@@ -111,6 +115,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       : !g.authorized(req) ? 'missing or wrong token'
       : undefined;
     if (reason) return refuseUpgrade(socket, reason === 'unknown path' ? 404 : 403, reason);
+    const maxSessions = options.maxSessions ?? defaultMaxSessions;
+    if (sessions.size >= maxSessions) return refuseUpgrade(socket, 503, `too many open sessions (max ${maxSessions}): close another Switchboard tab or window`);
     wss.handleUpgrade(req, socket, head, (ws) => attach(ws));
   }
 

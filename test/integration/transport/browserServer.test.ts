@@ -153,4 +153,38 @@ describe('browser-mode server', () => {
     expect(received.find((m) => m.t === 'result' && m.id === 5000)).toMatchObject({ ok: true, value: { version: 'test' } });
     ws.close();
   });
+
+  it('refuses a WebSocket session over the limit with 503 and says why, and takes one again when a tab closes', async () => {
+    const small = await startBrowserServer({ staticDir, commands: new CommandRegistry(), topics: new TopicRegistry(), port: 0, maxSessions: 2 });
+    const url = `ws://127.0.0.1:${small.port}/ws?token=${small.token}`;
+    const open = async () => {
+      const ws = new WebSocket(url);
+      await new Promise((r) => ws.once('open', r));
+      return ws;
+    };
+    try {
+      const [first, second] = [await open(), await open()];
+      const refused = await new Promise<{ status: number; body: string }>((resolve) => {
+        const ws = new WebSocket(url);
+        ws.on('unexpected-response', (_req, res) => {
+          let body = '';
+          res.on('data', (d: Buffer) => (body += d.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+      });
+      expect(refused.status).toBe(503);
+      expect(refused.body).toMatch(/too many open sessions \(max 2\): close another Switchboard tab/);
+      second.close();
+      await new Promise<void>((resolve) => {
+        const check = () => (small.sessionCount() < 2 ? resolve() : setTimeout(check, 20));
+        check();
+      });
+      const third = await open();
+      expect(small.sessionCount()).toBe(2);
+      first.close();
+      third.close();
+    } finally {
+      await small.close();
+    }
+  });
 });
