@@ -39,6 +39,8 @@ export interface McpSupervisorOptions {
 export class McpSupervisor implements AsyncDisposable {
   readonly changed = new Emitter<McpServerState[]>();
   private readonly servers = new Map<string, SupervisedServer>();
+  /** The selfcheck running for a server (a replaced server's entry goes with it). */
+  private readonly selfchecks = new WeakMap<SupervisedServer, Promise<SelfcheckResult>>();
   private readonly clock: Clock;
   private readonly audit: AuditLog;
   private readonly secrets: SecretMasker;
@@ -118,9 +120,27 @@ export class McpSupervisor implements AsyncDisposable {
     return state;
   }
 
+  /**
+   * Runs the server's selfcheck; at most one runs per server at a time. A
+   * request while one runs joins it and gets its result: a selfcheck takes no
+   * arguments and leaves the server alone, so that run answers the same
+   * question, where a conflict error would only send the caller back to
+   * spawn another.
+   */
   async selfcheck(name: string): Promise<SelfcheckResult> {
     const server = this.server(name);
+    const running = this.selfchecks.get(server);
+    if (running) {
+      this.audit.note(`selfcheck of ${sourceId.mcp(name)} requested while one is running: it gets that run's result`);
+      return running;
+    }
     this.requested('selfcheck', name);
+    const run = this.selfcheckOnce(name, server).finally(() => this.selfchecks.delete(server));
+    this.selfchecks.set(server, run);
+    return run;
+  }
+
+  private async selfcheckOnce(name: string, server: SupervisedServer): Promise<SelfcheckResult> {
     const result = await runSelfcheck(name, server.config, this.options.baseDir, server.config.initializeTimeout, server.masker);
     const exit = `exit ${result.exitCode ?? result.signal}`;
     // a selfcheck that ran and failed is the server's problem, not Switchboard's: a warning
