@@ -1,4 +1,5 @@
 import { useConnectionStatus, useTopicState } from '../client/hooks.js';
+import { LiveAnnouncer } from '../components/announcer/LiveAnnouncer.js';
 import { StatusPill } from '../components/StatusPill.js';
 import { ThemeSwitch } from '../components/theme/ThemeSwitch.js';
 import { useRoute } from '../navigation/router.js';
@@ -50,6 +51,7 @@ export function App() {
         <ConfigBanner />
         <screen.Component />
       </main>
+      <LiveAnnouncer />
     </div>
   );
 }
