@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ActionButton } from '../components/ActionButton.js';
+import { useStatusAnnouncement } from '../components/announcer/useStatusAnnouncement.js';
 import { StatusPill } from '../components/StatusPill.js';
 import { formatDuration } from '../components/time.js';
 import { containerActions, type ContainerAction, type ContainerSummary } from '../../shared/contract/containers.js';
@@ -33,6 +34,7 @@ export function ContainerRow({ container: c, now, selected, checked, onSelect, o
   const target = { engine: c.engine, id: c.id };
   const busy = Boolean(c.pending) || act.isPending;
   const up = isUp(c);
+  useStatusAnnouncement(c.name, containerStateLabel(c));
   const running = (action: ContainerAction) => act.isPending && act.variables?.action === action;
   const callError = act.error ?? undefined;
   const result = c.pending ? `${c.pending}…` : c.lastAction ? shortResult(c.lastAction.message, c.name) : callError?.message;
@@ -40,7 +42,9 @@ export function ContainerRow({ container: c, now, selected, checked, onSelect, o
   return (
     <li className={`containers-row${selected ? ' is-selected' : ''}${c.inStack === false ? ' is-outside' : ''}`} aria-label={`container ${c.name}`} aria-current={selected || undefined}>
       <input type="checkbox" className="containers-check" checked={checked} onChange={(e) => onCheck(e.target.checked)} aria-label={`Select ${c.name}`} />
-      <button type="button" className="containers-row-select" onClick={onSelect} aria-label={`Show stats and details of ${c.name}`}>
+      {/* the name says what it does and contains what it shows (WCAG "label in name") */}
+      <button type="button" className="containers-row-select" onClick={onSelect}>
+        <span className="visually-hidden">Show stats and details of </span>
         <span className="containers-row-name">{c.name}</span>
         <span className="containers-row-sub" title={c.image}>
           {c.service ? `${c.service} · ` : ''}

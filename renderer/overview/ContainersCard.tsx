@@ -1,4 +1,5 @@
 import { ActionButton } from '../components/ActionButton.js';
+import { useStatusAnnouncement } from '../components/announcer/useStatusAnnouncement.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { ErrorBanner } from '../components/ErrorBanner.js';
 import { Panel } from '../components/Panel.js';
@@ -52,6 +53,7 @@ function ContainerRow({ container: c }: { container: ContainerSummary }) {
   const target = { engine: c.engine, id: c.id };
   const failure = start.error ?? stop.error ?? restart.error;
   const now = useNow(5000);
+  useStatusAnnouncement(c.name, containerStateLabel(c));
   const uptime = c.state === 'running' && c.startedAt ? `up ${formatDuration(now - c.startedAt)}` : c.status;
   const detail = [c.image, uptime, c.restartCount ? `${c.restartCount} restart${c.restartCount > 1 ? 's' : ''}` : ''].filter(Boolean).join(' · ');
   return (

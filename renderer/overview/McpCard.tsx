@@ -1,3 +1,4 @@
+import { useStatusAnnouncement } from '../components/announcer/useStatusAnnouncement.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { ErrorBanner } from '../components/ErrorBanner.js';
 import { Panel } from '../components/Panel.js';
@@ -8,7 +9,7 @@ import { useTopicState } from '../client/hooks.js';
 import { navigate } from '../navigation/router.js';
 import type { McpServerState } from '../../shared/contract/mcp.js';
 import { ServerActionButtons, useServerCommands } from '../mcp/ServerActionButtons.js';
-import { reasonTone, serverStatusLabel, serverTone } from '../mcp/serverStatus.js';
+import { reasonTone, serverStatusLabel, serverStatusWord, serverTone } from '../mcp/serverStatus.js';
 
 export function McpCard() {
   const { data, error } = useTopicState('mcp');
@@ -36,6 +37,7 @@ function McpRow({ server: s }: { server: McpServerState }) {
   const now = useNow();
   const { commands, failure } = useServerCommands();
   const reason = reasonTone(s.status);
+  useStatusAnnouncement(s.name, serverStatusWord(s));
   return (
     <li className="row" aria-label={`MCP server ${s.name}`}>
       <div className="row-main">
