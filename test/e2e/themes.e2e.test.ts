@@ -82,9 +82,10 @@ async function lowContrastPairs(page: Page): Promise<string[]> {
   return low;
 }
 
-const screenshotDir = join(repoRoot, 'renderer/screenshots');
+// The committed pictures change only when asked for (SWITCHBOARD_UPDATE_SCREENSHOTS=1), so a test run leaves the tree clean.
+const screenshotDir = process.env.SWITCHBOARD_UPDATE_SCREENSHOTS === '1' ? join(repoRoot, 'renderer/screenshots') : join(repoRoot, 'test/.artifacts/screenshots/themes');
 
-/** Saves renderer/screenshots/<name>-<theme>.png, of a size fit to commit. */
+/** Saves <name>-<theme>.png (in renderer/screenshots/ when updating them), of a size fit to commit. */
 async function saveShot(page: Page, name: string, themeName: ThemeName): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
   const path = join(screenshotDir, `${name}-${themeName}.png`);
@@ -156,7 +157,7 @@ describe('Themes: light, dark and the system’s, on the built-in demo stack', (
     await app.page.emulateMedia({ reducedMotion: 'no-preference' });
   });
 
-  it('screenshots of every screen in both themes go to renderer/screenshots/', async () => {
+  it('takes screenshots of every screen in both themes (renderer/screenshots/ with SWITCHBOARD_UPDATE_SCREENSHOTS=1)', async () => {
     const mcp = app.page.getByRole('list', { name: 'MCP servers' });
     await openScreen(app.page, { label: 'Overview', path: 'overview' });
     await expect.poll(() => mcp.getByRole('listitem', { name: /MCP server search-index/ }).textContent(), { timeout: 30_000 }).toMatch(/index not found/);
