@@ -43,7 +43,7 @@ function addDocker(doc: Document<YAMLMap>, engines: EngineSelection[]): void {
   ];
   if (engines.length <= 1) {
     const [engine] = engines;
-    const where = engine ? `Engine: ${engine.found.address} ($DOCKER_HOST when set, else the platform's socket; host: picks another).` : 'No Docker engine was configured.';
+    const where = engine ? `Engine: ${engine.found.address} ($DOCKER_HOST wins when set; host: names another).` : 'No Docker engine was configured.';
     const { node, note } = engineNode(doc, engine);
     add(doc, 'docker', node, lines(...intro, where, ...(note ? [note] : [])));
     return;
