@@ -18,6 +18,8 @@ import { startDemoStack, type ScriptLauncher } from '../demo/index.js';
 import { appRoot } from '../base/appRoot.js';
 import { SecretMasker } from '../base/secrets/secretMasker.js';
 import { registerAppCommands } from './registerAppCommands.js';
+import { registerStackFileDraft } from '../stackFileDraft/index.js';
+import { stackFilesOf } from './stackFileAccess.js';
 
 export interface SwitchboardOptions {
   argv: string[];
@@ -48,7 +50,8 @@ export async function createSwitchboard(options: SwitchboardOptions): Promise<Sw
   const secrets = new SecretMasker();
   const earlyAudit = createAuditLog(earlyLogs, secrets);
 
-  const where = resolveConfigPath({ argv: options.argv, env: options.env, cwd: options.cwd });
+  const pathInputs = { argv: options.argv, env: options.env, cwd: options.cwd };
+  const where = resolveConfigPath(pathInputs);
   let demoDir: string | undefined;
   let config: ConfigStore;
   if ('path' in where) {
@@ -73,10 +76,11 @@ export async function createSwitchboard(options: SwitchboardOptions): Promise<Sw
   registerAppCommands(capability(), config, { version: packageVersion(), mode: options.mode, platform: process.platform, ...(demoDir ? { demoDir } : {}) });
   registerLogs(capability(), logs, { env: options.env });
   registerMcp(capability(), { env: options.env });
-  registerDocker(capability());
+  const docker = registerDocker(capability());
   const probes = registerProbes(capability());
   registerBenchmark(capability(), probes);
   registerCache(capability());
+  registerStackFileDraft(capability(), { containers: docker, stackFiles: stackFilesOf(config, pathInputs), env: options.env });
 
   return {
     commands,

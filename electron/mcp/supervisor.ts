@@ -47,6 +47,7 @@ export class McpSupervisor implements AsyncDisposable {
   private disposed = false;
   private stopping: Promise<void> | undefined;
   private changeQueued = false;
+  private baseDir: string;
   // a hard exit (uncaught error, process.exit) cannot await dispose: kill the groups synchronously
   private readonly onProcessExit = () => {
     for (const server of this.servers.values()) server.killNow();
@@ -54,6 +55,7 @@ export class McpSupervisor implements AsyncDisposable {
 
   constructor(private readonly options: McpSupervisorOptions) {
     this.clock = options.clock ?? realClock;
+    this.baseDir = options.baseDir;
     this.secrets = options.secrets ?? new SecretMasker();
     this.audit = options.audit ?? createAuditLog(options.logs, this.secrets);
     process.on('exit', this.onProcessExit);
@@ -70,13 +72,16 @@ export class McpSupervisor implements AsyncDisposable {
   /**
    * Makes the supervised set match the config: new entries are added (and
    * started when autostart), removed ones stopped, changed ones replaced.
+   * A new `baseDir` (the app switched to another stack file) replaces them all: their relative paths mean something else now.
    */
-  async setServers(configs: Record<string, McpServerConfig>): Promise<void> {
+  async setServers(configs: Record<string, McpServerConfig>, baseDir = this.baseDir): Promise<void> {
     if (this.disposed) return;
+    const moved = baseDir !== this.baseDir;
+    this.baseDir = baseDir;
     const work: Promise<unknown>[] = [];
     for (const [name, server] of this.servers) {
       const next = configs[name];
-      if (next && JSON.stringify(next) === JSON.stringify(server.config)) continue;
+      if (next && !moved && JSON.stringify(next) === JSON.stringify(server.config)) continue;
       this.servers.delete(name);
       work.push(server.disposeAsync());
     }
@@ -88,7 +93,7 @@ export class McpSupervisor implements AsyncDisposable {
         logs: this.options.logs,
         audit: this.audit,
         secrets: this.secrets,
-        baseDir: this.options.baseDir,
+        baseDir: this.baseDir,
         clock: this.clock,
         stopTimings: this.options.stopTimings ?? defaultStopTimings,
         groups: this.options.groups ?? untrackedGroups,
@@ -141,7 +146,7 @@ export class McpSupervisor implements AsyncDisposable {
   }
 
   private async selfcheckOnce(name: string, server: SupervisedServer): Promise<SelfcheckResult> {
-    const result = await runSelfcheck(name, server.config, this.options.baseDir, server.config.initializeTimeout, server.masker);
+    const result = await runSelfcheck(name, server.config, this.baseDir, server.config.initializeTimeout, server.masker);
     const exit = `exit ${result.exitCode ?? result.signal}`;
     // a selfcheck that ran and failed is the server's problem, not Switchboard's: a warning
     this.audit.action(

@@ -28,7 +28,7 @@ export function ContainersCard() {
       {data === undefined ? (
         error ? null : <EmptyState title="Loading containers…" />
       ) : containers.length === 0 && engines.some((e) => e.status === 'connected') ? (
-        <EmptyState title="No containers in this stack" hint="Start some with docker or docker compose; they appear here live." />
+        <EmptyState title="No containers in this stack" hint={<>Start some with docker or docker compose, or widen the <code>docker:</code> selection in the stack file; they appear here live.</>} />
       ) : (
         <ul className="rows rows-scroll" aria-label="Containers">
           {sortForAttention(containers).map((c) => (

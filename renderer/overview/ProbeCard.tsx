@@ -23,7 +23,7 @@ export function ProbeCard() {
       {data === undefined ? (
         error ? null : <EmptyState title="Loading probes…" />
       ) : !probe ? (
-        <EmptyState title="No health probes configured" hint={<>Add one under <code>probes:</code>, e.g. <code>url: http://127.0.0.1:10010/health</code>.</>} />
+        <EmptyState title="No health probes configured" hint={<>Add one under <code>probes:</code> in the stack file, e.g. <code>url: http://127.0.0.1:10010/health</code>.</>} />
       ) : (
         <ProbeDetail probe={probe} />
       )}
