@@ -1,5 +1,6 @@
 import { useConnectionStatus, useTopicState } from '../client/hooks.js';
 import { StatusPill } from '../components/StatusPill.js';
+import { KeyboardLayer } from '../keyboard/KeyboardLayer.js';
 import { useRoute } from '../navigation/router.js';
 import { screenAt, screens } from '../navigation/screens.js';
 import { ConfigBanner } from './ConfigBanner.js';
@@ -48,6 +49,7 @@ export function App() {
         <ConfigBanner />
         <screen.Component />
       </main>
+      <KeyboardLayer />
     </div>
   );
 }
