@@ -1,6 +1,6 @@
 import { containerActionCommand, containerActionNames, containerActions, type ContainerAction, type ContainerSummary, type ContainersState } from '../../shared/contract/containers.js';
 import { sourceId } from '../../shared/sourceId.js';
-import { containerActionUsable, containerStateLabel, groupByProject, isUp } from '../containers/containerFormat.js';
+import { containerActionUsable, containerStateLabel, groupByProject, isUp, shortResult } from '../containers/containerFormat.js';
 import type { Confirmation, PaletteEntry } from './paletteEntry.js';
 
 /** The row shortcut that does the same action on a focused container row. */
@@ -37,7 +37,7 @@ function entriesOf(c: ContainerSummary, where: string): PaletteEntry[] {
       confirm: containerActions[action].destructive ? confirmation(action, c) : undefined,
       run: async (acts) => {
         const params = action === 'remove' ? { ...target, force: isUp(c) } : target;
-        return (await acts.call(containerActionCommand(action), params)).message;
+        return shortResult((await acts.call(containerActionCommand(action), params)).message, c.name);
       },
     })),
     {

@@ -19,7 +19,7 @@ function entriesOf(s: McpServerState): PaletteEntry[] {
     shortcut: shortcuts[action],
     run: async (acts) => {
       const after = await acts.call(`mcp.${action}`, { name: s.name });
-      return `${labels[action].toLowerCase()} of ${s.name}: now ${after.status}`;
+      return `now ${after.status}`;
     },
   }));
   if (s.hasSelfcheck) {

@@ -58,7 +58,7 @@ describe('the palette’s entries, built from the contract and the live items', 
   });
 
   it('runs a container action through its contract command: Remove of a running one forces, and says what Docker said', async () => {
-    const rec = recordingActs({ 'containers.restart': { ok: true, durationMs: 1900, message: 'restart done in 1.9 s' }, 'containers.remove': { ok: true, durationMs: 1, message: 'removed' } });
+    const rec = recordingActs({ 'containers.restart': { ok: true, durationMs: 1900, message: 'restart done in 1.9 s of container:web' }, 'containers.remove': { ok: true, durationMs: 1, message: 'removed' } });
     const entries = containerEntries(state([container('web')]));
     expect(await find(entries, 'Restart web').run(rec.acts)).toBe('restart done in 1.9 s');
     await find(entries, 'Remove web').run(rec.acts);
@@ -86,7 +86,7 @@ describe('the palette’s entries, built from the contract and the live items', 
     expect(labels(mcpEntries({ servers: [server('postgres', { status: 'exited', hasSelfcheck: true })] }))).toEqual(['Start postgres', 'Restart postgres', 'Selfcheck postgres', 'Show postgres', 'Open logs of postgres']);
     const rec = recordingActs({ 'mcp.restart': server('memory'), 'mcp.selfcheck': { ok: false, exitCode: 1, signal: null, durationMs: 1200, timedOut: false } });
     const entries = mcpEntries({ servers: [server('memory', { hasSelfcheck: true })] });
-    expect(await find(entries, 'Restart memory').run(rec.acts)).toBe('restart of memory: now ready');
+    expect(await find(entries, 'Restart memory').run(rec.acts)).toBe('now ready');
     expect(await find(entries, 'Selfcheck memory').run(rec.acts)).toBe('selfcheck of memory failed (exit 1) in 1.2 s');
     expect(rec.calls).toEqual([['mcp.restart', { name: 'memory' }], ['mcp.selfcheck', { name: 'memory' }]]);
     expect(find(entries, 'Restart memory').shortcut).toBe('row.restart');
