@@ -93,7 +93,8 @@ function PaletteBody({ keymap, recent, onPick, onClose }: Pick<Props, 'keymap' |
         }}
         onKeyDown={onKeyDown}
       />
-      <ul id={listId} role="listbox" aria-label="Commands" className="palette-list">
+      {/* data-query: the query these results are for (the palette benchmark waits for it) */}
+      <ul id={listId} role="listbox" aria-label="Commands" className="palette-list" data-query={query}>
         {shown.map((ranked, i) => (
           <PaletteOption
             key={ranked.entry.id}
