@@ -4,9 +4,8 @@ import { formatDuration, formatMs } from '../components/time.js';
 import { useCommand } from '../client/hooks.js';
 import { navigate } from '../navigation/router.js';
 import type { McpServerState, SelfcheckResult } from '../../shared/contract/mcp.js';
-import { ServerActionButtons, useServerCommands } from './ServerActionButtons.js';
-import { hasSession, reasonTone, serverActions, serverStatusLabel, serverTone } from './serverStatus.js';
-import { rowKeyProps } from '../keyboard/rowKeyProps.js';
+import { ServerActionButtons, serverRowKeys, useServerCommands } from './ServerActionButtons.js';
+import { hasSession, reasonTone, serverStatusLabel, serverTone } from './serverStatus.js';
 import { sourceId } from '../../shared/sourceId.js';
 
 interface Props {
@@ -26,14 +25,7 @@ export function McpServerRow({ server: s, now, selected, onSelect, onSelfcheck }
   const commandLine = [s.command, ...s.args].join(' ');
   // the server's own name once known; before that the program's file name (full path in the tooltip)
   const subtitle = s.server ? `${s.server.name} ${s.server.version}` : [s.command.split('/').pop(), ...s.args.map((a) => a.split('/').pop())].join(' ');
-  const busy = commands.start.isPending || commands.stop.isPending || commands.restart.isPending;
-  // the row shortcuts do what its buttons do: s is the Start or Stop its state offers
-  const keys = rowKeyProps({
-    open: onSelect,
-    restart: busy ? undefined : () => commands.restart.mutate({ name: s.name }),
-    startStop: busy ? undefined : () => commands[serverActions(s.status)[0]!].mutate({ name: s.name }),
-    logs: () => navigate('logs', { source: sourceId.mcp(s.name) }),
-  });
+  const keys = serverRowKeys(s, commands, onSelect);
   return (
     <li className={`mcp-row${selected ? ' is-selected' : ''}`} aria-label={`MCP server ${s.name}`} aria-current={selected || undefined} {...keys}>
       <button type="button" className="mcp-row-select" onClick={onSelect} aria-label={`Show details of ${s.name}`}>
