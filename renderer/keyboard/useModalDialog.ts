@@ -43,9 +43,10 @@ export function useModalDialog(open: boolean, handlers: Handlers): RefObject<HTM
       event.preventDefault();
       latest.current.handlers.onDismiss();
     };
-    // closed by the browser anyway (a second Esc): keep state and focus in step
+    // closed by the browser anyway (a second Esc): keep state and focus in step. The event comes a task
+    // after the close, so one from our own close can arrive after the dialog opened again: then it is open.
     const onClose = () => {
-      if (!latest.current.open) return;
+      if (!latest.current.open || element.open) return;
       if (opener.current?.isConnected) opener.current.focus();
       opener.current = null;
       latest.current.handlers.onDismiss();

@@ -4,7 +4,7 @@ import { fuzzyScore } from './fuzzyScore.js';
 export interface Rankable {
   id: string;
   label: string;
-  /** Matched after the label but not shown highlighted, e.g. "container running". */
+  /** Other words it is found by, not shown, e.g. "container shop": a query word matches here when not in the label. */
   keywords?: string;
 }
 
@@ -25,6 +25,28 @@ export interface Ranking<E> {
 const recentBonus = 10;
 
 /**
+ * How well the query matches an entry: each word of it within the label, or
+ * else within the keywords for half the score — never spread across both, so
+ * "restart" does not find "Remove s…" through a keyword's "a", "r" and "t".
+ */
+function matchEntry(terms: string[], entry: Rankable): { score: number; positions: number[] } | undefined {
+  let score = 0;
+  const positions = new Set<number>();
+  for (const term of terms) {
+    const inLabel = fuzzyScore(term, entry.label);
+    if (inLabel) {
+      score += inLabel.score;
+      for (const p of inLabel.positions) positions.add(p);
+      continue;
+    }
+    const inKeywords = entry.keywords ? fuzzyScore(term, entry.keywords) : undefined;
+    if (!inKeywords) return undefined;
+    score += inKeywords.score / 2;
+  }
+  return { score, positions: [...positions].sort((a, b) => a - b) };
+}
+
+/**
  * The entries that match `query`, best first. With no query: the recent ones
  * (most recent first), then the rest in their own order. With a query: by
  * fuzzy score, with a bonus for recent entries, then shorter labels, then
@@ -37,13 +59,12 @@ export function rankEntries<E extends Rankable>(entries: readonly E[], query: st
     return at === undefined ? 0 : recentBonus * (1 - at / Math.max(recent.length, 1));
   };
   const scored: Array<{ entry: E; positions: number[]; score: number; order: number }> = [];
-  const blank = query.trim() === '';
+  const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const blank = terms.length === 0;
   entries.forEach((entry, order) => {
-    const text = entry.keywords ? `${entry.label} ${entry.keywords}` : entry.label;
-    const match = fuzzyScore(query, text);
+    const match = matchEntry(terms, entry);
     if (!match) return;
-    const labelPositions = match.positions.filter((p) => p < entry.label.length);
-    scored.push({ entry, positions: labelPositions, score: blank ? 0 : match.score + bonus(entry.id), order });
+    scored.push({ entry, positions: match.positions, score: blank ? 0 : match.score + bonus(entry.id), order });
   });
   scored.sort((a, b) => {
     if (blank) {

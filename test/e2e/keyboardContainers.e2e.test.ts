@@ -41,12 +41,15 @@ describe('Keyboard on containers and MCP servers', () => {
   });
   const containerRow = (name: string) => app.page.getByRole('listitem', { name: `container ${tc.prefix}-${name}` });
   const mcpRow = () => app.page.getByRole('list', { name: 'MCP servers' }).getByRole('listitem', { name: 'MCP server memory', exact: true });
-  const pidShown = async () => /pid (\d+)/.exec((await app.page.locator('.mcp-details').textContent()) ?? '')?.[1];
+  // read without waiting: a locator's textContent() would wait for the details forever, past the poll's timeout
+  const pidShown = async () => /pid (\d+)/.exec(await app.page.evaluate(() => document.querySelector('.mcp-details')?.textContent ?? ''))?.[1];
 
   it('operates an MCP Restart and a container Stop with the keyboard alone', async () => {
     const { page } = app;
-    // no click from here on: only keys
+    // no click from here on: only keys (once the app is on screen, listening)
+    await expect.poll(() => page.locator('.topbar h1').textContent(), { timeout: 10_000 }).toBe('Overview');
     await page.keyboard.press('Control+3');
+    await expect.poll(() => page.locator('.topbar h1').textContent()).toBe('MCP servers');
     await expect.poll(() => mcpRow().textContent(), { timeout: 30_000 }).toMatch(/ready/);
     await expect.poll(pidShown, { timeout: 10_000 }).toMatch(/\d+/);
     const pidBefore = await pidShown();
@@ -57,13 +60,15 @@ describe('Keyboard on containers and MCP servers', () => {
     expect(await focusedName(page)).toBe('MCP server memory');
 
     await page.keyboard.press('Control+2');
+    await expect.poll(() => page.locator('.topbar h1').textContent()).toBe('Containers');
     await expect.poll(() => containerRow('worker').textContent(), { timeout: 30_000 }).toMatch(/running/);
     await pressUntilFocused(page, 'j', `container ${tc.prefix}-worker`);
     await page.keyboard.press('s');
     await expect.poll(() => containerRow('worker').locator('.pill').textContent(), { timeout: 30_000 }).toMatch(/^exited/);
     expect(await tc.inspect<boolean>(`${tc.prefix}-worker`, '.State.Running')).toBe(false);
     await app.shot('keyboard-container-stopped');
-    // s again starts it
+    // s again starts it, once the stop has answered (until then the row's actions, keys and buttons alike, wait)
+    await expect.poll(() => containerRow('worker').textContent(), { timeout: 30_000 }).toMatch(/stop done in/);
     await page.keyboard.press('s');
     await expect.poll(() => containerRow('worker').locator('.pill').textContent(), { timeout: 30_000 }).toBe('running');
   });
@@ -75,6 +80,14 @@ describe('Keyboard on containers and MCP servers', () => {
     await page.keyboard.press('Control+k');
     const palette = page.getByRole('dialog', { name: 'Command palette' });
     await expect.poll(() => palette.isVisible()).toBe(true);
+    // one word finds the same action on every kind of item
+    await page.keyboard.type('restart');
+    await expect.poll(() => palette.getByRole('option').allTextContents(), { timeout: 10_000 }).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Restart memoryMCP server/), expect.stringMatching(new RegExp(`^Restart ${tc.prefix}-workercontainer`)), expect.stringMatching(new RegExp(`^Restart all of ${project}compose project`))]),
+    );
+    await app.shot('palette-restart', palette);
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Backspace');
     await page.keyboard.type(`remove ${tc.prefix.slice(-4)} victim`);
     const first = palette.getByRole('option').first();
     await expect.poll(() => first.textContent(), { timeout: 10_000 }).toMatch(new RegExp(`^Remove ${victim} \\(asks to confirm\\)container · running`));

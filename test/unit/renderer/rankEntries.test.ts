@@ -35,10 +35,18 @@ describe('the palette’s ranking', () => {
     expect(labels('reload', ['mcp.restart:memory'])[0]).toBe('Reload stack file');
   });
 
-  it('finds entries by their keywords, highlighting only characters of the label', () => {
-    const ranking = rankEntries(entries, 'mcp', [], 50);
+  it('finds entries by their keywords, below the same words in a label, highlighting only the label', () => {
+    const ranking = rankEntries(entries, 'mcp restart', [], 50);
     expect(ranking.shown.map((r) => r.entry.label)).toEqual(['Restart memory']);
-    expect(ranking.shown[0]!.positions.every((p) => p < 'Restart memory'.length)).toBe(true);
+    expect(ranking.shown[0]!.positions).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    const both = [{ id: 'a', label: 'Show redis', keywords: 'container' }, { id: 'b', label: 'Go to Containers' }];
+    expect(rankEntries(both, 'container', [], 50).shown.map((r) => r.entry.id)).toEqual(['b', 'a']);
+  });
+
+  it('matches each query word within the label or within the keywords, never spread across both', () => {
+    const remove = [{ id: 'remove', label: 'Remove sbt-victim', keywords: 'container sbt-kb' }];
+    expect(rankEntries(remove, 'restart', [], 50).total).toBe(0);
+    expect(rankEntries(remove, 'remove container', [], 50).total).toBe(1);
   });
 
   it('shows at most `limit` entries and says how many matched in all', () => {
