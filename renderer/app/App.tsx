@@ -2,6 +2,7 @@ import { useConnectionStatus, useTopicState } from '../client/hooks.js';
 import { LiveAnnouncer } from '../components/announcer/LiveAnnouncer.js';
 import { StatusPill } from '../components/StatusPill.js';
 import { ThemeSwitch } from '../components/theme/ThemeSwitch.js';
+import { KeyboardLayer } from '../keyboard/KeyboardLayer.js';
 import { useRoute } from '../navigation/router.js';
 import { screenAt, screens } from '../navigation/screens.js';
 import { ConfigBanner } from './ConfigBanner.js';
@@ -52,6 +53,7 @@ export function App() {
         <screen.Component />
       </main>
       <LiveAnnouncer />
+      <KeyboardLayer />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { formatDuration, formatMs } from '../components/time.js';
 import { useCommand } from '../client/hooks.js';
 import { navigate } from '../navigation/router.js';
 import type { McpServerState, SelfcheckResult } from '../../shared/contract/mcp.js';
-import { ServerActionButtons, useServerCommands } from './ServerActionButtons.js';
+import { ServerActionButtons, serverRowKeys, useServerCommands } from './ServerActionButtons.js';
 import { hasSession, reasonTone, serverStatusLabel, serverStatusWord, serverTone } from './serverStatus.js';
 import { sourceId } from '../../shared/sourceId.js';
 
@@ -27,8 +27,9 @@ export function McpServerRow({ server: s, now, selected, onSelect, onSelfcheck }
   const commandLine = [s.command, ...s.args].join(' ');
   // the server's own name once known; before that the program's file name (full path in the tooltip)
   const subtitle = s.server ? `${s.server.name} ${s.server.version}` : [s.command.split('/').pop(), ...s.args.map((a) => a.split('/').pop())].join(' ');
+  const keys = serverRowKeys(s, commands, onSelect);
   return (
-    <li className={`mcp-row${selected ? ' is-selected' : ''}`} aria-label={`MCP server ${s.name}`} aria-current={selected || undefined}>
+    <li className={`mcp-row${selected ? ' is-selected' : ''}`} aria-label={`MCP server ${s.name}`} aria-current={selected || undefined} {...keys}>
       {/* the name says what it does and contains what it shows (WCAG "label in name") */}
       <button type="button" className="mcp-row-select" onClick={onSelect}>
         <span className="visually-hidden">Show details of </span>

@@ -10,6 +10,8 @@ import { formatDuration } from '../components/time.js';
 import { useNow } from '../components/useNow.js';
 import type { ContainerSummary } from '../../shared/contract/containers.js';
 import { containerStateLabel, containerTone, isUp } from '../containers/containerFormat.js';
+import { rowKeyProps } from '../keyboard/rowKeyProps.js';
+import { sourceId } from '../../shared/sourceId.js';
 
 export function ContainersCard() {
   const { data, error } = useTopicState('containers');
@@ -56,8 +58,15 @@ function ContainerRow({ container: c }: { container: ContainerSummary }) {
   useStatusAnnouncement(c.name, containerStateLabel(c));
   const uptime = c.state === 'running' && c.startedAt ? `up ${formatDuration(now - c.startedAt)}` : c.status;
   const detail = [c.image, uptime, c.restartCount ? `${c.restartCount} restart${c.restartCount > 1 ? 's' : ''}` : ''].filter(Boolean).join(' · ');
+  const busy = start.isPending || stop.isPending || restart.isPending;
+  const keys = rowKeyProps({
+    open: () => navigate('containers', { engine: c.engine, id: c.id, tab: 'stats' }),
+    restart: busy ? undefined : () => restart.mutate(target),
+    startStop: busy ? undefined : () => (isUp(c) ? stop : start).mutate(target),
+    logs: () => navigate('logs', { source: sourceId.container(c.name) }),
+  });
   return (
-    <li className="row" aria-label={`container ${c.name}`}>
+    <li className="row" aria-label={`container ${c.name}`} {...keys}>
       <div className="row-main">
         <span className="row-name" title={c.image}>{c.name}</span>
         <StatusPill tone={containerTone(c)}>{containerStateLabel(c)}</StatusPill>

@@ -8,7 +8,7 @@ import { useNow } from '../components/useNow.js';
 import { useTopicState } from '../client/hooks.js';
 import { navigate } from '../navigation/router.js';
 import type { McpServerState } from '../../shared/contract/mcp.js';
-import { ServerActionButtons, useServerCommands } from '../mcp/ServerActionButtons.js';
+import { ServerActionButtons, serverRowKeys, useServerCommands } from '../mcp/ServerActionButtons.js';
 import { reasonTone, serverStatusLabel, serverStatusWord, serverTone } from '../mcp/serverStatus.js';
 
 export function McpCard() {
@@ -38,8 +38,9 @@ function McpRow({ server: s }: { server: McpServerState }) {
   const { commands, failure } = useServerCommands();
   const reason = reasonTone(s.status);
   useStatusAnnouncement(s.name, serverStatusWord(s));
+  const keys = serverRowKeys(s, commands, () => navigate('mcp', { server: s.name }));
   return (
-    <li className="row" aria-label={`MCP server ${s.name}`}>
+    <li className="row" aria-label={`MCP server ${s.name}`} {...keys}>
       <div className="row-main">
         <span className="row-name">{s.name}</span>
         <StatusPill tone={serverTone(s.status)} title={`since ${new Date(s.since).toLocaleTimeString()}`}>
