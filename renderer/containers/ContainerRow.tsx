@@ -51,6 +51,7 @@ export function ContainerRow({ container: c, now, selected, checked, onSelect, o
       <button type="button" className="containers-row-select" onClick={onSelect}>
         <span className="visually-hidden">Show stats and details of </span>
         <span className="containers-row-name">{c.name}</span>
+        <span className="visually-hidden">, </span>
         <span className="containers-row-sub" title={c.image}>
           {c.service ? `${c.service} · ` : ''}
           {c.image}

@@ -34,6 +34,7 @@ export function McpServerRow({ server: s, now, selected, onSelect, onSelfcheck }
       <button type="button" className="mcp-row-select" onClick={onSelect}>
         <span className="visually-hidden">Show details of </span>
         <span className="mcp-row-name">{s.name}</span>
+        <span className="visually-hidden">, </span>
         <span className="mcp-row-sub" title={commandLine}>
           {subtitle}
         </span>
