@@ -167,6 +167,7 @@ export class SupervisedServer {
       this.source,
       () => this.onListsChanged(run),
       () => this.stderrArrived(),
+      this.config.gateway !== undefined && this.config.gateway !== false,
     );
     this.run = run;
     this.track(run, plan.launch);

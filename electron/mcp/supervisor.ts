@@ -12,6 +12,7 @@ import { untrackedGroups, type GroupTracker } from './orphanGuard.js';
 import { defaultStopTimings, type StopTimings } from './processGroup.js';
 import { runSelfcheck } from './selfcheck.js';
 import { SupervisedServer } from './supervisedServer.js';
+import type { McpWire } from './mcpWire.js';
 
 export interface McpSupervisorOptions {
   /** Where the servers' stderr and stray stdout go, each under its own source. */
@@ -155,6 +156,11 @@ export class McpSupervisor implements AsyncDisposable {
         : { action: 'selfcheck', target: sourceId.mcp(name), outcome: 'failed', detail: exit, durationMs: result.durationMs, level: 'warn' },
     );
     return result;
+  }
+
+  /** Raw JSON-RPC on a ready server's stdio (the MCP gateway's way in); undefined while it is not ready. */
+  wire(name: string): McpWire | undefined {
+    return this.servers.get(name)?.session()?.wire();
   }
 
   async listTools(name: string): Promise<McpToolInfo[]> {
