@@ -8,4 +8,7 @@ export interface GatewayChildren {
   /** Raw JSON-RPC on a ready child's stdio; undefined while it is not ready. */
   wire(name: string): McpWire | undefined;
   readonly changed: { on(listener: (servers: McpServerState[]) => void): Disposable };
+  /** mode per-session: a supervised copy of `name` for one session, and its end. */
+  startInstance(name: string, instance: string): Promise<McpServerState>;
+  endInstance(instance: string): Promise<void>;
 }

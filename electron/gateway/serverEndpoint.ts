@@ -24,6 +24,8 @@ export class ServerEndpoint {
   private readonly placed = new Map<ChildClient, SharedChild>();
   private readonly children = new Map<string, SharedChild>();
   private readonly reaper: NodeJS.Timeout;
+  /** per-session: each session's own child, by its instance name among the MCP servers. */
+  private readonly instances = new Map<ClientSession, string>();
 
   constructor(
     readonly name: string,
@@ -36,8 +38,9 @@ export class ServerEndpoint {
     this.reaper.unref();
   }
 
+  /** Shared: the replicas' names; per-session: the live sessions' children. */
   get replicaNames(): string[] {
-    return replicaNames(this.name, this.exposure.replicas);
+    return this.exposure.mode === 'per-session' ? [...this.instances.values()] : replicaNames(this.name, this.exposure.replicas);
   }
 
   /** Serves POST, GET and DELETE on /mcp/<name>; `body` is the parsed POST body. */
@@ -85,7 +88,8 @@ export class ServerEndpoint {
   /** Tools of the first ready replica, for the catalog. */
   tools(): { name: string; description?: string }[] {
     const states = this.mcp.list();
-    const ready = this.replicaNames.map((n) => states.find((s) => s.name === n)).find((s) => s?.status === 'ready' || s?.status === 'degraded');
+    const names = this.exposure.mode === 'per-session' ? [this.name] : this.replicaNames;
+    const ready = names.map((n) => states.find((s) => s.name === n)).find((s) => s?.status === 'ready' || s?.status === 'degraded');
     return (ready?.tools ?? []).map((t) => ({ name: t.name, ...(t.description ? { description: t.description } : {}) }));
   }
 
@@ -93,6 +97,7 @@ export class ServerEndpoint {
     clearInterval(this.reaper);
     await Promise.all([...this.sessions.values()].map((s) => s.close().catch(() => {})));
     this.sessions.clear();
+    for (const session of [...this.instances.keys()]) this.endInstance(session);
     for (const child of this.children.values()) child.dispose();
     this.children.clear();
   }
@@ -115,21 +120,64 @@ export class ServerEndpoint {
   private request(session: ClientSession, message: JSONRPCRequest): void {
     const started = performance.now();
     if (message.method === 'ping') return session.deliver({ jsonrpc: '2.0', id: message.id, result: {} });
+    if (this.exposure.mode === 'per-session') return void this.ownChild(session, message, started);
     const child = this.place(session);
     if (!child) {
       session.deliver(this.unavailable(message.id));
       this.observe({ server: this.name, session: session.id, method: message.method, durationMs: performance.now() - started, error: 'unavailable', detail: 'no ready replica' });
       return;
     }
-    if (message.method === 'initialize') {
-      const params = message.params as { capabilities?: Record<string, unknown> } | undefined;
-      session.capabilities = params?.capabilities ?? {};
-      const { protocolVersion, capabilities, serverInfo, instructions } = child.wire.server;
-      session.deliver({ jsonrpc: '2.0', id: message.id, result: { protocolVersion, capabilities, serverInfo, ...(instructions ? { instructions } : {}) } });
-      this.observe({ server: this.name, replica: child.replica, session: session.id, method: 'initialize', durationMs: performance.now() - started });
+    if (message.method === 'initialize') return this.initialized(session, message, child, started);
+    child.request(session, message);
+  }
+
+  /** The child answered Switchboard's initialize once; each session gets that answer (its protocol version, capabilities, info). */
+  private initialized(session: ClientSession, message: JSONRPCRequest, child: SharedChild, started: number): void {
+    const params = message.params as { capabilities?: Record<string, unknown> } | undefined;
+    session.capabilities = params?.capabilities ?? {};
+    const { protocolVersion, capabilities, serverInfo, instructions } = child.wire.server;
+    session.deliver({ jsonrpc: '2.0', id: message.id, result: { protocolVersion, capabilities, serverInfo, ...(instructions ? { instructions } : {}) } });
+    this.observe({ server: this.name, replica: child.replica, session: session.id, method: 'initialize', durationMs: performance.now() - started });
+  }
+
+  /** mode per-session: initialize starts the session's own supervised child (up to maxSessions); later calls go to it alone. */
+  private async ownChild(session: ClientSession, message: JSONRPCRequest, started: number): Promise<void> {
+    if (message.method !== 'initialize') {
+      const child = this.placed.get(session);
+      if (child?.open) return child.request(session, message);
+      session.deliver(jsonRpcError(message.id, rpcCodes.unavailable, `this session's ${this.name} child is not running (it exited or is restarting); start a new session`));
+      this.observe({ server: this.name, session: session.id, method: message.method, durationMs: performance.now() - started, error: 'unavailable' });
       return;
     }
-    child.request(session, message);
+    if (this.instances.size >= this.exposure.maxSessions) {
+      session.deliver(jsonRpcError(message.id, rpcCodes.tooManySessions, `${this.name} has ${this.instances.size} sessions, each with its own child (maxSessions ${this.exposure.maxSessions}): end one, or raise gateway.maxSessions`));
+      this.observe({ server: this.name, session: session.id, method: 'initialize', durationMs: performance.now() - started, error: 'unavailable', detail: 'maxSessions reached' });
+      return;
+    }
+    const instance = `${this.name}@${session.id}`;
+    this.instances.set(session, instance);
+    const state = await this.mcp.startInstance(this.name, instance).catch((err: unknown) => ({ status: 'exited', reason: err instanceof Error ? err.message : String(err) }));
+    const wire = this.mcp.wire(instance);
+    if (!wire || session.isClosed) {
+      this.endInstance(session);
+      session.deliver(jsonRpcError(message.id, rpcCodes.unavailable, `${this.name}'s child for this session did not start: ${state.status}: ${state.reason}`));
+      this.observe({ server: this.name, session: session.id, method: 'initialize', durationMs: performance.now() - started, error: 'unavailable', detail: state.reason });
+      return;
+    }
+    const child = new SharedChild(instance, this.name, wire, this.observe, this.exposure.logPayloads);
+    this.children.set(instance, child);
+    child.attach(session);
+    this.placed.set(session, child);
+    this.initialized(session, message, child, started);
+  }
+
+  private endInstance(session: ClientSession): void {
+    const instance = this.instances.get(session);
+    if (instance === undefined) return;
+    this.instances.delete(session);
+    this.children.get(instance)?.dispose();
+    this.children.delete(instance);
+    void this.mcp.endInstance(instance);
   }
 
   /** The session's replica while it is ready, else the least-loaded ready one (the session moves there). */
@@ -146,6 +194,8 @@ export class ServerEndpoint {
   }
 
   private leastLoaded(): SharedChild | undefined {
+    // per-session: the configured server itself (no session's own child) answers one-off calls
+    if (this.exposure.mode === 'per-session') return this.childOf(this.name);
     let best: SharedChild | undefined;
     for (const name of this.replicaNames) {
       const child = this.childOf(name);
@@ -171,6 +221,7 @@ export class ServerEndpoint {
     if (session.sessionId) this.sessions.delete(session.sessionId);
     this.placed.get(session)?.detach(session);
     this.placed.delete(session);
+    this.endInstance(session);
   }
 
   private reapIdle(): void {

@@ -79,7 +79,8 @@ function serversOf(config: StackConfig): Record<string, McpServerConfig> {
   for (const [name, server] of Object.entries(all)) {
     const gateway = server.gateway ?? true;
     // `replicas: N` is N supervised servers, "name", "name#2" …, each shown and restarted like any other
-    for (const replica of replicaNames(name, exposureOf(gateway)?.replicas ?? 1)) spelled[replica] = { ...server, gateway };
+    const exposure = exposureOf(gateway);
+    for (const replica of replicaNames(name, exposure?.mode === 'shared' ? exposure.replicas : 1)) spelled[replica] = { ...server, gateway };
   }
   return spelled;
 }

@@ -1,10 +1,11 @@
 import path from 'node:path';
+import type { McpServerInput } from '../../../electron/base/stackFile/mcp.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startGatewayApp, type GatewayApp } from '../../support/gateway.js';
 import { killLeftovers, serverConfig, supportDir } from '../../support/mcp/servers.js';
 import { waitFor } from '../../support/waitFor.js';
 
-const gatewayServer = (gateway: unknown) => ({ ...serverConfig({ command: 'node', args: [path.join(supportDir, 'gatewayServer.mjs')] }), gateway });
+const gatewayServer = (gateway: McpServerInput['gateway']) => ({ ...serverConfig({ command: 'node', args: [path.join(supportDir, 'gatewayServer.mjs')] }), gateway });
 const text = (result: unknown) => ((result as { content: { text?: string }[] }).content[0]?.text ?? '');
 
 describe('MCP gateway replicas', { timeout: 120_000 }, () => {
