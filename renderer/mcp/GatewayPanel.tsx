@@ -66,7 +66,7 @@ function Endpoint({ endpoint: e, state }: { endpoint: GatewayEndpoint; state: Ga
           {copied}
         </span>
       </div>
-      <dl className="mcp-gateway-figures" aria-label={`Gateway figures of ${e.name}`}>
+      <dl className="mcp-gateway-figures">
         <Figure label="Sessions" value={String(e.sessions)} />
         <Figure label="Requests/s" value={e.requestsPerSecond.toFixed(1)} />
         <Figure label="p50" value={formatMs(e.p50Ms)} />

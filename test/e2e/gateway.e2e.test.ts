@@ -31,12 +31,13 @@ describe('MCP screen: a server exposed through the gateway', () => {
     expect(refused.status).toBe(401);
     const replicas = app.page.getByRole('list', { name: 'Replicas of test' });
     await expect.poll(() => replicas.textContent(), { timeout: 10_000 }).toMatch(/test ready.*test#2 ready/);
-    const figures = app.page.getByRole('group', { name: 'Gateway figures of test' }).or(app.page.locator('.mcp-gateway-figures'));
+    const figures = panel.locator('.mcp-gateway-figures');
     await expect.poll(() => figures.textContent(), { timeout: 10_000 }).toMatch(/Errors \(1 min\)unauthorized 1/);
     expect(await figures.textContent()).toMatch(/Requests\/s0\.[1-9]/);
 
     await app.page.getByRole('group', { name: 'Copy client config' }).getByRole('button', { name: 'Cursor' }).click();
     await expect.poll(() => app.page.getByRole('group', { name: 'Copy client config' }).textContent()).toMatch(/Copied the Cursor config|clipboard refused/);
-    await app.shot('mcp-gateway', panel);
+    await app.shot('mcp-gateway-panel', panel);
+    await app.shot('mcp-gateway');
   });
 });
