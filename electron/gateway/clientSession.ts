@@ -18,8 +18,6 @@ export class ClientSession implements ChildClient {
   readonly transport: StreamableHTTPServerTransport;
   capabilities: Record<string, unknown> = {};
   lastActive = Date.now();
-  /** Calls of this session waiting for an answer (for the idle reaper: a session with calls in flight is not idle). */
-  inFlight = 0;
   private closed = false;
 
   constructor(

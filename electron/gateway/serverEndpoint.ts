@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JSONRPCMessage, JSONRPCRequest } from '@modelcontextprotocol/sdk/types.js';
-import { isJSONRPCErrorResponse, isJSONRPCNotification, isJSONRPCRequest, isJSONRPCResultResponse } from '@modelcontextprotocol/sdk/types.js';
 import type { GatewayEndpoint } from '../../shared/contract/gateway.js';
 import { replicaNames } from '../../shared/gatewayNames.js';
 import type { ServerExposure } from '../base/stackFile/gateway.js';
@@ -9,6 +8,7 @@ import type { CallObserver } from './finishedCall.js';
 import { EndpointFigures } from './endpointFigures.js';
 import type { GatewayChildren } from './gatewayChildren.js';
 import { jsonRpcError, rpcCodes } from './jsonRpcErrors.js';
+import { kindOf } from './messageKind.js';
 import { SharedChild, type ChildClient } from './sharedChild.js';
 
 /**
@@ -102,19 +102,18 @@ export class ServerEndpoint {
     this.children.clear();
   }
 
-  private fromClient(session: ClientSession, message: JSONRPCMessage): void {
-    if (isJSONRPCRequest(message)) return this.request(session, message);
-    if (isJSONRPCNotification(message)) {
-      const child = this.placed.get(session);
-      if (message.method === 'notifications/cancelled') {
-        const p = message.params as { requestId?: string | number; reason?: string } | undefined;
-        if (p?.requestId !== undefined) child?.cancel(session, p.requestId, p.reason);
-        return;
-      }
-      child?.notify(message);
+  private fromClient(session: ClientSession, raw: JSONRPCMessage): void {
+    const what = kindOf(raw);
+    if (what.kind === 'request') return this.request(session, what.message);
+    const child = this.placed.get(session);
+    if (what.kind === 'response') return child?.answer(session, what.message);
+    const message = what.message;
+    if (message.method === 'notifications/cancelled') {
+      const p = message.params as { requestId?: string | number; reason?: string } | undefined;
+      if (p?.requestId !== undefined) child?.cancel(session, p.requestId, p.reason);
       return;
     }
-    if (isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message)) this.placed.get(session)?.answer(session, message);
+    child?.notify(message);
   }
 
   private request(session: ClientSession, message: JSONRPCRequest): void {

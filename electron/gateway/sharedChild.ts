@@ -1,9 +1,9 @@
 import type { JSONRPCMessage, JSONRPCNotification, JSONRPCRequest, RequestId } from '@modelcontextprotocol/sdk/types.js';
-import { isJSONRPCErrorResponse, isJSONRPCNotification, isJSONRPCRequest, isJSONRPCResultResponse } from '@modelcontextprotocol/sdk/types.js';
 import { DisposableStore } from '../base/disposable.js';
 import type { McpWire } from '../mcp/index.js';
 import type { CallObserver } from './finishedCall.js';
 import { jsonRpcError, rpcCodes } from './jsonRpcErrors.js';
+import { kindOf } from './messageKind.js';
 
 /** What a shared child needs of a client session: who it is, what it can answer, and a way to reach it. */
 export interface ChildClient {
@@ -138,18 +138,19 @@ export class SharedChild {
     this.store.dispose();
   }
 
-  private fromChild(message: JSONRPCMessage): boolean {
-    if (isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message)) {
-      const call = typeof message.id === 'string' ? this.pending.get(message.id) : undefined;
-      if (!call) return typeof message.id === 'string' && message.id.startsWith('gw-');
-      this.forget(String(message.id), call);
-      call.client.deliver({ ...message, id: call.originalId });
-      const error = isJSONRPCErrorResponse(message) ? message.error : undefined;
-      this.observe(this.finished(call, error ? 'server error' : undefined, error?.message, isJSONRPCResultResponse(message) ? message.result : undefined));
+  private fromChild(raw: JSONRPCMessage): boolean {
+    const what = kindOf(raw);
+    if (what.kind === 'response') {
+      const id = what.message.id;
+      const call = typeof id === 'string' ? this.pending.get(id) : undefined;
+      if (!call) return typeof id === 'string' && id.startsWith('gw-');
+      this.forget(String(id), call);
+      call.client.deliver({ ...what.message, id: call.originalId });
+      this.observe(this.finished(call, what.error ? 'server error' : undefined, what.error?.message, what.result));
       return true;
     }
-    if (isJSONRPCRequest(message)) return this.childAsks(message);
-    if (!isJSONRPCNotification(message)) return false;
+    if (what.kind === 'request') return this.childAsks(what.message);
+    const message = what.message;
     if (message.method === 'notifications/progress') {
       const token = (message.params as { progressToken?: unknown } | undefined)?.progressToken;
       const route = typeof token === 'string' ? this.progress.get(token) : undefined;
