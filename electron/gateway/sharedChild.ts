@@ -24,6 +24,9 @@ interface Pending {
   params?: unknown;
 }
 
+/** The gateway's own calls (an unsubscribe when a session leaves): their answers go nowhere. */
+const gatewayItself: ChildClient = { id: 'gateway', capabilities: {}, deliver: () => {} };
+
 /** Which client capability a server→client request needs. */
 const neededCapability: Record<string, string> = { 'sampling/createMessage': 'sampling', 'elicitation/create': 'elicitation', 'roots/list': 'roots' };
 const listChanged = /^notifications\/(tools|resources|prompts)\/list_changed$/;
@@ -43,6 +46,8 @@ export class SharedChild {
   /** Requests from the child handed to a client: our id → the child's id. */
   private readonly asked = new Map<string, { client: ChildClient; childId: RequestId }>();
   private readonly clients = new Set<ChildClient>();
+  /** resources/subscribe per URI: the child is subscribed once, while any session is; updates go to those sessions. */
+  private readonly subscribers = new Map<string, Set<ChildClient>>();
   private readonly store = new DisposableStore();
   private seq = 0;
 
@@ -86,9 +91,36 @@ export class SharedChild {
       void this.wire.send({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: wireId, reason: 'the client session ended' } }).catch(() => {});
     }
     for (const [id, ask] of this.asked) if (ask.client === client) this.asked.delete(id);
+    for (const [uri, clients] of this.subscribers) {
+      if (!clients.delete(client) || clients.size > 0) continue;
+      this.subscribers.delete(uri);
+      this.request(gatewayItself, { jsonrpc: '2.0', id: 0, method: 'resources/unsubscribe', params: { uri } });
+    }
+  }
+
+  /**
+   * A second subscriber to a URI, or an unsubscribe that leaves others, is
+   * answered here (true); the first subscribe and the last unsubscribe go to the child.
+   */
+  private subscription(client: ChildClient, message: JSONRPCRequest): boolean {
+    const uri = (message.params as { uri?: unknown } | undefined)?.uri;
+    if (typeof uri !== 'string') return false;
+    const clients = this.subscribers.get(uri) ?? new Set<ChildClient>();
+    const others = [...clients].some((c) => c !== client);
+    if (message.method === 'resources/subscribe') {
+      clients.add(client);
+      this.subscribers.set(uri, clients);
+    } else {
+      clients.delete(client);
+      if (clients.size === 0) this.subscribers.delete(uri);
+    }
+    if (!others) return false;
+    client.deliver({ jsonrpc: '2.0', id: message.id, result: {} });
+    return true;
   }
 
   request(client: ChildClient, message: JSONRPCRequest): void {
+    if ((message.method === 'resources/subscribe' || message.method === 'resources/unsubscribe') && this.subscription(client, message)) return;
     const wireId = `gw-${++this.seq}`;
     const params = message.params as ({ _meta?: { progressToken?: string | number }; name?: unknown } & Record<string, unknown>) | undefined;
     const call: Pending = {
@@ -158,9 +190,14 @@ export class SharedChild {
       route.client.deliver({ ...message, params: { ...message.params, progressToken: route.token } }, route.requestId);
       return true;
     }
-    if (listChanged.test(message.method) || message.method === 'notifications/resources/updated') {
+    if (listChanged.test(message.method)) {
       for (const client of this.clients) client.deliver(message);
       return false; // Switchboard's own client refreshes its lists too
+    }
+    if (message.method === 'notifications/resources/updated') {
+      const uri = (message.params as { uri?: unknown } | undefined)?.uri;
+      for (const client of (typeof uri === 'string' && this.subscribers.get(uri)) || this.clients) client.deliver(message);
+      return false;
     }
     if (message.method === 'notifications/message') {
       // stdio carries no link from a log line to a request: the one session with calls in flight gets it, else everyone

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { CreateMessageRequestSchema, ToolListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
+import { CreateMessageRequestSchema, ResourceUpdatedNotificationSchema, ToolListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { startGatewayApp, type GatewayApp } from '../../support/gateway.js';
 import { killLeftovers, realServers, serverConfig, supportDir, tempDir } from '../../support/mcp/servers.js';
 
@@ -101,6 +101,36 @@ describe('MCP gateway, mode shared: the SDK client over Streamable HTTP against 
     await Promise.all([first.client.close(), second.client.close()]);
     const refused = await plain.client.callTool({ name: 'trigger-sampling-request', arguments: { prompt: 'x', maxTokens: 5 } });
     expect(JSON.stringify(refused)).toMatch(/cannot be answered|sampling/i);
+  });
+
+  it('keeps the child subscribed to a resource while any session is, and sends its updates to the subscribers only', async () => {
+    const a = await app({ mcpServers: { everything: realServers.everything() } });
+    const one = await a.connect('everything');
+    const two = await a.connect('everything');
+    const three = await a.connect('everything');
+    const updates = { one: 0, two: 0, three: 0 };
+    for (const [who, c] of [['one', one], ['two', two], ['three', three]] as const) c.client.setNotificationHandler(ResourceUpdatedNotificationSchema, () => void updates[who]++);
+    const uri = 'demo://resource/static/document/architecture.md';
+    await one.client.subscribeResource({ uri });
+    await two.client.subscribeResource({ uri });
+    await two.client.unsubscribeResource({ uri }); // one still subscribes: the child must stay subscribed
+    await new Promise((r) => setTimeout(r, 300));
+    await one.client.callTool({ name: 'toggle-subscriber-updates', arguments: {} });
+    await expect.poll(() => updates.one, { timeout: 5_000 }).toBeGreaterThan(0);
+    expect(updates).toMatchObject({ two: 0, three: 0 });
+    await one.client.callTool({ name: 'toggle-subscriber-updates', arguments: {} });
+  });
+
+  it('logs arguments and results only for a server with logPayloads', async () => {
+    const a = await app({ mcpServers: { quiet: gatewayServer(), loud: { ...gatewayServer(), gateway: { logPayloads: true } } } });
+    for (const name of ['quiet', 'loud']) {
+      const { client } = await a.connect(name);
+      await client.callTool({ name: 'echo', arguments: { message: `payload-${name}` } });
+    }
+    const lines = (source: string) => a.ctx.lines.filter((l) => l.source === source && l.text.startsWith('gateway ')).map((l) => l.text).join('\n');
+    expect(lines('mcp:quiet')).toMatch(/tools\/call echo/);
+    expect(lines('mcp:quiet')).not.toContain('payload-quiet');
+    expect(lines('mcp:loud')).toMatch(/tools\/call echo .* ok params=.*payload-loud.* result=.*payload-loud/);
   });
 
   it('resumes a dropped GET stream from Last-Event-ID', async () => {
