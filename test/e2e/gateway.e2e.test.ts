@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { useApp } from './appFixture.js';
 import { repoRoot } from './harness.js';
+import { axeViolations } from './screens.js';
 
 describe('MCP screen: a server exposed through the gateway', () => {
   const token = 'e2e-gateway-token-0123456789';
@@ -37,6 +38,8 @@ describe('MCP screen: a server exposed through the gateway', () => {
 
     await app.page.getByRole('group', { name: 'Copy client config' }).getByRole('button', { name: 'Cursor' }).click();
     await expect.poll(() => app.page.getByRole('group', { name: 'Copy client config' }).textContent()).toMatch(/Copied the Cursor config|clipboard refused/);
+    const serious = (await axeViolations(app.page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious).toEqual([]);
     await app.shot('mcp-gateway-panel', panel);
     await app.shot('mcp-gateway');
   });
