@@ -81,7 +81,7 @@ describe('MCP gateway, mode shared: the SDK client over Streamable HTTP against 
     await expect.poll(() => heard, { timeout: 5_000 }).toEqual({ one: 1, two: 1 });
   });
 
-  it('routes sampling to the client whose call caused it, and answers it with an error when no session can', async () => {
+  it('routes sampling to the client whose call caused it, and answers it with an error when none or several could', async () => {
     const a = await app({ mcpServers: { everything: realServers.everything() } });
     const asked = { a: 0, b: 0 };
     const sampler = (who: 'a' | 'b') => async () => {
@@ -94,6 +94,14 @@ describe('MCP gateway, mode shared: the SDK client over Streamable HTTP against 
     second.client.setRequestHandler(CreateMessageRequestSchema, sampler('b'));
     const result = await second.client.callTool({ name: 'trigger-sampling-request', arguments: { prompt: 'hello', maxTokens: 5 } });
     expect(JSON.stringify(result)).toContain('sampled by b');
+    expect(asked).toEqual({ a: 0, b: 1 });
+
+    // two sessions that could answer both have calls in flight: the gateway cannot tell which one caused it, and says so
+    const busy = first.client.callTool({ name: 'trigger-long-running-operation', arguments: { duration: 2, steps: 2 } });
+    await new Promise((r) => setTimeout(r, 200));
+    const ambiguous = await second.client.callTool({ name: 'trigger-sampling-request', arguments: { prompt: 'hello', maxTokens: 5 } });
+    expect(JSON.stringify(ambiguous)).toMatch(/cannot tell which one asked.*per-session/);
+    await busy;
     expect(asked).toEqual({ a: 0, b: 1 });
 
     // a client without sampling: the child gets an error at once, the call ends instead of hanging
