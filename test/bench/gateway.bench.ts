@@ -148,12 +148,11 @@ async function addedLatency(gatewayUrl: string): Promise<void> {
       { label: 'bare SDK over stdio, p50', value: quantile(stdio, 0.5), unit: 'ms' },
       { label: 'bare SDK over stdio, p99', value: quantile(stdio, 0.99), unit: 'ms' },
       { label: 'added by the gateway, p50', value: added, unit: 'ms' },
+      { label: 'added by the gateway, p99', value: quantile(gw, 0.99) - quantile(stdio, 0.99), unit: 'ms' },
+      { label: 'gateway p50 / stdio p50', value: quantile(gw, 0.5) / quantile(stdio, 0.5), unit: '×' },
+      { label: 'gateway p99 / stdio p99', value: quantile(gw, 0.99) / quantile(stdio, 0.99), unit: '×' },
     ],
-    [
-      { label: 'p50 added by the gateway (ms)', value: added, target: '≤ 1', pass: added <= 1 },
-      { label: 'gateway p50 / stdio p50', value: quantile(gw, 0.5) / quantile(stdio, 0.5), target: 'info', pass: true },
-      { label: 'gateway p99 / stdio p99', value: quantile(gw, 0.99) / quantile(stdio, 0.99), target: 'info', pass: true },
-    ],
+    [{ label: 'p50 added by the gateway (ms)', value: added, target: '≤ 1', pass: added <= 1 }],
   );
 }
 
