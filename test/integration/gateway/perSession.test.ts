@@ -35,7 +35,8 @@ describe('MCP gateway, mode per-session', { timeout: 120_000 }, () => {
 
     // nobody calls for over a second: both sessions and their children go (their GET streams were open)
     await waitFor('idle sessions reaped', () => a.mcp.list().every((s) => !s.name.startsWith('test@')), 15_000);
-    expect(leftoverProcesses().length).toBe(1); // only the configured server's node process remains
+    // their processes stop by the MCP spec (stdin closed, then signals): only the configured server's remains
+    await waitFor('the reaped children gone', () => leftoverProcesses().length === 1, 15_000);
     await expect(one.client.callTool({ name: 'whoami', arguments: {} })).rejects.toThrow(/404|no session|ended/i);
   });
 });
