@@ -226,16 +226,20 @@ export class SharedChild {
     }
     const capability = neededCapability[message.method];
     const able = (client: ChildClient) => capability === undefined || client.capabilities[capability] !== undefined;
-    const busy = this.busyClients().filter((call) => able(call.client));
-    const idle = [...this.clients].filter(able);
     if (this.pending.size === 0 && this.clients.size === 0) return false; // not ours: Switchboard's own client answers
+    // stdio carries no link from the child's request to the call that caused it: only an unambiguous session gets it
+    const busy = this.busyClients();
+    const idle = [...this.clients].filter(able);
     let target: { client: ChildClient; relatedRequestId?: RequestId } | undefined;
-    if (busy.length === 1) target = { client: busy[0]!.client, relatedRequestId: busy[0]!.originalId };
-    else if (busy.length === 0 && idle.length === 1) target = { client: idle[0]! };
+    let why: string | undefined;
+    const what = capability ?? message.method;
+    if (busy.length > 1) why = `${busy.length} gateway sessions have calls in flight on ${this.server}, so the gateway cannot tell which one asked; expose it with mode: per-session`;
+    else if (busy.length === 1) {
+      if (able(busy[0]!.client)) target = { client: busy[0]!.client, relatedRequestId: busy[0]!.originalId };
+      else why = `the session whose call caused it did not declare the ${what} capability`;
+    } else if (idle.length === 1) target = { client: idle[0]! };
+    else why = idle.length === 0 ? `no gateway session connected to ${this.server} declared the ${what} capability` : `${idle.length} idle sessions could answer, so the gateway cannot tell which one is meant`;
     if (!target) {
-      const why =
-        busy.length > 1 ? `${busy.length} gateway sessions have calls in flight on ${this.server}, so the gateway cannot tell which one asked; expose it with mode: per-session`
-        : `no gateway session connected to ${this.server} declared the ${capability ?? message.method} capability`;
       void this.wire.send(jsonRpcError(message.id, rpcCodes.noClient, `${message.method} cannot be answered: ${why}`)).catch(() => {});
       return true;
     }
