@@ -21,6 +21,9 @@ import { appRoot } from '../base/appRoot.js';
 import { SecretMasker } from '../base/secrets/secretMasker.js';
 import { registerAppCommands } from './registerAppCommands.js';
 import { registerStackFileDraft } from '../stackFileDraft/index.js';
+import { registerGateway } from '../gateway/index.js';
+import { LoopbackGuard } from '../transport/loopbackGuard.js';
+import { isLoopbackHost } from '../transport/bindPlan.js';
 import { stackFilesOf } from './stackFileAccess.js';
 import { sourceId } from '../../shared/sourceId.js';
 
@@ -93,7 +96,9 @@ export async function createSwitchboard(options: SwitchboardOptions): Promise<Sw
   const capability = () => capabilityContext(app, disposables);
   registerAppCommands(capability(), config, { version: packageVersion(), mode: options.mode, platform: process.platform, ...(demoDir ? { demoDir } : {}) });
   registerLogs(capability(), logs, { env: options.env });
-  registerMcp(capability(), { env: options.env });
+  const mcp = registerMcp(capability(), { env: options.env });
+  // the gateway reuses browser mode's Host/Origin/token guard; added after MCP, so it closes before the servers stop
+  registerGateway(capability(), mcp, { guard: (token, port, host, opts) => new LoopbackGuard(token, port, host, opts), isLoopbackHost });
   const docker = registerDocker(capability());
   const probes = registerProbes(capability());
   registerBenchmark(capability(), probes);

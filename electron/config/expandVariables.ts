@@ -26,22 +26,7 @@ export function expandServerVariables(
   problems: ConfigProblem[],
   secrets: Set<string> = new Set(),
 ): McpServerConfig {
-  const expand = (text: string, path: PropertyKey[], keepsSecrets = false): string =>
-    text.replace(reference, (whole, variable: string | undefined, fallback: string | undefined) => {
-      if (whole === '$$') return '$';
-      const value = env[variable!];
-      if (value !== undefined && value !== '') {
-        if (keepsSecrets && isSecretExpansion(variable!, value)) secrets.add(value);
-        return value;
-      }
-      if (fallback !== undefined) return fallback;
-      if (value === '') return value;
-      problems.push({
-        ...placeOf(path),
-        message: `\${${variable}} is not set: export ${variable} before starting Switchboard, or write \${${variable}:-default}`,
-      });
-      return whole;
-    });
+  const expand = (text: string, path: PropertyKey[], keepsSecrets = false): string => expandText(text, env, () => placeOf(path), problems, keepsSecrets ? secrets : undefined);
 
   const base = ['mcpServers', name];
   return {
@@ -51,4 +36,26 @@ export function expandServerVariables(
     env: Object.fromEntries(Object.entries(server.env).map(([key, value]) => [key, expand(value, [...base, 'env', key], true)])),
     ...(server.cwd !== undefined && { cwd: expand(server.cwd, [...base, 'cwd']) }),
   };
+}
+
+/**
+ * One text with its ${VAR}s expanded; an unset one without a default is a problem at `place`.
+ * Values from the environment that look secret go into `secrets` when given.
+ */
+export function expandText(text: string, env: Environment, place: () => Omit<ConfigProblem, 'message'>, problems: ConfigProblem[], secrets?: Set<string>): string {
+  return text.replace(reference, (whole, variable: string | undefined, fallback: string | undefined) => {
+    if (whole === '$$') return '$';
+    const value = env[variable!];
+    if (value !== undefined && value !== '') {
+      if (secrets && isSecretExpansion(variable!, value)) secrets.add(value);
+      return value;
+    }
+    if (fallback !== undefined) return fallback;
+    if (value === '') return value;
+    problems.push({
+      ...place(),
+      message: `\${${variable}} is not set: export ${variable} before starting Switchboard, or write \${${variable}:-default}`,
+    });
+    return whole;
+  });
 }

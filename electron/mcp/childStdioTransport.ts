@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { JSONRPCMessageSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { serializeMessage } from '@modelcontextprotocol/sdk/shared/stdio.js';
+import { toDisposable, type Disposable } from '../base/disposable.js';
 
 /** A protocol line longer than this is not a message we can use; it is reported and dropped. */
 const maxLineBytes = 16 * 1024 * 1024;
@@ -24,6 +25,9 @@ export class ChildStdioTransport implements Transport {
   private readonly onData = (chunk: Buffer) => this.read(chunk);
   private readonly onExit = () => this.close();
   private readonly onStdinError = (error: Error) => this.onerror?.(error);
+  /** The MCP gateway's listeners (see McpWire): they see each message first and may keep it. */
+  private readonly taps = new Set<(message: JSONRPCMessage) => boolean>();
+  private readonly closeListeners = new Set<() => void>();
 
   constructor(
     private readonly child: ChildProcess,
@@ -51,6 +55,24 @@ export class ChildStdioTransport implements Transport {
     });
   }
 
+  get isOpen(): boolean {
+    return !this.closed;
+  }
+
+  tap(listener: (message: JSONRPCMessage) => boolean): Disposable {
+    this.taps.add(listener);
+    return toDisposable(() => this.taps.delete(listener));
+  }
+
+  onClosed(listener: () => void): Disposable {
+    if (this.closed) {
+      listener();
+      return toDisposable(() => {});
+    }
+    this.closeListeners.add(listener);
+    return toDisposable(() => this.closeListeners.delete(listener));
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -58,6 +80,9 @@ export class ChildStdioTransport implements Transport {
     this.child.off('exit', this.onExit);
     this.pending = [];
     this.onclose?.();
+    for (const listener of [...this.closeListeners]) listener();
+    this.closeListeners.clear();
+    this.taps.clear();
   }
 
   private read(chunk: Buffer): void {
@@ -90,7 +115,9 @@ export class ChildStdioTransport implements Transport {
     } catch {
       // not JSON: reported below
     }
-    if (message) this.onmessage?.(message);
-    else this.onNonProtocolLine(line);
+    if (!message) return this.onNonProtocolLine(line);
+    let kept = false;
+    for (const tap of this.taps) kept = tap(message) || kept;
+    if (!kept) this.onmessage?.(message);
   }
 }

@@ -1,5 +1,7 @@
 import type { StackConfig } from '../base/stackFile/stack.js';
 import type { McpServerConfig } from '../base/stackFile/mcp.js';
+import { exposureOf } from '../base/stackFile/gateway.js';
+import { replicaNames } from '../../shared/gatewayNames.js';
 import type { AppContext } from '../core/appContext.js';
 import { Leftovers, reportLeftovers } from './leftovers.js';
 import { OrphanGuard } from './orphanGuard.js';
@@ -77,7 +79,19 @@ export function registerMcp(ctx: AppContext, options: McpOptions = { env: proces
   return supervisor;
 }
 
-/** The loader merges VS Code's `servers` into mcpServers; a config built by hand may still carry both. */
+/**
+ * The loader merges VS Code's `servers` into mcpServers; a config built by hand may still carry both.
+ * A server's `gateway` is spelled out here (off without a top-level `gateway:`, on by default with one), so the child learns at start whether to offer sampling & co.
+ */
 function serversOf(config: StackConfig): Record<string, McpServerConfig> {
-  return { ...(config.servers ?? {}), ...config.mcpServers };
+  const all = { ...(config.servers ?? {}), ...config.mcpServers };
+  if (!config.gateway) return all;
+  const spelled: Record<string, McpServerConfig> = {};
+  for (const [name, server] of Object.entries(all)) {
+    const gateway = server.gateway ?? true;
+    // `replicas: N` is N supervised servers, "name", "name#2" …, each shown and restarted like any other
+    const exposure = exposureOf(gateway);
+    for (const replica of replicaNames(name, exposure?.mode === 'shared' ? exposure.replicas : 1)) spelled[replica] = { ...server, gateway };
+  }
+  return spelled;
 }

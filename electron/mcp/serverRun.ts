@@ -39,6 +39,7 @@ export class ServerRun {
     source: string,
     onListsChanged: () => void,
     onStderr: () => void = () => {},
+    gatewayed = false,
   ) {
     this.child = spawnInGroup(launch);
     this.groupGone = new Promise((resolve) => (this.markGroupGone = resolve));
@@ -70,7 +71,7 @@ export class ServerRun {
       this.nonProtocolLine ??= masker.mask(line);
       logs.write({ source, stream: 'stdout', level: 'warn', text: masker.mask(line) });
     });
-    this.session = new ServerSession(transport, onListsChanged);
+    this.session = new ServerSession(transport, onListsChanged, gatewayed);
   }
 
   get pid(): number | undefined {

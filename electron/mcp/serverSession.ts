@@ -6,6 +6,10 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import type { McpContentBlock, McpServerInfo, McpToolInfo } from '../../shared/contract/mcp.js';
 import type { ChildStdioTransport } from './childStdioTransport.js';
+import type { McpWire } from './mcpWire.js';
+
+/** What Switchboard's client declares to a gateway-exposed child, so it offers the tools that need them; the gateway routes them to its clients. */
+const forwardedCapabilities = { sampling: {}, elicitation: {}, roots: { listChanged: true } };
 
 export interface SessionLists {
   tools: McpToolInfo[];
@@ -22,14 +26,18 @@ const maxPages = 20;
  * nothing of processes or restart policy.
  */
 export class ServerSession {
-  readonly client = new Client({ name: 'switchboard', version: '0.1.0' }, { capabilities: {} });
+  readonly client: Client;
   info: McpServerInfo | undefined;
   lists: SessionLists = { tools: [], resources: [], prompts: [] };
+  /** One per session, so its users can tell a restarted child (a new wire) from the one they hold. */
+  private openWire: McpWire | undefined;
 
   constructor(
     private readonly transport: ChildStdioTransport,
     private readonly onListsChanged: () => void,
+    gatewayed = false,
   ) {
+    this.client = new Client({ name: 'switchboard', version: '0.1.0' }, { capabilities: gatewayed ? forwardedCapabilities : {} });
     this.client.setNotificationHandler(ToolListChangedNotificationSchema, () => this.refresh('tools'));
     this.client.setNotificationHandler(ResourceListChangedNotificationSchema, () => this.refresh('resources'));
     this.client.setNotificationHandler(PromptListChangedNotificationSchema, () => this.refresh('prompts'));
@@ -44,6 +52,30 @@ export class ServerSession {
       protocolVersion: this.transport.protocolVersion ?? '',
       capabilities: (this.client.getServerCapabilities() ?? {}) as Record<string, unknown>,
     };
+  }
+
+  /** Raw JSON-RPC on this child's stdio, for the MCP gateway; undefined before initialize has finished. */
+  wire(): McpWire | undefined {
+    if (this.openWire) return this.openWire;
+    const version = this.client.getServerVersion();
+    if (!version) return undefined;
+    const transport = this.transport;
+    const server = {
+      protocolVersion: transport.protocolVersion ?? '',
+      capabilities: (this.client.getServerCapabilities() ?? {}) as Record<string, unknown>,
+      serverInfo: version as McpWire['server']['serverInfo'],
+      instructions: this.client.getInstructions(),
+    };
+    this.openWire = {
+      server,
+      get open() {
+        return transport.isOpen;
+      },
+      send: (message) => transport.send(message),
+      listen: (listener) => transport.tap(listener),
+      onClose: (listener) => transport.onClosed(listener),
+    };
+    return this.openWire;
   }
 
   /** Tools, resources and prompts; fetched after ready so a restart is not held up by them. */

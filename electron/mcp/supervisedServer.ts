@@ -169,6 +169,7 @@ export class SupervisedServer {
       this.source,
       () => this.onListsChanged(run),
       () => this.stderrArrived(),
+      this.config.gateway !== undefined && this.config.gateway !== false,
     );
     this.run = run;
     this.track(run, plan.launch);

@@ -12,6 +12,7 @@ import { untrackedGroups, type GroupTracker } from './orphanGuard.js';
 import { defaultStopTimings, type StopTimings } from './processGroup.js';
 import { runSelfcheck } from './selfcheck.js';
 import { SupervisedServer } from './supervisedServer.js';
+import type { McpWire } from './mcpWire.js';
 
 export interface McpSupervisorOptions {
   /** Where the servers' stderr and stray stdout go, each under its own source. */
@@ -41,6 +42,8 @@ export interface McpSupervisorOptions {
 export class McpSupervisor implements AsyncDisposable {
   readonly changed = new Emitter<McpServerState[]>();
   private readonly servers = new Map<string, SupervisedServer>();
+  /** Copies started for the gateway's per-session mode: instance name → the configured server's name. */
+  private readonly instances = new Map<string, string>();
   /** The selfcheck running for a server (a replaced server's entry goes with it). */
   private readonly selfchecks = new WeakMap<SupervisedServer, Promise<SelfcheckResult>>();
   private readonly clock: Clock;
@@ -82,32 +85,51 @@ export class McpSupervisor implements AsyncDisposable {
     this.baseDir = baseDir;
     const work: Promise<unknown>[] = [];
     for (const [name, server] of this.servers) {
-      const next = configs[name];
+      const base = this.instances.get(name);
+      // an instance lives while its server's config stays as it was
+      const next = base === undefined ? configs[name] : configs[base] && { ...configs[base], autostart: true };
       if (next && !moved && JSON.stringify(next) === JSON.stringify(server.config)) continue;
       this.servers.delete(name);
+      this.instances.delete(name);
       work.push(server.disposeAsync());
     }
     // the new set shows at once; a replaced server starts once its old process is gone
     const replaced = Promise.all(work);
     for (const [name, config] of Object.entries(configs)) {
       if (this.servers.has(name)) continue;
-      const server = new SupervisedServer(name, config, {
-        logs: this.options.logs,
-        audit: this.audit,
-        secrets: this.secrets,
-        baseDir: this.baseDir,
-        clock: this.clock,
-        stopTimings: this.options.stopTimings ?? defaultStopTimings,
-        groups: this.options.groups ?? untrackedGroups,
-        onChange: () => this.queueChange(),
-        ...(this.options.onTransition ? { onTransition: this.options.onTransition } : {}),
-      });
+      const server = this.createServer(name, config);
       this.servers.set(name, server);
       // autostart runs in the background: a slow server must not hold up the app
       if (config.autostart) void replaced.then(() => (this.servers.get(name) === server && !this.disposed ? server.start() : undefined));
     }
     this.queueChange();
     await replaced;
+  }
+
+  /**
+   * Starts a copy of a configured server under its own name (the MCP
+   * gateway's child for one client session): supervised, logged and shown
+   * like the others, outside the stack file's set; it goes when ended, or
+   * when its server's config changes or goes.
+   */
+  async startInstance(name: string, instance: string): Promise<McpServerState> {
+    const config = { ...this.server(name).config, autostart: true };
+    if (this.servers.has(instance)) throw new SwitchboardError('conflict', `an MCP server named "${instance}" exists already`);
+    const server = this.createServer(instance, config);
+    this.servers.set(instance, server);
+    this.instances.set(instance, name);
+    this.queueChange();
+    return server.start();
+  }
+
+  /** Stops an instance started by startInstance and forgets it. */
+  async endInstance(instance: string): Promise<void> {
+    const server = this.servers.get(instance);
+    if (!server || !this.instances.has(instance)) return;
+    this.servers.delete(instance);
+    this.instances.delete(instance);
+    this.queueChange();
+    await server.disposeAsync();
   }
 
   start(name: string): Promise<McpServerState> {
@@ -160,6 +182,11 @@ export class McpSupervisor implements AsyncDisposable {
     return result;
   }
 
+  /** Raw JSON-RPC on a ready server's stdio (the MCP gateway's way in); undefined while it is not ready. */
+  wire(name: string): McpWire | undefined {
+    return this.servers.get(name)?.session()?.wire();
+  }
+
   async listTools(name: string): Promise<McpToolInfo[]> {
     const session = this.readySession(name);
     await session.refresh('tools');
@@ -194,6 +221,20 @@ export class McpSupervisor implements AsyncDisposable {
   /** Starts the same stop for an owner that cannot wait; the 'exit' handler kills what is left if the process ends first. */
   dispose(): void {
     void this.disposeAsync();
+  }
+
+  private createServer(name: string, config: McpServerConfig): SupervisedServer {
+    return new SupervisedServer(name, config, {
+      logs: this.options.logs,
+      audit: this.audit,
+      secrets: this.secrets,
+      baseDir: this.baseDir,
+      clock: this.clock,
+      stopTimings: this.options.stopTimings ?? defaultStopTimings,
+      groups: this.options.groups ?? untrackedGroups,
+      onChange: () => this.queueChange(),
+      ...(this.options.onTransition ? { onTransition: this.options.onTransition } : {}),
+    });
   }
 
   private server(name: string): SupervisedServer {

@@ -6,6 +6,7 @@ import { useNow } from '../components/useNow.js';
 import { useTopicState } from '../client/hooks.js';
 import { navigate, useRoute } from '../navigation/router.js';
 import type { McpServerState, SelfcheckResult } from '../../shared/contract/mcp.js';
+import { GatewayPanel } from './GatewayPanel.js';
 import { LeftoversPanel } from './LeftoversPanel.js';
 import { McpServerDetails } from './McpServerDetails.js';
 import { McpServerRow } from './McpServerRow.js';
@@ -57,6 +58,7 @@ export function McpScreen() {
         )}
       </Panel>
       {selected ? <McpServerDetails key={selected.name} server={selected} selfcheck={selfchecks[selected.name]} /> : null}
+      {selected ? <GatewayPanel server={selected.name} /> : null}
     </div>
   );
 }

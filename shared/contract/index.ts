@@ -8,6 +8,7 @@ import { benchmarkCommands, benchmarkTopics } from './benchmark.js';
 import { cacheCommands, cacheTopics } from './cache.js';
 import { logsCommands, logsTopics } from './logs.js';
 import { stackFileDraftCommands } from './stackFileDraft.js';
+import { gatewayTopics } from './gateway.js';
 
 /** Every command the renderer may call; main validates params against these schemas. */
 export const commands = {
@@ -29,6 +30,7 @@ export const topics = {
   ...benchmarkTopics,
   ...cacheTopics,
   ...logsTopics,
+  ...gatewayTopics,
 };
 
 export type Commands = typeof commands;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { text } from './text.js';
 import { interval } from './duration.js';
+import { serverGatewaySchema } from './gateway.js';
 
 /** One MCP server, in the shape Claude Desktop and Cursor use (plus Switchboard's own keys). */
 export const mcpServerSchema = z.strictObject({
@@ -31,6 +32,8 @@ export const mcpServerSchema = z.strictObject({
       window: interval.default(60_000),
     })
     .prefault({}),
+  /** Exposed through the MCP gateway (when the stack has a `gateway:` section): true, false or { mode, replicas, … }. */
+  gateway: serverGatewaySchema.optional(),
 });
 
 export type McpServerConfig = z.infer<typeof mcpServerSchema>;
