@@ -23,6 +23,9 @@ import { registerAppCommands } from './registerAppCommands.js';
 import { registerStackFileDraft } from '../stackFileDraft/index.js';
 import { stackFilesOf } from './stackFileAccess.js';
 import { sourceId } from '../../shared/sourceId.js';
+import { HttpRoutes, type HttpRouteLookup } from '../core/httpRoutes.js';
+import { registerPrometheus } from '../prometheus/index.js';
+import { startRouteListener } from '../transport/routeListener.js';
 
 export interface SwitchboardOptions {
   argv: string[];
@@ -40,6 +43,8 @@ export interface Switchboard {
   /** Every stack event and signal the capabilities publish (tests and benches listen here too). */
   events: EventBus;
   signals: SignalBus;
+  /** Capabilities' HTTP routes (/metrics) for browser mode's server, behind the same guard. */
+  routes: HttpRouteLookup;
   /** Stops every server, stream and child process it started, newest first; safe to call twice. */
   shutdown(): Promise<void>;
 }
@@ -93,6 +98,14 @@ export async function createSwitchboard(options: SwitchboardOptions): Promise<Sw
   const capability = () => capabilityContext(app, disposables);
   registerAppCommands(capability(), config, { version: packageVersion(), mode: options.mode, platform: process.platform, ...(demoDir ? { demoDir } : {}) });
   registerLogs(capability(), logs, { env: options.env });
+  // Before the capabilities that publish: the export sees their first events (an MCP server's start).
+  const routes = new HttpRoutes();
+  registerPrometheus(capability(), {
+    signals,
+    events,
+    routes,
+    listenOnLoopback: (port, lookup) => startRouteListener({ port, routes: lookup, onError: listenerFailed('metrics route') }),
+  });
   registerMcp(capability(), { env: options.env });
   const docker = registerDocker(capability());
   const probes = registerProbes(capability());
@@ -106,6 +119,7 @@ export async function createSwitchboard(options: SwitchboardOptions): Promise<Sw
     logs,
     events,
     signals,
+    routes,
     shutdown: () => disposables.disposeAsync(),
   };
 }

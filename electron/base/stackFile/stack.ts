@@ -4,6 +4,7 @@ import { dockerSchema } from './docker.js';
 import { mcpServerSchema } from './mcp.js';
 import { probeSchema } from './probes.js';
 import { cacheSourceSchema } from './cache.js';
+import { metricsSchema } from './metrics.js';
 
 const name = z.string().regex(/^[A-Za-z0-9][\w.-]*$/, 'names use letters, digits, ".", "_" and "-"');
 
@@ -23,6 +24,7 @@ export const stackSchema = z.strictObject({
     })
     .prefault({}),
   include: z.array(text.min(1)).default([]),
+  metrics: metricsSchema.prefault({}),
 });
 
 export type StackConfig = z.infer<typeof stackSchema>;

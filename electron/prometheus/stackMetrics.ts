@@ -1,0 +1,121 @@
+import type { Disposable } from '../base/disposable.js';
+import { DisposableStore } from '../base/disposable.js';
+import type { EventBus, SignalBus } from '../core/stackBus.js';
+import type { McpStatus } from '../../shared/contract/mcp.js';
+import { parseSourceId } from '../../shared/sourceId.js';
+import type { Signal, SignalName, StackEvent } from '../../shared/stackEvents.js';
+import { ExpositionWriter, type Labels } from './exposition.js';
+import { latencyBucketsSeconds, mcpStateMetric, probeMetrics, signalMetrics, sourceLabel, type LabelledKind, type SignalMetric } from './metricCatalogue.js';
+import { ProbeTally } from './probeTally.js';
+
+/** What the exporter reads: the buses the composition root hands it. */
+export type SignalFeed = Pick<SignalBus, 'on' | 'latest'>;
+export type EventFeed = Pick<EventBus, 'on'>;
+
+/** Every state an MCP server can be in, so the one-hot metric always has the same series. */
+const mcpStates = Object.keys({
+  stopped: 1, starting: 1, ready: 1, degraded: 1, exited: 1, backoff: 1, 'crash-loop': 1,
+} satisfies Record<McpStatus, 1>) as McpStatus[];
+
+/**
+ * The stack as Prometheus sees it. Gauges and counters are read from the
+ * signal bus's latest values at scrape time; what needs every sample (the
+ * latency histogram, check counts) and MCP states (events) are tallied as they
+ * arrive.
+ */
+export class StackMetrics implements Disposable {
+  private readonly tallies = new Map<string, ProbeTally>();
+  private readonly mcpStateBySource = new Map<string, McpStatus>();
+  private readonly subscriptions = new DisposableStore();
+
+  constructor(private readonly signals: SignalFeed, events: EventFeed) {
+    this.subscriptions.add(signals.on((signal) => this.onSignal(signal)));
+    this.subscriptions.add(events.on((event) => this.onEvent(event)));
+  }
+
+  private onSignal(signal: Signal): void {
+    if (signal.name !== 'probe.latency_ms' && signal.name !== 'probe.up') return;
+    let tally = this.tallies.get(signal.source);
+    if (!tally) this.tallies.set(signal.source, (tally = new ProbeTally()));
+    if (signal.name === 'probe.latency_ms') tally.observeLatency(signal.value);
+    else tally.observeCheck(signal.value);
+  }
+
+  private onEvent(event: StackEvent): void {
+    if (event.kind !== 'mcp.state') return;
+    const state = event.details?.state;
+    if (typeof state === 'string' && (mcpStates as string[]).includes(state)) this.mcpStateBySource.set(event.source, state as McpStatus);
+  }
+
+  /** One scrape's text. */
+  render(): string {
+    const out = new ExpositionWriter();
+    const latestByName = new Map<SignalName, Signal[]>();
+    const liveSources = new Set<string>();
+    for (const signal of this.signals.latest()) {
+      liveSources.add(signal.source);
+      const list = latestByName.get(signal.name);
+      if (list) list.push(signal);
+      else latestByName.set(signal.name, [signal]);
+    }
+    this.writeProbes(out, liveSources);
+    for (const [name, spec] of Object.entries(signalMetrics) as Array<[SignalName, SignalMetric]>) {
+      this.writeSignalMetric(out, spec, latestByName.get(name) ?? []);
+    }
+    this.writeMcpStates(out);
+    return out.text();
+  }
+
+  private writeProbes(out: ExpositionWriter, liveSources: Set<string>): void {
+    const rows: Array<[Labels, ProbeTally]> = [];
+    for (const [source, tally] of this.tallies) {
+      // A probe the bus forgot (taken out of the stack file) leaves the export with it.
+      if (!liveSources.has(source)) {
+        this.tallies.delete(source);
+        continue;
+      }
+      const labels = labelsOf(source, 'probe');
+      if (labels) rows.push([labels, tally]);
+    }
+    if (rows.length === 0) return;
+    const { latency, checks, failures } = probeMetrics;
+    out.family(latency.metric, 'histogram', latency.help);
+    for (const [labels, tally] of rows) out.histogram(latency.metric, labels, latencyBucketsSeconds, tally.bucketCounts, tally.sumSeconds);
+    out.family(checks.metric, 'counter', checks.help);
+    for (const [labels, tally] of rows) out.sample(checks.metric, labels, tally.checks);
+    out.family(failures.metric, 'counter', failures.help);
+    for (const [labels, tally] of rows) out.sample(failures.metric, labels, tally.failures);
+  }
+
+  private writeSignalMetric(out: ExpositionWriter, spec: SignalMetric, signals: Signal[]): void {
+    let headed = false;
+    for (const signal of signals) {
+      const labels = labelsOf(signal.source, spec.kind);
+      if (!labels) continue;
+      if (!headed) out.family(spec.metric, spec.type, spec.help);
+      headed = true;
+      out.sample(spec.metric, labels, signal.value * spec.scale);
+    }
+  }
+
+  private writeMcpStates(out: ExpositionWriter): void {
+    if (this.mcpStateBySource.size === 0) return;
+    out.family(mcpStateMetric.metric, 'gauge', mcpStateMetric.help);
+    for (const [source, current] of this.mcpStateBySource) {
+      const labels = labelsOf(source, 'mcp');
+      if (!labels) continue;
+      for (const state of mcpStates) out.sample(mcpStateMetric.metric, [...labels, ['state', state]], state === current ? 1 : 0);
+    }
+  }
+
+  dispose(): void {
+    this.subscriptions.dispose();
+  }
+}
+
+/** The source's name under its kind's label ("probe:api" → probe="api"); undefined for a source of another kind. */
+function labelsOf(source: string, kind: LabelledKind): Labels | undefined {
+  const parsed = parseSourceId(source);
+  if (!parsed || parsed.kind !== kind) return undefined;
+  return [[sourceLabel[kind], parsed.name]];
+}
