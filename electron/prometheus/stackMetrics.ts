@@ -62,7 +62,7 @@ export class StackMetrics implements Disposable {
     for (const [name, spec] of Object.entries(signalMetrics) as Array<[SignalName, SignalMetric]>) {
       this.writeSignalMetric(out, spec, latestByName.get(name) ?? []);
     }
-    this.writeMcpStates(out);
+    this.writeMcpStates(out, liveSources);
     return out.text();
   }
 
@@ -98,12 +98,18 @@ export class StackMetrics implements Disposable {
     }
   }
 
-  private writeMcpStates(out: ExpositionWriter): void {
-    if (this.mcpStateBySource.size === 0) return;
-    out.family(mcpStateMetric.metric, 'gauge', mcpStateMetric.help);
+  private writeMcpStates(out: ExpositionWriter, liveSources: Set<string>): void {
+    let headed = false;
     for (const [source, current] of this.mcpStateBySource) {
+      // Every transition also records mcp.up: a server the bus forgot is out of the stack file.
+      if (!liveSources.has(source)) {
+        this.mcpStateBySource.delete(source);
+        continue;
+      }
       const labels = labelsOf(source, 'mcp');
       if (!labels) continue;
+      if (!headed) out.family(mcpStateMetric.metric, 'gauge', mcpStateMetric.help);
+      headed = true;
       for (const state of mcpStates) out.sample(mcpStateMetric.metric, [...labels, ['state', state]], state === current ? 1 : 0);
     }
   }

@@ -1,4 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,8 +11,19 @@ import { startPrometheus, type TestPrometheus } from '../../support/prometheus/s
 import { waitFor } from '../../support/waitFor.js';
 
 const token = 'scrape-token-0123456789abcdef';
-/** What the stand-in probe measures, over and over: a mean of 30 ms, the slowest in the 25–50 ms bucket. */
-const latencies = [20, 25, 30, 35, 40];
+/** The probed service: answers in 20–40 ms, and fails every tenth request with a 500. */
+async function startService(): Promise<{ server: Server; url: string }> {
+  let n = 0;
+  const server = createServer((_req, res) => {
+    const failed = n++ % 10 === 9;
+    setTimeout(() => {
+      res.writeHead(failed ? 500 : 200);
+      res.end(failed ? 'broken' : 'ok');
+    }, 20 + (n % 5) * 5);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/health` };
+}
 
 describe('a real Prometheus scrapes /metrics, and charts read history back from it', () => {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-prometheus-'));
@@ -18,32 +31,29 @@ describe('a real Prometheus scrapes /metrics, and charts read history back from 
   let server: BrowserServer | undefined;
   let prometheus: TestPrometheus | undefined;
   let recording: NodeJS.Timeout | undefined;
+  let service: Server | undefined;
 
   afterAll(async () => {
     clearInterval(recording);
     await server?.close();
     await app?.shutdown();
     await prometheus?.stop();
+    service?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('scrapes every second with the bearer token; PromQL sees the probe latency; after Switchboard stops, its 1 h chart comes from Prometheus', async () => {
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Switchboard</title>');
     const file = join(dir, 'stack.yaml');
-    writeFileSync(file, `name: scraped\nmetrics:\n  token: ${token}\n`);
+    const probed = await startService();
+    service = probed.server;
+    writeFileSync(file, `name: scraped\nmetrics:\n  token: ${token}\nprobes:\n  api:\n    url: ${probed.url}\n    every: 100ms\n`);
     app = await createSwitchboard({ argv: ['--config', file], env: {}, cwd: dir, mode: 'browser' });
     server = await startBrowserServer({ staticDir: dir, commands: app.commands, topics: app.topics, routes: app.routes, port: 0 });
 
-    // A stand-in for a probe at 100 ms and a container's stats, recorded on the app's bus as the capabilities do.
-    let n = 0;
+    // The probe is real; a container's stats are a stand-in recorded on the app's bus (no Docker needed to check the gauge's PromQL).
     const signals = app.signals;
-    recording = setInterval(() => {
-      const failed = n % 10 === 9;
-      if (!failed) signals.record({ source: 'probe:api', name: 'probe.latency_ms', value: latencies[n % latencies.length]! });
-      signals.record({ source: 'probe:api', name: 'probe.up', value: failed ? 0 : 1 });
-      signals.record({ source: 'container:web', name: 'container.cpu_percent', value: 150 });
-      n++;
-    }, 100);
+    recording = setInterval(() => signals.record({ source: 'container:web', name: 'container.cpu_percent', value: 150 }), 100);
 
     prometheus = await startPrometheus({ address: `127.0.0.1:${server.port}`, path: '/metrics', bearerToken: token });
     const prom = prometheus;
@@ -58,8 +68,9 @@ describe('a real Prometheus scrapes /metrics, and charts read history back from 
 
     const p95 = await prom.query('histogram_quantile(0.95, sum by (le) (rate(switchboard_probe_latency_seconds_bucket{probe="api"}[5s])))');
     expect(p95).toHaveLength(1);
+    // At least the service's delay; a loaded machine may add to it.
     expect(p95[0]!.value).toBeGreaterThan(0.025);
-    expect(p95[0]!.value).toBeLessThanOrEqual(0.05);
+    expect(p95[0]!.value).toBeLessThanOrEqual(2);
 
     // Let scrapes land for a few 3.6 s chart steps, then stop Switchboard: what the chart shows now is history alone.
     await new Promise((r) => setTimeout(r, 12_000));
@@ -81,16 +92,19 @@ describe('a real Prometheus scrapes /metrics, and charts read history back from 
       expect(point.at).toBeGreaterThanOrEqual(hour.from);
       expect(point.at).toBeLessThan(to);
       expect(point.value).toBeGreaterThanOrEqual(20);
-      expect(point.value).toBeLessThanOrEqual(40);
+      expect(point.value).toBeLessThanOrEqual(2_000);
+      expect(point.p95).toBeGreaterThanOrEqual(point.p50!);
       expect(point.p95).toBeGreaterThan(25);
-      expect(point.p95).toBeLessThanOrEqual(50);
       expect(point.count).toBeGreaterThan(0);
     }
 
     const availability = await history.range({ ...hour, name: 'probe.up' });
     expect(availability.length).toBeGreaterThanOrEqual(2);
     // Every tenth check failed; a window that cuts the cycle moves the share a little.
-    for (const point of availability) expect(point.value).toBeCloseTo(0.9, 1);
+    for (const point of availability) {
+      expect(point.value).toBeGreaterThan(0.8);
+      expect(point.value).toBeLessThan(0.97);
+    }
 
     const cpu = await history.range({ source: 'container:web', name: 'container.cpu_percent', from: hour.from, to, stepMs: hour.stepMs });
     expect(cpu.length).toBeGreaterThanOrEqual(2);

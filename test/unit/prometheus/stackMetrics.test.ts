@@ -70,7 +70,10 @@ describe('the /metrics exposition', () => {
   });
 
   it('shows each MCP server\'s state one-hot, following mcp.state events', () => {
-    const { events, metrics } = stack();
+    const { events, signals, metrics } = stack();
+    // As the MCP capability does: every transition is an event and an mcp.up signal.
+    signals.record({ source: 'mcp:postgres', name: 'mcp.up', value: 1 });
+    signals.record({ source: 'mcp:memory', name: 'mcp.up', value: 0 });
     events.publish({ source: 'mcp:postgres', kind: 'mcp.state', severity: 'info', summary: 'ready', details: { state: 'ready', previous: 'starting' } });
     events.publish({ source: 'mcp:memory', kind: 'mcp.state', severity: 'error', summary: 'gave up', details: { state: 'crash-loop' } });
     events.publish({ source: 'mcp:postgres', kind: 'mcp.state', severity: 'warning', summary: '?', details: { state: 'no-such-state' } });
@@ -80,6 +83,8 @@ describe('the /metrics exposition', () => {
     expect(samples.get('switchboard_mcp_server_state{server="memory",state="crash-loop"}')).toBe(1);
     const states = [...samples.keys()].filter((k) => k.startsWith('switchboard_mcp_server_state{server="memory"'));
     expect(states).toHaveLength(7);
+    signals.forget('mcp:memory');
+    expect(metrics.render()).not.toContain('server="memory"');
   });
 
   it('drops a probe the signal bus forgot', () => {
@@ -107,6 +112,7 @@ describe('the /metrics exposition', () => {
     signals.record({ source: 'container:web', name: 'container.healthy', value: 1 });
     signals.record({ source: 'mcp:postgres', name: 'mcp.up', value: 1 });
     events.publish({ source: 'mcp:postgres', kind: 'mcp.state', severity: 'info', summary: 'ready', details: { state: 'ready' } });
+    expect(metrics.render()).toContain('switchboard_mcp_server_state{server="postgres",state="ready"} 1');
     const check = promtoolCheck(metrics.render());
     if (!check.ran) {
       console.log(`promtool check skipped: promtool is not installed (Debian package prometheus): ${check.output}`);
