@@ -8,37 +8,48 @@ export const expositionContentType = 'text/plain; version=0.0.4; charset=utf-8';
 
 export type MetricType = 'gauge' | 'counter' | 'histogram';
 
-/** Label names in the order they are written; values are escaped here. */
+/** Label names and values in the order they are written; `labelText` escapes them. */
 export type Labels = ReadonlyArray<readonly [name: string, value: string]>;
 
-/** Builds one exposition: each family's HELP and TYPE once, then its samples. */
+/**
+ * Builds one exposition: each family's HELP and TYPE once, then its samples.
+ * Labels come rendered (`labelText`), so a series' labels are escaped once
+ * however many lines (a histogram's buckets) carry them.
+ */
 export class ExpositionWriter {
-  private readonly parts: string[] = [];
+  private out = '';
 
   family(name: string, type: MetricType, help: string): void {
-    this.parts.push(`# HELP ${name} ${escapeHelp(help)}\n# TYPE ${name} ${type}\n`);
+    this.out += `# HELP ${name} ${escapeHelp(help)}\n# TYPE ${name} ${type}\n`;
   }
 
-  sample(name: string, labels: Labels, value: number): void {
-    this.parts.push(`${name}${labelText(labels)} ${formatValue(value)}\n`);
+  /** `labels` as labelText renders them ('probe="api"'), or '' for none. */
+  sample(name: string, labels: string, value: number): void {
+    this.out += labels === '' ? `${name} ${formatValue(value)}\n` : `${name}{${labels}} ${formatValue(value)}\n`;
   }
 
   /** One histogram series: cumulative `_bucket{le}` lines ending in +Inf, then `_sum` and `_count`. */
-  histogram(name: string, labels: Labels, bounds: ArrayLike<number>, counts: ArrayLike<number>, sum: number): void {
+  histogram(name: string, labels: string, bounds: readonly string[], counts: ArrayLike<number>, sum: number): void {
+    const prefix = labels === '' ? `${name}_bucket{le="` : `${name}_bucket{${labels},le="`;
     let cumulative = 0;
     for (let i = 0; i < bounds.length; i++) {
       cumulative += counts[i]!;
-      this.sample(`${name}_bucket`, [...labels, ['le', formatValue(bounds[i]!)]], cumulative);
+      this.out += `${prefix}${bounds[i]}"} ${formatValue(cumulative)}\n`;
     }
     cumulative += counts[bounds.length]!;
-    this.sample(`${name}_bucket`, [...labels, ['le', '+Inf']], cumulative);
+    this.out += `${prefix}+Inf"} ${formatValue(cumulative)}\n`;
     this.sample(`${name}_sum`, labels, sum);
     this.sample(`${name}_count`, labels, cumulative);
   }
 
   text(): string {
-    return this.parts.join('');
+    return this.out;
   }
+}
+
+/** 'a="x",b="y"': what goes between a sample's braces. */
+export function labelText(labels: Labels): string {
+  return labels.map(([name, value]) => `${name}="${escapeLabelValue(value)}"`).join(',');
 }
 
 /** Go's float syntax as Prometheus parses it: +Inf, -Inf and NaN are spelled its way. */
@@ -47,11 +58,6 @@ export function formatValue(value: number): string {
   if (value === Infinity) return '+Inf';
   if (value === -Infinity) return '-Inf';
   return String(value);
-}
-
-function labelText(labels: Labels): string {
-  if (labels.length === 0) return '';
-  return `{${labels.map(([name, value]) => `${name}="${escapeLabelValue(value)}"`).join(',')}}`;
 }
 
 /** In a label value: backslash, double quote and line feed are escaped; nothing else is. */

@@ -4,7 +4,7 @@ import type { EventBus, SignalBus } from '../core/stackBus.js';
 import type { McpStatus } from '../../shared/contract/mcp.js';
 import { parseSourceId } from '../../shared/sourceId.js';
 import type { Signal, SignalName, StackEvent } from '../../shared/stackEvents.js';
-import { ExpositionWriter, type Labels } from './exposition.js';
+import { ExpositionWriter, formatValue, labelText } from './exposition.js';
 import { latencyBucketsSeconds, mcpStateMetric, probeMetrics, signalMetrics, sourceLabel, type LabelledKind, type SignalMetric } from './metricCatalogue.js';
 import { ProbeTally } from './probeTally.js';
 
@@ -17,6 +17,12 @@ const mcpStates = Object.keys({
   stopped: 1, starting: 1, ready: 1, degraded: 1, exited: 1, backoff: 1, 'crash-loop': 1,
 } satisfies Record<McpStatus, 1>) as McpStatus[];
 
+/** The `le` label values, spelled once. */
+const latencyBounds = latencyBucketsSeconds.map(formatValue);
+
+/** Past this many sources the label memo starts over, so sources that come and go cannot grow it without bound. */
+const maxRememberedLabels = 10_000;
+
 /**
  * The stack as Prometheus sees it. Gauges and counters are read from the
  * signal bus's latest values at scrape time; what needs every sample (the
@@ -27,6 +33,8 @@ export class StackMetrics implements Disposable {
   private readonly tallies = new Map<string, ProbeTally>();
   private readonly mcpStateBySource = new Map<string, McpStatus>();
   private readonly subscriptions = new DisposableStore();
+  /** A source's rendered labels ('probe="api"'), escaped once, not at every scrape. */
+  private readonly labelMemo = new Map<string, string | undefined>();
 
   constructor(private readonly signals: SignalFeed, events: EventFeed) {
     this.subscriptions.add(signals.on((signal) => this.onSignal(signal)));
@@ -67,20 +75,20 @@ export class StackMetrics implements Disposable {
   }
 
   private writeProbes(out: ExpositionWriter, liveSources: Set<string>): void {
-    const rows: Array<[Labels, ProbeTally]> = [];
+    const rows: Array<[string, ProbeTally]> = [];
     for (const [source, tally] of this.tallies) {
       // A probe the bus forgot (taken out of the stack file) leaves the export with it.
       if (!liveSources.has(source)) {
         this.tallies.delete(source);
         continue;
       }
-      const labels = labelsOf(source, 'probe');
+      const labels = this.labelsOf(source, 'probe');
       if (labels) rows.push([labels, tally]);
     }
     if (rows.length === 0) return;
     const { latency, checks, failures } = probeMetrics;
     out.family(latency.metric, 'histogram', latency.help);
-    for (const [labels, tally] of rows) out.histogram(latency.metric, labels, latencyBucketsSeconds, tally.bucketCounts, tally.sumSeconds);
+    for (const [labels, tally] of rows) out.histogram(latency.metric, labels, latencyBounds, tally.bucketCounts, tally.sumSeconds);
     out.family(checks.metric, 'counter', checks.help);
     for (const [labels, tally] of rows) out.sample(checks.metric, labels, tally.checks);
     out.family(failures.metric, 'counter', failures.help);
@@ -90,7 +98,7 @@ export class StackMetrics implements Disposable {
   private writeSignalMetric(out: ExpositionWriter, spec: SignalMetric, signals: Signal[]): void {
     let headed = false;
     for (const signal of signals) {
-      const labels = labelsOf(signal.source, spec.kind);
+      const labels = this.labelsOf(signal.source, spec.kind);
       if (!labels) continue;
       if (!headed) out.family(spec.metric, spec.type, spec.help);
       headed = true;
@@ -106,12 +114,22 @@ export class StackMetrics implements Disposable {
         this.mcpStateBySource.delete(source);
         continue;
       }
-      const labels = labelsOf(source, 'mcp');
+      const labels = this.labelsOf(source, 'mcp');
       if (!labels) continue;
       if (!headed) out.family(mcpStateMetric.metric, 'gauge', mcpStateMetric.help);
       headed = true;
-      for (const state of mcpStates) out.sample(mcpStateMetric.metric, [...labels, ['state', state]], state === current ? 1 : 0);
+      for (const state of mcpStates) out.sample(mcpStateMetric.metric, `${labels},state="${state}"`, state === current ? 1 : 0);
     }
+  }
+
+  /** The rendered labels of a source of `kind`; undefined for a source of another kind. */
+  private labelsOf(source: string, kind: LabelledKind): string | undefined {
+    if (!source.startsWith(`${kind}:`)) return undefined;
+    if (!this.labelMemo.has(source)) {
+      if (this.labelMemo.size >= maxRememberedLabels) this.labelMemo.clear();
+      this.labelMemo.set(source, renderLabels(source));
+    }
+    return this.labelMemo.get(source);
   }
 
   dispose(): void {
@@ -119,9 +137,10 @@ export class StackMetrics implements Disposable {
   }
 }
 
-/** The source's name under its kind's label ("probe:api" → probe="api"); undefined for a source of another kind. */
-function labelsOf(source: string, kind: LabelledKind): Labels | undefined {
+/** The source's name under its kind's label ("probe:api" → 'probe="api"'); undefined for a source of no labelled kind. */
+function renderLabels(source: string): string | undefined {
   const parsed = parseSourceId(source);
-  if (!parsed || parsed.kind !== kind) return undefined;
-  return [[sourceLabel[kind], parsed.name]];
+  if (!parsed || parsed.kind === 'switchboard' || !(parsed.kind in sourceLabel)) return undefined;
+  const kind = parsed.kind as LabelledKind;
+  return labelText([[sourceLabel[kind], parsed.name]]);
 }
