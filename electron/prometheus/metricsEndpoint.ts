@@ -60,7 +60,7 @@ export class MetricsEndpoint implements AsyncDisposable {
       try {
         this.listener = await listen(port, { find: (path) => (path === metricsPath ? this.route : undefined) });
         this.problem = undefined;
-        this.ctx.audit.note(`Prometheus metrics at ${this.listener.origin}${metricsPath} (bearer token: see the app's metrics endpoint)`);
+        this.ctx.audit.note(`Prometheus metrics at ${this.listener.origin}${metricsPath} (its bearer token is on Dashboards › Prometheus)`);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         this.problem = code === 'EADDRINUSE' ? `port ${port} is in use: set metrics.port in the stack file (0 for any free port)` : `could not listen on port ${port}: ${String(error)}`;

@@ -20,8 +20,10 @@ const maxPointsPerQuery = 11_000;
 
 /**
  * Series history read from the operator's Prometheus (range queries over the
- * names /metrics exports), instead of the embedded store. A point's `at` is
- * the end of the window it summarises.
+ * names /metrics exports), instead of the embedded store. Points are buckets
+ * as the store gives them: `at` is the start of a step-long bucket on the
+ * epoch-aligned grid, and the value summarises the window ending at the
+ * bucket's end (a window longer than the step when minWindowMs asks for it).
  */
 export class PrometheusSeriesSource implements SeriesSource {
   private readonly api: PrometheusApi;
@@ -38,14 +40,17 @@ export class PrometheusSeriesSource implements SeriesSource {
     const stepMs = Math.max(query.stepMs, 1, Math.ceil((query.to - query.from) / maxPointsPerQuery));
     const windowMs = Math.max(stepMs, this.minWindowMs);
     const queries = Object.entries(fieldQueries(query, windowMs, this.options.labels)) as Array<[PointField, string]>;
-    // `to` is exclusive; Prometheus' end is inclusive.
-    const end = query.to - 1;
-    const answers = await Promise.all(queries.map(([, promql]) => this.api.queryRange(promql, query.from, end, stepMs)));
+    // Evaluated at each bucket's end: from the end of the bucket holding `from` to the end of the one holding `to` - 1 (exclusive `to`).
+    const firstEnd = Math.floor(query.from / stepMs) * stepMs + stepMs;
+    const lastEnd = Math.floor((query.to - 1) / stepMs) * stepMs + stepMs;
+    const answers = await Promise.all(queries.map(([, promql]) => this.api.queryRange(promql, firstEnd, lastEnd, stepMs)));
     const byTime = new Map<number, SeriesPoint>();
+    // fieldQueries lists `value` first: a point exists when its value does, the other fields join it.
     answers.forEach((samples, i) => {
       const field = queries[i]![0];
-      for (const [at, value] of samples) {
+      for (const [end, value] of samples) {
         if (!Number.isFinite(value)) continue;
+        const at = end - stepMs;
         let point = byTime.get(at);
         if (!point) {
           if (field !== 'value') continue;

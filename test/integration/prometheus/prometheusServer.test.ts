@@ -89,7 +89,9 @@ describe('a real Prometheus scrapes /metrics, and charts read history back from 
     expect(chart.length).toBeLessThanOrEqual(1_000);
     expect(chart.map((p) => p.at)).toEqual([...chart.map((p) => p.at)].sort((a, b) => a - b));
     for (const point of chart) {
-      expect(point.at).toBeGreaterThanOrEqual(hour.from);
+      // Buckets on the store's grid: the start of a 3.6 s step.
+      expect(point.at % hour.stepMs).toBe(0);
+      expect(point.at).toBeGreaterThan(hour.from - hour.stepMs);
       expect(point.at).toBeLessThan(to);
       expect(point.value).toBeGreaterThanOrEqual(20);
       expect(point.value).toBeLessThanOrEqual(2_000);
