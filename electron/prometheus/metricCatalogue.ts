@@ -29,9 +29,12 @@ export interface SignalMetric {
   kind: LabelledKind;
   /** Exported value = signal value × scale (Prometheus wants base units: cores, not percent). */
   scale: number;
+  /** Only while the container runs: a stopped one's last stats are no measurement of now. */
+  whileRunning?: true;
 }
 
 const gauge = (metric: string, kind: LabelledKind, help: string, scale = 1): SignalMetric => ({ metric, type: 'gauge', help, kind, scale });
+const stat = (metric: string, help: string, scale = 1): SignalMetric => ({ ...gauge(metric, 'container', help, scale), whileRunning: true });
 const counter = (metric: string, kind: LabelledKind, help: string): SignalMetric => ({ metric, type: 'counter', help, kind, scale: 1 });
 
 /** probe.latency_ms is the one signal not in this table: it becomes the latency histogram. */
@@ -40,11 +43,11 @@ export const signalMetrics: Record<Exclude<SignalName, 'probe.latency_ms'>, Sign
   'cache.hit_rate': gauge('switchboard_cache_hit_ratio', 'cache', 'Cache hits / lookups over the cache\'s window (0..1).'),
   'cache.hits_total': counter('switchboard_cache_hits_total', 'cache', 'Cache hits as the cache counts them (resets when the cache restarts).'),
   'cache.misses_total': counter('switchboard_cache_misses_total', 'cache', 'Cache misses as the cache counts them (resets when the cache restarts).'),
-  'container.cpu_percent': gauge('switchboard_container_cpu_cores', 'container', 'CPU in use, in cores (docker stats\' CPU % / 100).', 0.01),
-  'container.memory_bytes': gauge('switchboard_container_memory_bytes', 'container', 'Memory in use, as docker stats shows it.'),
-  'container.memory_limit_bytes': gauge('switchboard_container_memory_limit_bytes', 'container', 'The container\'s memory limit (the host\'s memory when it has none).'),
-  'container.net_rx_bytes_per_second': gauge('switchboard_container_network_receive_bytes_per_second', 'container', 'Bytes received per second (absent on the host network).'),
-  'container.net_tx_bytes_per_second': gauge('switchboard_container_network_transmit_bytes_per_second', 'container', 'Bytes sent per second (absent on the host network).'),
+  'container.cpu_percent': stat('switchboard_container_cpu_cores', 'CPU in use, in cores (docker stats\' CPU % / 100); absent while stopped.', 0.01),
+  'container.memory_bytes': stat('switchboard_container_memory_bytes', 'Memory in use, as docker stats shows it; absent while stopped.'),
+  'container.memory_limit_bytes': stat('switchboard_container_memory_limit_bytes', 'The container\'s memory limit (the host\'s memory when it has none); absent while stopped.'),
+  'container.net_rx_bytes_per_second': stat('switchboard_container_network_receive_bytes_per_second', 'Bytes received per second; absent on the host network and while stopped.'),
+  'container.net_tx_bytes_per_second': stat('switchboard_container_network_transmit_bytes_per_second', 'Bytes sent per second; absent on the host network and while stopped.'),
   'container.up': gauge('switchboard_container_up', 'container', '1 when the container is running, 0 when not.'),
   'container.healthy': gauge('switchboard_container_healthy', 'container', '1 healthy, 0 unhealthy; absent for a container without a health check.'),
   'container.restarts_total': counter('switchboard_container_restarts_total', 'container', 'Restarts the engine counted for the container.'),

@@ -60,15 +60,17 @@ export class StackMetrics implements Disposable {
     const out = new ExpositionWriter();
     const latestByName = new Map<SignalName, Signal[]>();
     const liveSources = new Set<string>();
+    const stoppedContainers = new Set<string>();
     for (const signal of this.signals.latest()) {
       liveSources.add(signal.source);
+      if (signal.name === 'container.up' && signal.value === 0) stoppedContainers.add(signal.source);
       const list = latestByName.get(signal.name);
       if (list) list.push(signal);
       else latestByName.set(signal.name, [signal]);
     }
     this.writeProbes(out, liveSources);
     for (const [name, spec] of Object.entries(signalMetrics) as Array<[SignalName, SignalMetric]>) {
-      this.writeSignalMetric(out, spec, latestByName.get(name) ?? []);
+      this.writeSignalMetric(out, spec, latestByName.get(name) ?? [], stoppedContainers);
     }
     this.writeMcpStates(out, liveSources);
     return out.text();
@@ -95,9 +97,10 @@ export class StackMetrics implements Disposable {
     for (const [labels, tally] of rows) out.sample(failures.metric, labels, tally.failures);
   }
 
-  private writeSignalMetric(out: ExpositionWriter, spec: SignalMetric, signals: Signal[]): void {
+  private writeSignalMetric(out: ExpositionWriter, spec: SignalMetric, signals: Signal[], stoppedContainers: Set<string>): void {
     let headed = false;
     for (const signal of signals) {
+      if (spec.whileRunning && stoppedContainers.has(signal.source)) continue;
       const labels = this.labelsOf(signal.source, spec.kind);
       if (!labels) continue;
       if (!headed) out.family(spec.metric, spec.type, spec.help);

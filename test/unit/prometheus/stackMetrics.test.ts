@@ -87,6 +87,19 @@ describe('the /metrics exposition', () => {
     expect(metrics.render()).not.toContain('server="memory"');
   });
 
+  it('writes a container\'s stats only while it runs: a stopped one\'s last CPU is no measurement of now', () => {
+    const { signals, metrics } = stack();
+    signals.record({ source: 'container:web', name: 'container.up', value: 1 });
+    signals.record({ source: 'container:web', name: 'container.memory_bytes', value: 4096 });
+    signals.record({ source: 'container:web', name: 'container.restarts_total', value: 1 });
+    expect(parseExposition(metrics.render()).samples.get('switchboard_container_memory_bytes{container="web"}')).toBe(4096);
+    signals.record({ source: 'container:web', name: 'container.up', value: 0 });
+    const { samples } = parseExposition(metrics.render());
+    expect(samples.has('switchboard_container_memory_bytes{container="web"}')).toBe(false);
+    expect(samples.get('switchboard_container_up{container="web"}')).toBe(0);
+    expect(samples.get('switchboard_container_restarts_total{container="web"}')).toBe(1);
+  });
+
   it('drops a probe the signal bus forgot', () => {
     const { signals, metrics } = stack();
     signals.record({ source: 'probe:old', name: 'probe.latency_ms', value: 5 });
