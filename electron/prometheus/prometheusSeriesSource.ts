@@ -66,3 +66,11 @@ export class PrometheusSeriesSource implements SeriesSource {
     return `Prometheus at ${this.api.shown}`;
   }
 }
+
+/**
+ * The series source the stack file's `history:` asks for: Prometheus when it
+ * names one (`history: { prometheus: URL }`), else undefined (the embedded store).
+ */
+export function prometheusHistoryFor(history: { prometheus?: string | undefined } | false | undefined): PrometheusSeriesSource | undefined {
+  return history && history.prometheus ? new PrometheusSeriesSource({ url: history.prometheus }) : undefined;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldQueries, promqlString } from '../../../electron/prometheus/seriesQueries.js';
-import { PrometheusSeriesSource } from '../../../electron/prometheus/prometheusSeriesSource.js';
+import { PrometheusSeriesSource, prometheusHistoryFor } from '../../../electron/prometheus/prometheusSeriesSource.js';
 
 const span = { from: 0, to: 3_600_000, stepMs: 60_000 };
 
@@ -29,6 +29,13 @@ describe('a chart\'s question as PromQL over the exported names', () => {
     expect(() => fieldQueries({ ...span, source: 'switchboard', name: 'probe.up' }, 1_000)).toThrow('Prometheus holds no series for the source "switchboard"');
     expect(() => fieldQueries({ ...span, source: 'container:web', name: 'probe.up' }, 1_000)).toThrow('"probe.up" is not measured for the source "container:web"');
     expect(promqlString('a"b\\c\nd')).toBe('a\\"b\\\\c\\nd');
+  });
+
+  it('is what history: { prometheus } asks for, and nothing otherwise', () => {
+    expect(prometheusHistoryFor({ prometheus: 'http://127.0.0.1:9090' })?.describe()).toBe('Prometheus at http://127.0.0.1:9090');
+    expect(prometheusHistoryFor({})).toBeUndefined();
+    expect(prometheusHistoryFor(false)).toBeUndefined();
+    expect(prometheusHistoryFor(undefined)).toBeUndefined();
   });
 
   it('never shows credentials from the URL', () => {
