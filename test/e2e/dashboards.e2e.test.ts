@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useApp } from './appFixture.js';
-import { axeViolations } from './screens.js';
+import { axeViolations, pickTheme } from './screens.js';
 
 // Dashboards on the built-in demo stack: its backend-health probe (every 1 s, p95 ≤ 100 ms) and its Prometheus cache counters.
 describe('Dashboards in browser mode', () => {
@@ -82,6 +82,10 @@ describe('Dashboards in browser mode', () => {
     expect(await page.getByRole('figure', { name: 'prometheus.yml' }).textContent()).toContain(`targets: ["${new URL(origin).host}"]`);
     expect(await axeViolations(page)).toEqual([]);
     await app.shot('dashboards-prometheus');
+    await pickTheme(page, 'dark');
+    expect(await axeViolations(page)).toEqual([]);
+    await app.shot('dashboards-prometheus-dark');
+    await pickTheme(page, 'system');
 
     await panel.getByRole('button', { name: 'Show token' }).click();
     const token = (await tokenCell.textContent()) ?? '';
