@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createSwitchboard, type Switchboard } from '../../../electron/app/createSwitchboard.js';
 import { startBrowserServer, type BrowserServer } from '../../../electron/transport/browserServer.js';
 import { PrometheusSeriesSource } from '../../../electron/prometheus/index.js';
+import { PrometheusApi } from '../../../electron/prometheus/prometheusApi.js';
 import { startPrometheus, type TestPrometheus } from '../../support/prometheus/startPrometheus.js';
 import { waitFor } from '../../support/waitFor.js';
 
@@ -72,6 +74,12 @@ describe('a real Prometheus scrapes /metrics, and charts read history back from 
     expect(p95[0]!.value).toBeGreaterThan(0.025);
     expect(p95[0]!.value).toBeLessThanOrEqual(2);
 
+    // What it scraped passes promtool, Prometheus' own linter of the format.
+    const scraped = await (await fetch(`http://127.0.0.1:${server.port}/metrics`, { headers: { Authorization: `Bearer ${token}` } })).text();
+    const lint = spawnSync('promtool', ['check', 'metrics'], { input: scraped, encoding: 'utf8' });
+    expect(`${lint.stdout}${lint.stderr}`).toBe('');
+    expect(lint.status).toBe(0);
+
     // Let scrapes land for a few 3.6 s chart steps, then stop Switchboard: what the chart shows now is history alone.
     await new Promise((r) => setTimeout(r, 12_000));
     clearInterval(recording);
@@ -113,6 +121,8 @@ describe('a real Prometheus scrapes /metrics, and charts read history back from 
     for (const point of cpu) expect(point).toMatchObject({ value: 150, min: 150, max: 150 });
 
     await expect(history.range({ ...hour, source: 'mcp:postgres', name: 'probe.latency_ms' })).rejects.toThrow('"probe.latency_ms" is not measured for the source "mcp:postgres"');
+    // What Prometheus refuses comes back in its own words, naming the server.
+    await expect(new PrometheusApi(prom.url).queryRange('sum(', hour.from, to, 60_000)).rejects.toThrow(new RegExp(`^Prometheus at ${prom.url} did not answer the query: .*parse error`));
     await prom.stop();
     prometheus = undefined;
     await expect(history.range({ ...hour, name: 'probe.latency_ms' })).rejects.toThrow(`Prometheus at ${prom.url} could not be reached: ECONNREFUSED`);
