@@ -18,8 +18,8 @@ export type FieldQueries = Partial<Record<PointField, string>> & { value: string
  */
 export function fieldQueries(query: SeriesQuery, windowMs: number, extraLabels: Record<string, string> = {}): FieldQueries {
   const parsed = parseSourceId(query.source);
-  const kind = parsed && parsed.kind !== 'switchboard' && parsed.kind in sourceLabel ? (parsed.kind as LabelledKind) : undefined;
-  if (!parsed || parsed.kind === 'switchboard' || !kind) throw new Error(`Prometheus holds no series for the source "${query.source}"`);
+  if (!parsed || parsed.kind === 'switchboard' || !(parsed.kind in sourceLabel)) throw new Error(`Prometheus holds no series for the source "${query.source}"`);
+  const kind = parsed.kind as LabelledKind;
   const measuredOn = query.name === 'probe.latency_ms' ? 'probe' : signalMetrics[query.name].kind;
   if (measuredOn !== kind) throw new Error(`"${query.name}" is not measured for the source "${query.source}"`);
   const selector = `{${Object.entries({ ...extraLabels, [sourceLabel[kind]]: parsed.name })
