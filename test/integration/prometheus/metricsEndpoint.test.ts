@@ -11,6 +11,7 @@ import { registerPrometheus } from '../../../electron/prometheus/index.js';
 import { fakeAppContext } from '../../support/appContext.js';
 import { waitFor } from '../../support/waitFor.js';
 import { parseExposition } from '../../support/prometheus/expositionText.js';
+import type { MetricsEndpoint } from '../../../shared/contract/prometheus.js';
 
 interface Answer { status: number; headers: Record<string, string | string[] | undefined>; body: string }
 
@@ -116,6 +117,27 @@ describe('/metrics on the desktop app\'s own loopback port', () => {
 
     await ctx.disposables.disposeAsync();
     await expect(get(freePort, '/metrics')).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it('is wired by the composition root: the desktop app started on a stack file serves /metrics on metrics.port', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'switchboard-metrics-desktop-'));
+    const file = join(dir, 'stack.yaml');
+    writeFileSync(file, `name: desktop\nmetrics:\n  port: 0\n  token: ${token}\n`);
+    const desktop = await createSwitchboard({ argv: ['--config', file], env: {}, cwd: dir, mode: 'electron' });
+    try {
+      const answer = await waitFor('the desktop listener', async () => {
+        const result = await desktop.commands.call('prometheus.endpoint', {});
+        const endpoint = result.ok ? (result.value as MetricsEndpoint) : undefined;
+        return endpoint?.url ? { url: endpoint.url } : undefined;
+      });
+      desktop.signals.record({ source: 'mcp:postgres', name: 'mcp.up', value: 1 });
+      const scraped = await get(Number(new URL(answer.url).port), '/metrics', { Authorization: `Bearer ${token}` });
+      expect(scraped.status).toBe(200);
+      expect(parseExposition(scraped.body).samples.get('switchboard_mcp_server_up{server="postgres"}')).toBe(1);
+    } finally {
+      await desktop.shutdown();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('says so, and keeps running, when its port is taken', async () => {
