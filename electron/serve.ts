@@ -32,6 +32,7 @@ export async function serve(argv: string[] = process.argv.slice(2)): Promise<voi
       staticDir,
       commands: app.commands,
       topics: app.topics,
+      routes: app.routes,
       onError: (error, where) => policy.report(`${where} failed`, error),
     });
   } catch (err) {

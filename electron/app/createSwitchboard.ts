@@ -26,6 +26,9 @@ import { LoopbackGuard } from '../transport/loopbackGuard.js';
 import { isLoopbackHost } from '../transport/bindPlan.js';
 import { stackFilesOf } from './stackFileAccess.js';
 import { sourceId } from '../../shared/sourceId.js';
+import { HttpRoutes, type HttpRouteLookup } from '../core/httpRoutes.js';
+import { registerPrometheus } from '../prometheus/index.js';
+import { startRouteListener } from '../transport/routeListener.js';
 
 export interface SwitchboardOptions {
   argv: string[];
@@ -43,6 +46,8 @@ export interface Switchboard {
   /** Every stack event and signal the capabilities publish (tests and benches listen here too). */
   events: EventBus;
   signals: SignalBus;
+  /** Capabilities' HTTP routes (/metrics) for browser mode's server, behind the same guard. */
+  routes: HttpRouteLookup;
   /** Stops every server, stream and child process it started, newest first; safe to call twice. */
   shutdown(): Promise<void>;
 }
@@ -96,6 +101,14 @@ export async function createSwitchboard(options: SwitchboardOptions): Promise<Sw
   const capability = () => capabilityContext(app, disposables);
   registerAppCommands(capability(), config, { version: packageVersion(), mode: options.mode, platform: process.platform, ...(demoDir ? { demoDir } : {}) });
   registerLogs(capability(), logs, { env: options.env });
+  // Before the capabilities that publish: the export sees their first events (an MCP server's start).
+  const routes = new HttpRoutes();
+  registerPrometheus(capability(), {
+    signals,
+    events,
+    routes,
+    listenOnLoopback: (port, lookup) => startRouteListener({ port, routes: lookup, onError: listenerFailed('metrics route') }),
+  });
   const mcp = registerMcp(capability(), { env: options.env });
   // the gateway reuses browser mode's Host/Origin/token guard; added after MCP, so it closes before the servers stop
   registerGateway(capability(), mcp, { guard: (token, port, host, opts) => new LoopbackGuard(token, port, host, opts), isLoopbackHost });
@@ -111,6 +124,7 @@ export async function createSwitchboard(options: SwitchboardOptions): Promise<Sw
     logs,
     events,
     signals,
+    routes,
     shutdown: () => disposables.disposeAsync(),
   };
 }

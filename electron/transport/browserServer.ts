@@ -5,10 +5,12 @@ import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { maxClientMessageBytes, type ServerMessage } from '../../shared/protocol.js';
 import type { CommandRegistry } from '../core/commandRegistry.js';
+import type { HttpRouteLookup } from '../core/httpRoutes.js';
 import type { TopicRegistry } from '../core/topicRegistry.js';
 import { refuse, refuseUpgrade, securityHeaders } from './answers.js';
 import { LoopbackGuard } from './loopbackGuard.js';
 import { parseRequestUrl } from './requestUrl.js';
+import { answerRoute } from './routeAnswer.js';
 import { Session } from './session.js';
 import { serveStatic } from './staticFiles.js';
 
@@ -28,6 +30,8 @@ export interface BrowserServerOptions {
   onError?: (error: unknown, where: string) => void;
   /** Open WebSocket sessions at most (tabs, windows, scripts); one more is refused with 503. */
   maxSessions?: number;
+  /** Capabilities' routes (/metrics), each behind its own bearer token instead of the page's cookie. */
+  routes?: HttpRouteLookup;
 }
 
 export interface BrowserServer {
@@ -72,6 +76,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (!g.hostAllowed(req)) return refuse(res, 421, 'wrong Host header: open Switchboard by the address it printed');
     const url = parseRequestUrl(req.url);
     if (!url) return refuse(res, 400, 'the request path is not a URL');
+    const route = options.routes?.find(url.pathname);
+    if (route) return answerRoute(g, route, req, res);
     const headers = securityHeaders([`${options.tls ? 'wss' : 'ws'}://${req.headers.host}`]);
     if (g.tokenMatches(g.tokenFromQuery(req))) {
       // Trade the URL token for a cookie, and drop it from the address bar and history.

@@ -78,6 +78,12 @@ export class LoopbackGuard {
     return same(candidate, this.token);
   }
 
+  /** `Authorization: Bearer <token>`, for scrapers and scripts (routes such as /metrics); `token` is the route's own. */
+  bearerMatches(req: IncomingMessage, token: string): boolean {
+    const match = /^Bearer +(\S+) *$/i.exec(req.headers.authorization ?? '');
+    return match !== null && same(match[1], token);
+  }
+
   authorized(req: IncomingMessage): boolean {
     return this.cookieMatches(req) || this.tokenMatches(this.tokenFromQuery(req));
   }

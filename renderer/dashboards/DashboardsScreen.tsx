@@ -3,12 +3,14 @@ import { probeRanges, type ProbeRange } from '../../shared/contract/probes.js';
 import { BenchmarkTab } from './BenchmarkTab.js';
 import { CacheTab } from './CacheTab.js';
 import { HealthTab } from './HealthTab.js';
+import { PrometheusTab } from './PrometheusTab.js';
 import './dashboards.css';
 
 const tabs = [
   { id: 'health', title: 'Health & latency' },
   { id: 'cache', title: 'Cache hit rate' },
   { id: 'benchmark', title: 'Benchmark' },
+  { id: 'prometheus', title: 'Prometheus' },
 ] as const;
 type TabId = (typeof tabs)[number]['id'];
 
@@ -28,7 +30,15 @@ export function DashboardsScreen() {
         ))}
       </div>
       <div role="tabpanel" aria-label={tabs.find((t) => t.id === tab)!.title}>
-        {tab === 'health' ? <HealthTab range={range} /> : tab === 'cache' ? <CacheTab /> : <BenchmarkTab {...(params.get('probe') ? { probe: params.get('probe')! } : {})} />}
+        {tab === 'health' ? (
+          <HealthTab range={range} />
+        ) : tab === 'cache' ? (
+          <CacheTab />
+        ) : tab === 'prometheus' ? (
+          <PrometheusTab />
+        ) : (
+          <BenchmarkTab {...(params.get('probe') ? { probe: params.get('probe')! } : {})} />
+        )}
       </div>
     </section>
   );

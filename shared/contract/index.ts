@@ -9,6 +9,7 @@ import { cacheCommands, cacheTopics } from './cache.js';
 import { logsCommands, logsTopics } from './logs.js';
 import { stackFileDraftCommands } from './stackFileDraft.js';
 import { gatewayTopics } from './gateway.js';
+import { prometheusCommands } from './prometheus.js';
 
 /** Every command the renderer may call; main validates params against these schemas. */
 export const commands = {
@@ -19,6 +20,7 @@ export const commands = {
   ...cacheCommands,
   ...logsCommands,
   ...stackFileDraftCommands,
+  ...prometheusCommands,
 };
 
 /** Every stream the renderer may subscribe to. */

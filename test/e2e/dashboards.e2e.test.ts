@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useApp } from './appFixture.js';
+import { axeViolations, pickTheme } from './screens.js';
 
 // Dashboards on the built-in demo stack: its backend-health probe (every 1 s, p95 ≤ 100 ms) and its Prometheus cache counters.
 describe('Dashboards in browser mode', () => {
@@ -67,5 +68,32 @@ describe('Dashboards in browser mode', () => {
     await expect.poll(() => page.getByRole('list', { name: "verdict against the probe's SLO" }).first().textContent()).toMatch(/p95 ≤ 100 ms/);
     await page.getByRole('region', { name: 'Results' }).scrollIntoViewIfNeeded();
     await app.shot('dashboards-benchmark');
+  });
+  it('shows where Prometheus scrapes and with which token, hidden until asked; /metrics answers that token', async () => {
+    await page.goto(`${app.server.url}#/dashboards?tab=health`);
+    await page.getByRole('tab', { name: 'Prometheus' }).click();
+    const origin = new URL(app.server.url).origin;
+    const panel = page.getByRole('region', { name: 'Prometheus export' });
+    await expect.poll(() => panel.textContent(), { timeout: 10_000 }).toContain(`${origin}/metrics`);
+    const tokenCell = panel.getByRole('definition').nth(1);
+    expect(await tokenCell.getAttribute('aria-label')).toBe('hidden');
+    expect(await tokenCell.textContent()).toBe('••••••••');
+    expect(await panel.textContent()).toMatch(/generated for this run.*set metrics\.token in the stack file/);
+    expect(await page.getByRole('figure', { name: 'prometheus.yml' }).textContent()).toContain(`targets: ["${new URL(origin).host}"]`);
+    expect(await axeViolations(page)).toEqual([]);
+    await app.shot('dashboards-prometheus');
+    await pickTheme(page, 'dark');
+    expect(await axeViolations(page)).toEqual([]);
+    await app.shot('dashboards-prometheus-dark');
+    await pickTheme(page, 'system');
+
+    await panel.getByRole('button', { name: 'Show token' }).click();
+    const token = (await tokenCell.textContent()) ?? '';
+    expect(token).toMatch(/^[\w-]{32}$/);
+    expect(await page.getByRole('figure', { name: 'prometheus.yml' }).textContent()).toContain(`credentials: "${token}"`);
+    const scrape = await fetch(`${origin}/metrics`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(scrape.status).toBe(200);
+    expect(await scrape.text()).toMatch(/^switchboard_probe_latency_seconds_bucket\{probe="backend-health",le="\+Inf"\} \d+$/m);
+    expect((await fetch(`${origin}/metrics`)).status).toBe(401);
   });
 });

@@ -8,7 +8,7 @@ import { which } from './exec.mjs';
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /**
- * @typedef {'docker' | 'chromium' | 'redis' | 'busybox' | 'procps' | 'sshd'} Need
+ * @typedef {'docker' | 'chromium' | 'redis' | 'busybox' | 'procps' | 'sshd' | 'prometheus'} Need
  * @typedef {{ need: Need, what: string, debianPackage: string, elsewhere: string, present(): string | undefined }} Requirement
  * present() answers where it was found, or undefined when it is missing.
  */
@@ -51,6 +51,14 @@ export const requirements = [
     debianPackage: 'busybox-static',
     elsewhere: 'a statically linked busybox at /bin/busybox (Debian/Ubuntu: busybox-static)',
     present: () => (existsSync('/bin/busybox') && isStaticElf('/bin/busybox') ? '/bin/busybox' : undefined),
+  },
+  {
+    // A real Prometheus scrapes /metrics and answers history's range queries; promtool checks the exposition.
+    need: 'prometheus',
+    what: 'prometheus and promtool',
+    debianPackage: 'prometheus',
+    elsewhere: 'install Prometheus 2.x (https://prometheus.io/download/) so `prometheus` and `promtool` are on PATH',
+    present: () => (which('prometheus') && which('promtool') ? which('prometheus') : undefined),
   },
   {
     need: 'procps',

@@ -5,6 +5,7 @@ import { mcpServerSchema } from './mcp.js';
 import { probeSchema } from './probes.js';
 import { cacheSourceSchema } from './cache.js';
 import { gatewaySchema } from './gateway.js';
+import { metricsSchema } from './metrics.js';
 
 const name = z.string().regex(/^[A-Za-z0-9][\w.-]*$/, 'names use letters, digits, ".", "_" and "-"');
 
@@ -26,6 +27,7 @@ export const stackSchema = z.strictObject({
   /** The MCP gateway: every exposed server over Streamable HTTP at http://host:port/mcp/<name>. */
   gateway: gatewaySchema.optional(),
   include: z.array(text.min(1)).default([]),
+  metrics: metricsSchema.prefault({}),
 });
 
 export type StackConfig = z.infer<typeof stackSchema>;
