@@ -73,39 +73,50 @@ export class LogHub implements LogWriter, Disposable {
     this.rings.delete(source);
   }
 
-  /** Takes one line, or several separated by newlines (a chunk a service did not split). */
+  /**
+   * Takes one line, or several separated by newlines (a chunk a service did
+   * not split, or a batch a service joined: MCP stderr hands over a whole
+   * pipe read at once). The source's ring, the time and the retire check are
+   * looked up once per call, not once per line.
+   */
   write(input: LogInput): void {
     if (this.disposed) return;
+    if (this.retiring.size > 0) this.keep(input.source);
+    const ring = this.ringOf(input.source);
+    const ts = input.ts ?? Date.now();
     const text = input.text;
     if (text.indexOf('\n') === -1) {
-      this.add(input, text);
+      this.add(ring, input, ts, text);
       return;
     }
     const parts = text.split('\n');
     // A trailing newline ends the last line rather than starting an empty one.
     const end = parts[parts.length - 1] === '' ? parts.length - 1 : parts.length;
-    for (let i = 0; i < end; i++) this.add(input, parts[i] as string);
+    for (let i = 0; i < end; i++) this.add(ring, input, ts, parts[i] as string);
   }
 
-  private add(input: LogInput, raw: string): void {
-    if (this.retiring.size > 0) this.keep(input.source);
+  private ringOf(source: string): SourceRing {
+    let ring = this.rings.get(source);
+    if (!ring) {
+      ring = new SourceRing(source, this.linesPerSource);
+      this.rings.set(source, ring);
+    }
+    return ring;
+  }
+
+  private add(ring: SourceRing, input: LogInput, ts: number, raw: string): void {
     let text = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
     if (text.length > this.maxLineChars) {
       text = `${text.slice(0, this.maxLineChars)} … (${text.length - this.maxLineChars} more characters cut)`;
     }
     const line: LogLine = {
       seq: ++this.seq,
-      ts: input.ts ?? Date.now(),
+      ts,
       source: input.source,
       stream: input.stream,
       level: input.level ?? guessLevel(text, input.stream),
       text,
     };
-    let ring = this.rings.get(line.source);
-    if (!ring) {
-      ring = new SourceRing(line.source, this.linesPerSource);
-      this.rings.set(line.source, ring);
-    }
     const before = ring.bytes;
     if (ring.push(line)) this.dropped++;
     this.bytes += ring.bytes - before;
