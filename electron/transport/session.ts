@@ -175,10 +175,17 @@ export class Session implements Disposable {
     }
     const sub: Subscription = { buffer: new SubscriptionBuffer(id, this.opts.maxItemsPerSubscription), closed: false };
     this.subs.set(id, sub);
+    // No closure per call: a log viewer's pump appends hundreds of thousands of lines a second.
     const sink: TopicSink<unknown, unknown> = {
-      snapshot: (value) => this.touch(sub, () => sub.buffer.setSnapshot(value)),
-      state: (value) => this.touch(sub, () => sub.buffer.setState(value)),
-      append: (item) => this.touch(sub, () => sub.buffer.append(item)),
+      snapshot: (value) => {
+        if (this.open(sub)) sub.buffer.setSnapshot(value);
+      },
+      state: (value) => {
+        if (this.open(sub)) sub.buffer.setState(value);
+      },
+      append: (item) => {
+        if (this.open(sub)) sub.buffer.append(item);
+      },
       close: (error) => {
         if (sub.closed) return;
         this.flushNow();
@@ -205,10 +212,11 @@ export class Session implements Disposable {
     sub.handle?.dispose();
   }
 
-  private touch(sub: Subscription, change: () => void): void {
-    if (sub.closed || this.disposed) return;
-    change();
+  /** Whether a change to `sub` may be taken; if so, a flush is on its way (the change follows in the same turn). */
+  private open(sub: Subscription): boolean {
+    if (sub.closed || this.disposed) return false;
     this.schedule();
+    return true;
   }
 
   /**
