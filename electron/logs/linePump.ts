@@ -50,7 +50,7 @@ export function pumpLines(hub: LogHub, filter: LineFilter, afterSeq: number, sen
   };
 
   // The hub's live batches are only a wake-up call: lines are read from its buffers.
-  const wake = hub.subscribe(filter, schedule);
+  const wake = hub.wakeOn(filter, schedule);
   return {
     dispose() {
       disposed = true;

@@ -22,6 +22,8 @@ interface Subscriber {
   /** Lines up to this seq were already in the subscriber's snapshot. */
   afterSeq: number;
   onLines: (lines: LogLine[]) => void;
+  /** Only told that a matching line came (see `wakeOn`): no batch of lines is built for it. */
+  wakeOnly: boolean;
 }
 
 // Subscribers get lines in batches: after the current burst of writes, or
@@ -156,15 +158,27 @@ export class LogHub implements LogWriter, Disposable {
     if (batch.length === 0) return;
     this.pending = [];
     for (const sub of this.subscribers) {
+      if (sub.wakeOnly) {
+        // The first match is enough: a viewer's pump reads the lines from the rings itself.
+        for (const line of batch) {
+          if (line.seq > sub.afterSeq && sub.filter.line(line)) {
+            this.tell(sub, batch);
+            break;
+          }
+        }
+        continue;
+      }
       const out: LogLine[] = [];
       for (const line of batch) if (line.seq > sub.afterSeq && sub.filter.line(line)) out.push(line);
-      if (out.length > 0) {
-        try {
-          sub.onLines(out);
-        } catch {
-          // one broken subscriber must not stop the others from getting lines
-        }
-      }
+      if (out.length > 0) this.tell(sub, out);
+    }
+  }
+
+  private tell(sub: Subscriber, lines: LogLine[]): void {
+    try {
+      sub.onLines(lines);
+    } catch {
+      // one broken subscriber must not stop the others from getting lines
     }
   }
 
@@ -244,7 +258,20 @@ export class LogHub implements LogWriter, Disposable {
 
   /** Live lines matching `filter`, in batches, from the next line written on. */
   subscribe(filter: LineFilter, onLines: (lines: LogLine[]) => void): Disposable {
-    const sub: Subscriber = { filter: compileFilter(filter), afterSeq: this.seq, onLines };
+    return this.addSubscriber(filter, onLines, false);
+  }
+
+  /**
+   * Calls `onWake` after a burst of writes that holds a line matching `filter`
+   * (once per burst, however many match): for readers that take the lines from
+   * the rings at their own pace and only need to know when to look.
+   */
+  wakeOn(filter: LineFilter, onWake: () => void): Disposable {
+    return this.addSubscriber(filter, () => onWake(), true);
+  }
+
+  private addSubscriber(filter: LineFilter, onLines: (lines: LogLine[]) => void, wakeOnly: boolean): Disposable {
+    const sub: Subscriber = { filter: compileFilter(filter), afterSeq: this.seq, onLines, wakeOnly };
     this.subscribers.add(sub);
     return toDisposable(() => this.subscribers.delete(sub));
   }
