@@ -62,7 +62,9 @@ export function parseLevel(text: string): LogLevel | undefined {
     const m = redisLevel.exec(head);
     if (m) return m[1] === '#' ? 'warn' : m[1] === '.' || m[1] === '-' ? 'debug' : 'info';
   }
-  const word = bracketLevel.exec(head)?.[1] ?? upperLevel.exec(head)?.[1];
+  // The bracket regex tries every position; most lines have no bracket at all, which indexOf says faster.
+  const bracketed = head.indexOf('[') !== -1 || head.indexOf('<') !== -1 || head.indexOf('(') !== -1;
+  const word = (bracketed ? bracketLevel.exec(head)?.[1] : undefined) ?? upperLevel.exec(head)?.[1];
   return word ? byWord[word.toLowerCase()] : undefined;
 }
 

@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { keepAliveText } from './httpText.js';
 import type { CacheSourceConfig } from '../base/stackFile/cache.js';
 import type { Disposable } from '../base/disposable.js';
 import { readPath } from '../base/jsonPath.js';
@@ -61,11 +62,12 @@ function redisSource(address: string): CounterSource {
 }
 
 function prometheusSource(url: string, hitsMetric: string, missesMetric: string, labels: Record<string, string>): CounterSource {
+  const http = keepAliveText(fetchTimeoutMs);
   return {
     kind: 'prometheus',
     address: url,
     async read() {
-      const text = await fetchText(url);
+      const text = await http.get(url);
       const { samples, problems } = parsePrometheusText(text);
       const hits = sumSeries(samples, hitsMetric, labels);
       const misses = sumSeries(samples, missesMetric, labels);
@@ -76,18 +78,19 @@ function prometheusSource(url: string, hitsMetric: string, missesMetric: string,
       // A counter with no series yet (no misses so far) is zero, as Prometheus clients leave it out until first use.
       return { hits: hits ?? 0, misses: misses ?? 0 };
     },
-    dispose() {},
+    dispose: () => http.dispose(),
   };
 }
 
 function jsonSource(url: string, hitsPath: string, missesPath: string): CounterSource {
+  const http = keepAliveText(fetchTimeoutMs);
   return {
     kind: 'json',
     address: url,
     async read() {
       let doc: unknown;
       try {
-        doc = JSON.parse(await fetchText(url));
+        doc = JSON.parse(await http.get(url));
       } catch (err) {
         throw new Error(err instanceof SyntaxError ? `${url} did not answer JSON` : (err as Error).message, { cause: err });
       }
@@ -97,18 +100,6 @@ function jsonSource(url: string, hitsPath: string, missesPath: string): CounterS
       if (!Number.isFinite(misses)) throw new Error(`${url}: ${missesPath} is not a number`);
       return { hits, misses };
     },
-    dispose() {},
+    dispose: () => http.dispose(),
   };
-}
-
-async function fetchText(url: string): Promise<string> {
-  let res: Response;
-  try {
-    res = await fetch(url, { signal: AbortSignal.timeout(fetchTimeoutMs) });
-  } catch (err) {
-    const cause = (err as { cause?: { code?: string } }).cause?.code;
-    throw new Error(`${url}: ${cause ?? (err as Error).message}`, { cause: err });
-  }
-  if (!res.ok) throw new Error(`${url} answered ${res.status}`);
-  return res.text();
 }

@@ -33,12 +33,20 @@ export function watchStatsTable(service: DockerService, onTable: (table: StatsTa
     return { rows };
   };
 
+  let lastEmit = -Infinity;
+  const emit = () => {
+    timer = undefined;
+    if (disposed) return;
+    lastEmit = performance.now();
+    onTable(table());
+  };
+  // Leading edge: the first sample a second after the last table goes out with it, in the wake-up
+  // that brought the sample, rather than a timer of its own a second later; samples in between wait.
   const emitSoon = () => {
     if (timer || disposed) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      if (!disposed) onTable(table());
-    }, intervalMs);
+    const wait = lastEmit + intervalMs - performance.now();
+    if (wait <= 0) emit();
+    else timer = setTimeout(emit, wait);
   };
 
   const resync = () => {
@@ -70,6 +78,8 @@ export function watchStatsTable(service: DockerService, onTable: (table: StatsTa
 
   const changedSub = service.changed.on(resync);
   const resetSub = service.reset.on(rebind);
+  // The first table goes out now; the streams' first samples follow a second later, as before.
+  lastEmit = performance.now();
   rebind();
   onTable(table());
 

@@ -6,7 +6,12 @@ import type { LogHub } from './logHub.js';
 export interface LinePumpOptions {
   /** At most this many lines per tick… */
   linesPerTick?: number;
-  /** …and at most one tick per this many ms: 5,000 per 25 ms = 200,000 lines/s per viewer, so even three ticks between two session flushes stay under its 20,000-item queue. */
+  /**
+   * …and at most one tick per this many ms: 3,000 per 10 ms = 300,000 lines/s per viewer. A session
+   * flushes at most every 50 ms, so at most six ticks (18,000 lines) land between two flushes: under
+   * its 20,000-item queue, so nothing is dropped on the way. (5,000 per 25 ms capped a viewer at
+   * 200,000 lines/s, under the 250,000 it should take.)
+   */
   tickMs?: number;
 }
 
@@ -17,8 +22,8 @@ export interface LinePumpOptions {
  * so no line that the buffers can hold is lost on the way to the screen.
  */
 export function pumpLines(hub: LogHub, filter: LineFilter, afterSeq: number, send: (line: LogLine) => void, options: LinePumpOptions = {}): Disposable {
-  const perTick = options.linesPerTick ?? 5_000;
-  const tickMs = options.tickMs ?? 25;
+  const perTick = options.linesPerTick ?? 3_000;
+  const tickMs = options.tickMs ?? 10;
   let sent = afterSeq;
   let lastTick = -Infinity;
   let timer: NodeJS.Timeout | undefined;
@@ -45,7 +50,7 @@ export function pumpLines(hub: LogHub, filter: LineFilter, afterSeq: number, sen
   };
 
   // The hub's live batches are only a wake-up call: lines are read from its buffers.
-  const wake = hub.subscribe(filter, schedule);
+  const wake = hub.wakeOn(filter, schedule);
   return {
     dispose() {
       disposed = true;

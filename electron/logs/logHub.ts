@@ -22,6 +22,8 @@ interface Subscriber {
   /** Lines up to this seq were already in the subscriber's snapshot. */
   afterSeq: number;
   onLines: (lines: LogLine[]) => void;
+  /** Only told that a matching line came (see `wakeOn`): no batch of lines is built for it. */
+  wakeOnly: boolean;
 }
 
 // Subscribers get lines in batches: after the current burst of writes, or
@@ -73,39 +75,50 @@ export class LogHub implements LogWriter, Disposable {
     this.rings.delete(source);
   }
 
-  /** Takes one line, or several separated by newlines (a chunk a service did not split). */
+  /**
+   * Takes one line, or several separated by newlines (a chunk a service did
+   * not split, or a batch a service joined: MCP stderr hands over a whole
+   * pipe read at once). The source's ring, the time and the retire check are
+   * looked up once per call, not once per line.
+   */
   write(input: LogInput): void {
     if (this.disposed) return;
+    if (this.retiring.size > 0) this.keep(input.source);
+    const ring = this.ringOf(input.source);
+    const ts = input.ts ?? Date.now();
     const text = input.text;
     if (text.indexOf('\n') === -1) {
-      this.add(input, text);
+      this.add(ring, input, ts, text);
       return;
     }
     const parts = text.split('\n');
     // A trailing newline ends the last line rather than starting an empty one.
     const end = parts[parts.length - 1] === '' ? parts.length - 1 : parts.length;
-    for (let i = 0; i < end; i++) this.add(input, parts[i] as string);
+    for (let i = 0; i < end; i++) this.add(ring, input, ts, parts[i] as string);
   }
 
-  private add(input: LogInput, raw: string): void {
-    if (this.retiring.size > 0) this.keep(input.source);
+  private ringOf(source: string): SourceRing {
+    let ring = this.rings.get(source);
+    if (!ring) {
+      ring = new SourceRing(source, this.linesPerSource);
+      this.rings.set(source, ring);
+    }
+    return ring;
+  }
+
+  private add(ring: SourceRing, input: LogInput, ts: number, raw: string): void {
     let text = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
     if (text.length > this.maxLineChars) {
       text = `${text.slice(0, this.maxLineChars)} … (${text.length - this.maxLineChars} more characters cut)`;
     }
     const line: LogLine = {
       seq: ++this.seq,
-      ts: input.ts ?? Date.now(),
+      ts,
       source: input.source,
       stream: input.stream,
       level: input.level ?? guessLevel(text, input.stream),
       text,
     };
-    let ring = this.rings.get(line.source);
-    if (!ring) {
-      ring = new SourceRing(line.source, this.linesPerSource);
-      this.rings.set(line.source, ring);
-    }
     const before = ring.bytes;
     if (ring.push(line)) this.dropped++;
     this.bytes += ring.bytes - before;
@@ -145,15 +158,27 @@ export class LogHub implements LogWriter, Disposable {
     if (batch.length === 0) return;
     this.pending = [];
     for (const sub of this.subscribers) {
+      if (sub.wakeOnly) {
+        // The first match is enough: a viewer's pump reads the lines from the rings itself.
+        for (const line of batch) {
+          if (line.seq > sub.afterSeq && sub.filter.line(line)) {
+            this.tell(sub, batch);
+            break;
+          }
+        }
+        continue;
+      }
       const out: LogLine[] = [];
       for (const line of batch) if (line.seq > sub.afterSeq && sub.filter.line(line)) out.push(line);
-      if (out.length > 0) {
-        try {
-          sub.onLines(out);
-        } catch {
-          // one broken subscriber must not stop the others from getting lines
-        }
-      }
+      if (out.length > 0) this.tell(sub, out);
+    }
+  }
+
+  private tell(sub: Subscriber, lines: LogLine[]): void {
+    try {
+      sub.onLines(lines);
+    } catch {
+      // one broken subscriber must not stop the others from getting lines
     }
   }
 
@@ -233,7 +258,20 @@ export class LogHub implements LogWriter, Disposable {
 
   /** Live lines matching `filter`, in batches, from the next line written on. */
   subscribe(filter: LineFilter, onLines: (lines: LogLine[]) => void): Disposable {
-    const sub: Subscriber = { filter: compileFilter(filter), afterSeq: this.seq, onLines };
+    return this.addSubscriber(filter, onLines, false);
+  }
+
+  /**
+   * Calls `onWake` after a burst of writes that holds a line matching `filter`
+   * (once per burst, however many match): for readers that take the lines from
+   * the rings at their own pace and only need to know when to look.
+   */
+  wakeOn(filter: LineFilter, onWake: () => void): Disposable {
+    return this.addSubscriber(filter, () => onWake(), true);
+  }
+
+  private addSubscriber(filter: LineFilter, onLines: (lines: LogLine[]) => void, wakeOnly: boolean): Disposable {
+    const sub: Subscriber = { filter: compileFilter(filter), afterSeq: this.seq, onLines, wakeOnly };
     this.subscribers.add(sub);
     return toDisposable(() => this.subscribers.delete(sub));
   }

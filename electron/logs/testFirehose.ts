@@ -39,9 +39,11 @@ export function startTestFirehose(logs: LogWriter, specText: string): Disposable
   const spec = parseFirehoseSpec(specText);
   let n = 0;
   let stopped = false;
+  // Named once, as a real source's name is: a fresh string per line cost the hub a hash per line.
+  const sources = Array.from({ length: spec.sources }, (_, i) => sourceId.test(`firehose-${i + 1}`));
   const writeOne = () => {
     n++;
-    const source = sourceId.test(`firehose-${(n % spec.sources) + 1}`);
+    const source = sources[n % spec.sources]!;
     const level = levels[n % levels.length];
     const colour = colours[n % colours.length];
     logs.write({ source, stream: n % 7 === 0 ? 'stderr' : 'stdout', text: `${level} ${colour}line ${n}\u001b[0m request id=${(n * 2654435761) % 4294967296} took ${n % 97} ms` });

@@ -62,8 +62,9 @@ export class ServerRun {
       });
     });
     this.stderr = this.child.stderr
-      ? new StderrLines(this.child.stderr, (line) => {
-          logs.write({ source, stream: 'stderr', text: masker.mask(line) });
+      ? new StderrLines(this.child.stderr, (lines) => {
+          // Masked as one block per pipe read; still one write per line, as every LogWriter expects.
+          for (const text of masker.maskLines(lines)) logs.write({ source, stream: 'stderr', text });
           onStderr();
         })
       : undefined;

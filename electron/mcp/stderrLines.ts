@@ -8,17 +8,21 @@ const maxLineChars = 8 * 1024;
  * Splits a server's stderr into lines for the log hub and keeps the last few
  * for the diagnosis under a failed server ("exited before initialize: …").
  * Holds at most one partial line and `tailSize` lines, whatever the volume.
+ *
+ * A chunk's complete lines are split in one native `split` and handed over
+ * as one batch: a flooding server sends ~700 lines per 64 KB chunk, and a
+ * call, a regex and a tail shift per line held ingest to ~15 MB/s.
  */
 export class StderrLines {
   private readonly decoder = new StringDecoder('utf8');
   private partial = '';
-  private readonly lines: string[] = [];
+  private lines: string[] = [];
   private readonly onData = (chunk: Buffer) => this.read(this.decoder.write(chunk));
   private readonly onEnd = () => this.flush();
 
   constructor(
     private readonly stream: Readable,
-    private readonly onLine: (line: string) => void,
+    private readonly onLines: (lines: string[]) => void,
     private readonly tailSize = 20,
   ) {
     stream.on('data', this.onData);
@@ -37,28 +41,49 @@ export class StderrLines {
   }
 
   private read(text: string): void {
-    let start = 0;
-    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
-      this.emit(this.partial + text.slice(start, nl));
-      this.partial = '';
-      start = nl + 1;
+    const last = text.lastIndexOf('\n');
+    if (last === -1) {
+      this.partial += text;
+      if (this.partial.length > maxLineChars) this.deliver([this.take()]);
+      return;
     }
-    this.partial += text.slice(start);
-    if (this.partial.length > maxLineChars) this.emit(this.partial);
+    const complete = this.partial + text.slice(0, last);
+    this.partial = text.slice(last + 1);
+    const parts = complete.split('\n');
+    if (this.partial.length > maxLineChars) parts.push(this.take());
+    this.deliver(parts);
+  }
+
+  private take(): string {
+    const raw = this.partial;
+    this.partial = '';
+    return raw;
   }
 
   private flush(): void {
     this.partial += this.decoder.end();
-    if (this.partial) this.emit(this.partial);
+    if (this.partial) this.deliver([this.take()]);
   }
 
-  private emit(raw: string): void {
-    this.partial = '';
-    let line = raw.replace(/\r$/, '');
-    if (line.length > maxLineChars) line = `${line.slice(0, maxLineChars)}… (cut at ${maxLineChars} characters)`;
-    if (line.trim() === '') return;
-    this.lines.push(line);
-    if (this.lines.length > this.tailSize) this.lines.shift();
-    this.onLine(line);
+  /** Trims a carriage return, cuts runaway lines, leaves out blank ones; keeps the tail; one call for the batch. */
+  private deliver(raw: string[]): void {
+    const out: string[] = [];
+    for (let line of raw) {
+      if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
+      if (line.length > maxLineChars) line = `${line.slice(0, maxLineChars)}… (cut at ${maxLineChars} characters)`;
+      if (isBlank(line)) continue;
+      out.push(line);
+    }
+    if (out.length === 0) return;
+    this.lines = out.length >= this.tailSize ? out.slice(-this.tailSize) : [...this.lines, ...out].slice(-this.tailSize);
+    this.onLines(out);
   }
+}
+
+/** `line.trim() === ''` without building a trimmed copy of every line. */
+function isBlank(line: string): boolean {
+  const first = line.charCodeAt(0);
+  // Anything above a space that is not a no-break or wide space starts a visible line.
+  if (first > 32 && first !== 160 && first < 5760) return false;
+  return line.trim() === '';
 }

@@ -105,11 +105,11 @@ export class ProbeService implements Disposable {
   /** Failures go to the log hub when a probe starts failing, changes its reason, or recovers. */
   private logTransition(probe: Probe, sample: ProbeSample): void {
     const before = probe.history.last;
-    const source = sourceId.probe(probe.name);
+    // The source name is built only when there is something to log, not for every healthy sample.
     if (sample.outcome !== 'ok' && (before?.outcome === 'ok' || before?.error !== sample.error || !before)) {
-      this.options.logs.write({ source, stream: 'system', level: 'warn', text: `${this.target(probe.config)}: ${sample.outcome}: ${sample.error ?? ''}`.trim(), ts: sample.ts });
+      this.options.logs.write({ source: sourceId.probe(probe.name), stream: 'system', level: 'warn', text: `${this.target(probe.config)}: ${sample.outcome}: ${sample.error ?? ''}`.trim(), ts: sample.ts });
     } else if (sample.outcome === 'ok' && before && before.outcome !== 'ok') {
-      this.options.logs.write({ source, stream: 'system', level: 'info', text: `${this.target(probe.config)}: ok again (${sample.latencyMs.toFixed(1)} ms)`, ts: sample.ts });
+      this.options.logs.write({ source: sourceId.probe(probe.name), stream: 'system', level: 'info', text: `${this.target(probe.config)}: ok again (${sample.latencyMs.toFixed(1)} ms)`, ts: sample.ts });
     }
   }
 

@@ -25,11 +25,19 @@ export function registerProbes(ctx: AppContext): ProbeLookup {
     const fresh = service.watchSummaries();
     sink.snapshot(service.state());
     let timer: NodeJS.Timeout | undefined;
+    let lastSent = -Infinity;
+    const send = () => {
+      timer = undefined;
+      lastSent = performance.now();
+      sink.state(service.state());
+    };
+    // Leading edge: a sample after a quiet spell goes out with it (one probe at 1 s: no timer, no
+    // extra wake-up, no 250 ms delay); samples within the interval go out together at its end.
     const listener = service.sampled.on(() => {
-      timer ??= setTimeout(() => {
-        timer = undefined;
-        sink.state(service.state());
-      }, summaryIntervalMs);
+      if (timer) return;
+      const wait = lastSent + summaryIntervalMs - performance.now();
+      if (wait <= 0) send();
+      else timer = setTimeout(send, wait);
     });
     // Config reloads add and remove probes without a sample arriving (the service applied it first: it subscribed first).
     const reload = ctx.config.changed.on(() => sink.state(service.state()));

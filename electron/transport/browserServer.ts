@@ -123,14 +123,25 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (reason) return refuseUpgrade(socket, reason === 'unknown path' ? 404 : 403, reason);
     const maxSessions = options.maxSessions ?? defaultMaxSessions;
     if (sessions.size >= maxSessions) return refuseUpgrade(socket, 503, `too many open sessions (max ${maxSessions}): close another Switchboard tab or window`);
-    wss.handleUpgrade(req, socket, head, (ws) => attach(ws));
+    wss.handleUpgrade(req, socket, head, (ws) => attach(ws, socket));
   }
 
-  function attach(ws: WebSocket): void {
+  function attach(ws: WebSocket, socket: Socket): void {
+    let corked = false;
     const session = new Session(
       {
         send: (message: ServerMessage) => {
-          if (ws.readyState === ws.OPEN) ws.send(wireText(message));
+          if (ws.readyState !== ws.OPEN) return;
+          // What one flush sends (a message per topic) leaves in one write: the socket is corked until the end of this tick.
+          if (!corked) {
+            corked = true;
+            socket.cork();
+            process.nextTick(() => {
+              corked = false;
+              socket.uncork();
+            });
+          }
+          ws.send(wireText(message));
         },
         backlog: () => ws.bufferedAmount,
       },

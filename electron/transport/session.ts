@@ -47,7 +47,9 @@ interface Subscription {
 export class Session implements Disposable {
   private readonly opts: Required<SessionOptions>;
   private readonly subs = new Map<number, Subscription>();
+  /** The flush that is coming: at once (leading edge) or when the interval since the last one is over. */
   private timer: NodeJS.Timeout | undefined;
+  private immediate: NodeJS.Immediate | undefined;
   private lastFlush = -Infinity;
   private disposed = false;
   /** Calls whose answer has not been handed to the channel yet; a held answer still counts. */
@@ -173,10 +175,17 @@ export class Session implements Disposable {
     }
     const sub: Subscription = { buffer: new SubscriptionBuffer(id, this.opts.maxItemsPerSubscription), closed: false };
     this.subs.set(id, sub);
+    // No closure per call: a log viewer's pump appends hundreds of thousands of lines a second.
     const sink: TopicSink<unknown, unknown> = {
-      snapshot: (value) => this.touch(sub, () => sub.buffer.setSnapshot(value)),
-      state: (value) => this.touch(sub, () => sub.buffer.setState(value)),
-      append: (item) => this.touch(sub, () => sub.buffer.append(item)),
+      snapshot: (value) => {
+        if (this.open(sub)) sub.buffer.setSnapshot(value);
+      },
+      state: (value) => {
+        if (this.open(sub)) sub.buffer.setState(value);
+      },
+      append: (item) => {
+        if (this.open(sub)) sub.buffer.append(item);
+      },
       close: (error) => {
         if (sub.closed) return;
         this.flushNow();
@@ -203,16 +212,30 @@ export class Session implements Disposable {
     sub.handle?.dispose();
   }
 
-  private touch(sub: Subscription, change: () => void): void {
-    if (sub.closed || this.disposed) return;
-    change();
+  /** Whether a change to `sub` may be taken; if so, a flush is on its way (the change follows in the same turn). */
+  private open(sub: Subscription): boolean {
+    if (sub.closed || this.disposed) return false;
     this.schedule();
+    return true;
   }
 
-  /** At most one flush per interval, but a change after a quiet spell goes out at once instead of waiting a full interval. */
+  /**
+   * At most one flush per interval, leading edge first: the first change after
+   * a quiet spell (no flush for an interval) goes out at once, at the end of
+   * this turn of the event loop, so everything changed in the same turn still
+   * travels together; changes during the interval wait for its end and go out
+   * as one. setImmediate, not setTimeout(0): no timer, no 1 ms floor.
+   */
   private schedule(): void {
-    if (this.timer || this.disposed) return;
-    const wait = Math.max(0, this.lastFlush + this.opts.flushIntervalMs - performance.now());
+    if (this.timer || this.immediate || this.disposed) return;
+    const wait = this.lastFlush + this.opts.flushIntervalMs - performance.now();
+    if (wait <= 0) {
+      this.immediate = setImmediate(() => {
+        this.immediate = undefined;
+        this.flushNow();
+      });
+      return;
+    }
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.flushNow();
@@ -253,6 +276,7 @@ export class Session implements Disposable {
     if (this.disposed) return;
     this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.immediate) clearImmediate(this.immediate);
     for (const id of [...this.subs.keys()]) this.unsubscribe(id);
   }
 }

@@ -1,5 +1,8 @@
 import * as hdr from 'hdr-histogram-js';
 import type { Histogram } from 'hdr-histogram-js';
+import { valuesAtPercentiles } from './percentileWalk.js';
+
+const summaryPercents = [50, 95, 99] as const;
 
 export interface WindowSummary {
   p50: number;
@@ -33,12 +36,6 @@ interface Window {
 }
 
 /**
- * Shared scratch for taking a slot out of a window. Single-threaded and only
- * used inside one synchronous call, so one serves every instance.
- */
-let scratch: Histogram | undefined;
-
-/**
  * Percentiles and availability over sliding windows (default 1 m, 5 m, 15 m)
  * from HDR histograms. Time is cut into slots (10 s); each window keeps a
  * running histogram and subtracts the slot that leaves it, so reading a
@@ -48,8 +45,11 @@ let scratch: Histogram | undefined;
  * histogram of its own: subtracting a packed HDR histogram walks all ~1,400
  * of its buckets through the packed array and cost ~0.5 ms per probe at
  * every slot change; 100 probes crossing together blocked the event loop for
- * tens of ms and made the probe scheduler late. Values go into one flat
- * scratch histogram and out of each window with the same bucket layout.
+ * tens of ms and made the probe scheduler late. Each value leaves each window
+ * as a count of -1 at its value: ten bucket updates instead of walking every
+ * bucket of a scratch histogram three times. (The window's min/max then stay
+ * as wide as they were; nothing reads them, and the percentile walk only needs
+ * the minimum as a lower bound.)
  */
 export class SlidingPercentiles {
   private readonly slotValues: number[][];
@@ -91,9 +91,8 @@ export class SlidingPercentiles {
     this.advance(now);
     const w = this.windows[i];
     if (!w) throw new RangeError(`no window ${i}`);
-    const count = w.hist.totalCount;
-    const at = (p: number) => (count === 0 ? 0 : w.hist.getValueAtPercentile(p) / 1000);
-    return { p50: at(50), p95: at(95), p99: at(99), count, runs: w.runs, failed: w.failed };
+    const [p50, p95, p99] = valuesAtPercentiles(w.hist, summaryPercents);
+    return { p50: p50! / 1000, p95: p95! / 1000, p99: p99! / 1000, count: w.hist.totalCount, runs: w.runs, failed: w.failed };
   }
 
   /** Moves time forward to the slot holding `ts`; samples from the past land in the current slot. */
@@ -117,12 +116,7 @@ export class SlidingPercentiles {
     const slot = slotIndex % this.slotValues.length;
     if (slotIndex < 0 || this.slotStamp[slot] !== slotIndex) return;
     const values = this.slotValues[slot]!;
-    if (values.length > 0) {
-      scratch ??= latencyHistogram('flat');
-      scratch.reset();
-      for (const v of values) scratch.recordValue(v);
-      w.hist.subtract(scratch);
-    }
+    for (const v of values) w.hist.recordValueWithCount(v, -1);
     w.runs -= this.slotRuns[slot]!;
     w.failed -= this.slotFailed[slot]!;
   }

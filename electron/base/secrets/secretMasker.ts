@@ -28,6 +28,8 @@ function secretPartsOf(key: string, value: string): string[] {
  */
 export class SecretMasker {
   private readonly known = new Set<string>();
+  /** Lengths of the known values: most lines are ruled out by length before a string hash is taken. */
+  private readonly knownLengths = new Set<number>();
   /** Longest first, so a secret that contains another is replaced whole. */
   private scrubbed: string[] = [];
 
@@ -40,6 +42,7 @@ export class SecretMasker {
     for (const value of values) {
       if (value === '' || setting.test(value) || this.known.has(value)) continue;
       this.known.add(value);
+      this.knownLengths.add(value.length);
       added = true;
     }
     if (added) this.scrubbed = [...this.known].filter(scrubbable).sort((a, b) => b.length - a.length);
@@ -60,6 +63,21 @@ export class SecretMasker {
     return maskSecretPairs(maskUrlPasswords(this.scrub(text)));
   }
 
+  /**
+   * Many lines at once, as `mask` would mask each: the shapes never span a
+   * line break, so one pass over the joined block finds the same secrets with
+   * a few regex calls instead of a few per line (a flooding server's stderr).
+   */
+  maskLines(lines: readonly string[]): string[] {
+    const block = lines.join('\n');
+    const masked = maskSecretPairs(maskUrlPasswords(this.scrub(block)));
+    const out = masked === block ? [...lines] : masked.split('\n');
+    // A remembered value that spans lines changed the count: mask line by line instead.
+    if (out.length !== lines.length) return lines.map((line) => this.mask(line));
+    for (let i = 0; i < lines.length; i++) if (lines[i] !== '' && this.isKnown(lines[i]!)) out[i] = MASK;
+    return out;
+  }
+
   /** Each argument masked, and the one after a secret flag (--token abc). */
   maskArgs(args: readonly string[]): string[] {
     return maskSecretArgs(args).map((arg) => this.mask(arg));
@@ -75,7 +93,7 @@ export class SecretMasker {
   }
 
   private isKnown(text: string): boolean {
-    return this.known.has(text) || (this.parent?.isKnown(text) ?? false);
+    return (this.knownLengths.has(text.length) && this.known.has(text)) || (this.parent?.isKnown(text) ?? false);
   }
 
   private scrub(text: string): string {

@@ -21,11 +21,15 @@ if (mode === 'flood') {
   const total = Number(process.env.FLOOD_MB ?? 100) * 1024 * 1024;
   let written = 0;
   let n = 0;
+  const filler = 'x'.repeat(60);
+  // Lines go out ~64 KB at a time, as a buffered logger writes them: one write per line made this
+  // writer's own syscalls (stderr to a pipe is synchronous) the limit of what the reader could ingest.
   const pump = () => {
     while (written < total) {
-      const line = `2026-11-26T10:00:00Z WARN flood line ${n++} ${'x'.repeat(60)}\n`;
-      written += line.length;
-      if (!process.stderr.write(line)) return process.stderr.once('drain', pump);
+      let batch = '';
+      while (batch.length < 65_536 && written + batch.length < total) batch += `2026-11-26T10:00:00Z WARN flood line ${n++} ${filler}\n`;
+      written += batch.length;
+      if (!process.stderr.write(batch)) return process.stderr.once('drain', pump);
     }
     console.error('raw-server: flood done');
   };

@@ -132,4 +132,26 @@ describe('the masker', () => {
     expect(server.mask('auth failed for tok-12345 with pw-777 and learned-after-9 (fast mode)')).toBe(`auth failed for ${MASK} with ${MASK} and ${MASK} (fast mode)`);
     expect(app.mask('tok-12345')).toBe('tok-12345');
   });
+
+  it('masks a batch of lines exactly as it masks each line alone', () => {
+    const app = new SecretMasker().remember(['tok-from-env-1234', 'abc', '12345678', 'two\nlines']);
+    const server = app.withEnv({ API_TOKEN: 'tok-12345', DATABASE_URL: 'postgres://u:pw-777@h/db', SHORT: 'xy' });
+    const lines = [
+      'plain line with nothing to hide',
+      '--token abc123 at the start of a line',
+      'abc',
+      'xabcx took 3 ms',
+      'connect redis://:pw@h:1 failed; retry postgres://u:pw-777@h/db',
+      'GITHUB_TOKEN=ghp_x and ?token=abc&x=1 and secure=false',
+      '',
+      '   ',
+      'pin 12345678 rejected, api tok-12345 / tok-from-env-1234',
+      're-auth failed --password=hunter2',
+      'tail ends with a secret flag --secret',
+      'value on the next line',
+    ];
+    for (const masker of [app, server]) expect(masker.maskLines(lines)).toEqual(lines.map((line) => masker.mask(line)));
+    // A remembered value spanning two lines is not one per-line masking would see either: the same answer, line by line.
+    expect(app.maskLines(['one two', 'lines here'])).toEqual(['one two', 'lines here']);
+  });
 });

@@ -161,4 +161,16 @@ describe('LogHub', () => {
     await new Promise((r) => setTimeout(r, 80));
     expect(hub.query({ sources: ['container:web'] }, 10).map((l) => l.text)).toEqual(['first life', 'second life']);
   });
+
+  it('wakes a reader once per burst that holds a matching line, and not for others', async () => {
+    const hub = makeHub();
+    let wakes = 0;
+    hub.wakeOn({ sources: ['container:web'] }, () => wakes++);
+    for (let i = 0; i < 100; i++) hub.write({ source: i % 2 ? 'container:web' : 'container:db', stream: 'stdout', text: `line ${i}` });
+    await nextTick();
+    expect(wakes).toBe(1);
+    hub.write({ source: 'container:db', stream: 'stdout', text: 'not for the reader' });
+    await nextTick();
+    expect(wakes).toBe(1);
+  });
 });

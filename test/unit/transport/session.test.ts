@@ -109,6 +109,21 @@ describe('session', () => {
     expect(h.sent.filter((m) => m.t === 'state')).toHaveLength(1);
   });
 
+  it('sends the first change after a quiet spell in the same loop turn, together with what changed alongside it, then coalesces', async () => {
+    const h = harness({ flushIntervalMs: 2_000 });
+    dispose = () => h.session.dispose();
+    const sink = provideOne(h, 'mcp', { servers: [] });
+    h.session.receive({ t: 'sub', id: 1, topic: 'mcp' });
+    await tick(2_100);
+    sink().state({ servers: [], n: 1 });
+    sink().state({ servers: [], n: 2 });
+    await new Promise((r) => setImmediate(r)); // no timer involved: out before the next turn's timers
+    expect(h.sent.filter((m) => m.t === 'state')).toEqual([{ t: 'state', id: 1, value: { servers: [], n: 2 } }]);
+    sink().state({ servers: [], n: 3 });
+    await tick(100);
+    expect(h.sent.filter((m) => m.t === 'state')).toHaveLength(1); // waits out the interval since the last flush
+  });
+
   it('bounds what a client that stopped reading can cost, and counts what it dropped', async () => {
     const h = harness({ maxItemsPerSubscription: 1000 });
     dispose = () => h.session.dispose();
