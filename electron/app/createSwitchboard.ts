@@ -16,6 +16,7 @@ import { registerMcp } from '../mcp/index.js';
 import { registerProbes } from '../probes/index.js';
 import { registerBenchmark } from '../benchmark/index.js';
 import { registerCache } from '../cache/index.js';
+import { defaultDataFolder, registerHistory, type HistoryService } from '../history/index.js';
 import { startDemoStack, type ScriptLauncher } from '../demo/index.js';
 import { appRoot } from '../base/appRoot.js';
 import { SecretMasker } from '../base/secrets/secretMasker.js';
@@ -31,6 +32,8 @@ export interface SwitchboardOptions {
   mode: 'electron' | 'browser';
   /** How the demo runs its backend's Node script; the Electron shell passes a utility-process launcher. */
   launchScript?: ScriptLauncher;
+  /** Where history databases go by default: Electron's userData; else $XDG_DATA_HOME/switchboard. */
+  dataFolder?: string;
 }
 
 export interface Switchboard {
@@ -40,6 +43,8 @@ export interface Switchboard {
   /** Every stack event and signal the capabilities publish (tests and benches listen here too). */
   events: EventBus;
   signals: SignalBus;
+  /** The embedded store and what records into it. */
+  history: HistoryService;
   /** Stops every server, stream and child process it started, newest first; safe to call twice. */
   shutdown(): Promise<void>;
 }
@@ -91,6 +96,13 @@ export async function createSwitchboard(options: SwitchboardOptions): Promise<Sw
   disposables.add(publishConfigEvents(config, events));
   // Each capability gets its own store inside the app's: disposing the app disposes them newest first.
   const capability = () => capabilityContext(app, disposables);
+  // Added before the capabilities, so it closes after them and records their last events.
+  const history = registerHistory(capability(), {
+    events,
+    signals,
+    evidence: { recent: (source, count) => logs.query({ sources: [source] }, count).map((l) => ({ ts: l.ts, stream: l.stream, text: l.text })) },
+    dataFolder: options.dataFolder ?? defaultDataFolder(options.env),
+  });
   registerAppCommands(capability(), config, { version: packageVersion(), mode: options.mode, platform: process.platform, ...(demoDir ? { demoDir } : {}) });
   registerLogs(capability(), logs, { env: options.env });
   registerMcp(capability(), { env: options.env });
@@ -106,6 +118,7 @@ export async function createSwitchboard(options: SwitchboardOptions): Promise<Sw
     logs,
     events,
     signals,
+    history,
     shutdown: () => disposables.disposeAsync(),
   };
 }
