@@ -97,6 +97,11 @@ export class DockerEngine implements Disposable {
     return this.conn.containerChanged.on(listener);
   }
 
+  /** The engine became reachable or unreachable. */
+  onReachability(listener: (change: { status: 'connected' | 'unreachable'; error?: string }) => void): Disposable {
+    return this.conn.reachability.on(listener);
+  }
+
   /** Throws a readable engine_unreachable while the engine is down or still connecting. */
   ensureReachable(): void {
     if (this.conn.status === 'connected') return;
