@@ -6,7 +6,7 @@ import type { HistoryStore, PendingEvent } from './historyStore.js';
 import { BucketMeans, type BucketMean } from './bucketMeans.js';
 import { MinuteRollups, type Rollup } from './minuteRollup.js';
 import { rawTierOf } from './signalTiers.js';
-import { evidenceLineCount, isFailure } from './failureEvents.js';
+import { evidenceGraceMs, evidenceLineCount, isFailure } from './failureEvents.js';
 
 /** The recent log lines of a source, oldest first (the composition root adapts the log hub). */
 export interface EvidenceLines {
@@ -27,6 +27,8 @@ export class HistoryRecorder implements Disposable {
   /** Events as they were committed, with their ids (the timeline's live feed). */
   readonly recorded = new Emitter<StoredEvent[]>();
   private events: PendingEvent[] = [];
+  private awaitingEvidence: PendingEvent[] = [];
+  private readonly evidenceWaits = new Map<PendingEvent, number>();
   private samples: BucketMean[] = [];
   private rollups: Rollup[] = [];
   private readonly tenSeconds = new BucketMeans(10_000);
@@ -40,7 +42,29 @@ export class HistoryRecorder implements Disposable {
   ) {}
 
   onEvent(event: StackEvent): void {
-    this.events.push({ event, evidence: isFailure(event) ? this.evidence.recent(event.source, evidenceLineCount) : [] });
+    const pending: PendingEvent = { event, evidence: [] };
+    this.events.push(pending);
+    if (isFailure(event)) this.awaitingEvidence.push(pending);
+  }
+
+  /** Reads the source's lines up to the event (and its grace) once the grace is over, or at a final flush. */
+  private collectEvidence(now: number, everything: boolean): void {
+    if (this.awaitingEvidence.length === 0) return;
+    const still: PendingEvent[] = [];
+    for (const pending of this.awaitingEvidence) {
+      const upTo = pending.event.at + evidenceGraceMs;
+      // An event stamped ahead of this clock waits at most three flushes.
+      const waited = (this.evidenceWaits.get(pending) ?? 0) + 1;
+      if (!everything && upTo > now && waited < 3) {
+        this.evidenceWaits.set(pending, waited);
+        still.push(pending);
+        continue;
+      }
+      const lines = this.evidence.recent(pending.event.source, evidenceLineCount * 2).filter((l) => l.ts <= upTo);
+      pending.evidence = lines.slice(-evidenceLineCount);
+      this.evidenceWaits.delete(pending);
+    }
+    this.awaitingEvidence = still;
   }
 
   onSignal(signal: Signal): void {
@@ -57,10 +81,16 @@ export class HistoryRecorder implements Disposable {
 
   /** Commits what waited; on a failed write the batch is kept (bounded) and retried next second. */
   flush(now = Date.now(), closeEverything = false): void {
+    this.collectEvidence(now, closeEverything);
+    // A failure waits for its evidence (under a second): it and every event after it stay for the next flush, in order.
+    const waiting = this.awaitingEvidence[0];
+    const ready = waiting ? this.events.indexOf(waiting) : this.events.length;
+    const later = this.events.slice(ready);
+    this.events = this.events.slice(0, ready);
     this.samples.push(...(closeEverything ? this.tenSeconds.closeAll() : this.tenSeconds.closeDue(now)));
     this.rollups.push(...(closeEverything ? this.minutes.closeAll() : this.minutes.closeDue(now, closeGraceMs)));
     const batch = { events: this.events, samples: this.samples, rollups: this.rollups };
-    this.events = [];
+    this.events = later;
     this.samples = [];
     this.rollups = [];
     try {

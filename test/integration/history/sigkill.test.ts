@@ -15,7 +15,8 @@ describe('the history file killed mid-write', () => {
 
   it('is intact after SIGKILL and loses at most the last second of writes', async () => {
     const path = join(dir, 'stack.db');
-    const child = spawn(process.execPath, [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), join(repoRoot, 'test/support/history/recordUntilKilled.ts'), path], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // tsx as a loader in this very process (its CLI would run the script in a grandchild the kill never reaches).
+    const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'test/support/history/recordUntilKilled.ts'), path], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -39,6 +40,8 @@ describe('the history file killed mid-write', () => {
     expect(newest).toBeGreaterThanOrEqual(lastCommit - 50);
     expect(killedAt - newest).toBeLessThan(1_000 + 500);
     expect(store.events({ limit: 1 }).events[0]!.evidenceCount).toBe(1);
+    // The writer is gone for good: nothing else holds the file.
+    expect(() => process.kill(child.pid!, 0)).toThrow();
     store.close();
   }, 90_000);
 });

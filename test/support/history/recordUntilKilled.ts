@@ -5,7 +5,7 @@ import { HistoryRecorder } from '../../../electron/history/historyRecorder.js';
 
 const path = process.argv[2]!;
 const store = new HistoryStore(path);
-const recorder = new HistoryRecorder(store, { recent: () => [{ ts: Date.now(), stream: 'stderr', text: 'last words' }] });
+const recorder = new HistoryRecorder(store, { recent: () => [{ ts: 0, stream: 'stderr', text: 'last words' }] });
 let newest = 0;
 setInterval(() => {
   for (let i = 0; i < 20; i++) {
