@@ -67,7 +67,7 @@ export function TimelineScreen() {
         </div>
         <div className="timeline-pan" role="group" aria-label="Move and zoom">
           <button type="button" onClick={() => go(pan(range, -1, Date.now()))}>‹ Earlier</button>
-          <button type="button" onClick={() => go(pan(range, 1, Date.now()))}disabled={range.end === undefined}>Later ›</button>
+          <button type="button" onClick={() => go(pan(range, 1, Date.now()))} disabled={range.end === undefined}>Later ›</button>
           <button type="button" onClick={() => go({ span: range.span })} disabled={range.end === undefined}>Now</button>
           <button type="button" onClick={() => go(zoom(range, 'in', Date.now()))} disabled={range.span === '15m'}>Zoom in</button>
           <button type="button" onClick={() => go(zoom(range, 'out', Date.now()))} disabled={range.span === '7d'}>Zoom out</button>
