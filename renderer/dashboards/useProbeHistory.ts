@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useClient } from '../client/hooks.js';
+import { useClient, useConnectionStatus } from '../client/hooks.js';
 import { sourceId } from '../../shared/sourceId.js';
 import type { HistoryPoint } from '../../shared/contract/history.js';
 
@@ -13,11 +13,13 @@ export const storedRanges: Record<string, { spanMs: number; stepMs: number }> = 
 /** A probe's stored latency for a range, read once when the chart opens (live samples continue it). */
 export function useProbeHistory(probe: string, range: string): { points: HistoryPoint[]; from?: string; error?: string } {
   const client = useClient();
+  // Asked again once connected: a call made while the socket (re)connects is refused, not queued.
+  const connected = useConnectionStatus() === 'open';
   const [state, setState] = useState<{ points: HistoryPoint[]; from?: string; error?: string }>({ points: [] });
   useEffect(() => {
     const stored = storedRanges[range];
     setState({ points: [] });
-    if (!stored) return;
+    if (!stored || !connected) return;
     let cancelled = false;
     const now = Date.now();
     client.call('history.series', { source: sourceId.probe(probe), name: 'probe.latency_ms', from: now - stored.spanMs, to: now, stepMs: stored.stepMs }).then(
@@ -27,6 +29,6 @@ export function useProbeHistory(probe: string, range: string): { points: History
     return () => {
       cancelled = true;
     };
-  }, [client, probe, range]);
+  }, [client, connected, probe, range]);
   return state;
 }

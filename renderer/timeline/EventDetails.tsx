@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useClient } from '../client/hooks.js';
+import { useClient, useConnectionStatus } from '../client/hooks.js';
 import { navigate } from '../navigation/router.js';
 import { ActionButton } from '../components/ActionButton.js';
 import { ErrorBanner } from '../components/ErrorBanner.js';
@@ -10,13 +10,15 @@ import { detailEntries, eventTime, severityTone, sourceScreen } from './eventPre
 /** One event opened: what it says, its details (reason, exit code…), the log lines kept with it, and where to go next. */
 export function EventDetails({ event, now }: { event: StoredEvent; now: number }) {
   const client = useClient();
+  // Asked again once connected: a call made while the socket (re)connects is refused, not queued.
+  const connected = useConnectionStatus() === 'open';
   const [full, setFull] = useState<StoredEventWithEvidence | null | undefined>(undefined);
   const [error, setError] = useState<string>();
   useEffect(() => {
     let cancelled = false;
     setFull(undefined);
     setError(undefined);
-    if (event.evidenceCount === 0) return;
+    if (event.evidenceCount === 0 || !connected) return;
     client.call('history.event', { id: event.id }).then(
       (e) => !cancelled && setFull(e),
       (e: { message?: string }) => !cancelled && setError(e.message ?? String(e)),
@@ -24,7 +26,7 @@ export function EventDetails({ event, now }: { event: StoredEvent; now: number }
     return () => {
       cancelled = true;
     };
-  }, [client, event.id, event.evidenceCount]);
+  }, [client, connected, event.id, event.evidenceCount]);
   const screen = sourceScreen(event);
   const details = detailEntries(event);
   return (

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useClient, useTopicStream } from '../client/hooks.js';
+import { useClient, useConnectionStatus, useTopicStream } from '../client/hooks.js';
 import type { TopicReducer } from '../client/topicStore.js';
 import type { StoredEvent } from '../../shared/contract/history.js';
 import type { EventKind, EventSeverity } from '../../shared/stackEvents.js';
@@ -47,9 +47,12 @@ function matches(e: StoredEvent, f: EventFilter): boolean {
 export function useTimelineEvents(from: number, to: number | undefined, filter: EventFilter): TimelineEvents {
   const follow = to === undefined;
   const client = useClient();
+  // Asked again once connected: a call made while the socket (re)connects is refused, not queued.
+  const connected = useConnectionStatus() === 'open';
   const [state, setState] = useState<TimelineEvents>({ events: [], loading: true, truncated: false });
   const filterKey = JSON.stringify(filter);
   useEffect(() => {
+    if (!connected) return;
     let cancelled = false;
     const f = JSON.parse(filterKey) as EventFilter;
     setState((s) => ({ ...s, loading: true }));
@@ -76,7 +79,7 @@ export function useTimelineEvents(from: number, to: number | undefined, filter: 
     return () => {
       cancelled = true;
     };
-  }, [client, from, to, filterKey]);
+  }, [client, connected, from, to, filterKey]);
 
   const live = useTopicStream('history.live', {}, liveReducer, 'timeline-live');
   return useMemo(() => {
