@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { joinProbeHistory } from '../../../renderer/dashboards/probeHistoryJoin.js';
+import { joinContainerHistory } from '../../../renderer/containers/containerHistory.js';
 import { incidentBins } from '../../../renderer/timeline/incidentBins.js';
 import { pan, rangeBounds, rangeFromParams, zoom } from '../../../renderer/timeline/timelineRange.js';
 import { severitiesFrom, sourceScreen } from '../../../renderer/timeline/eventPresentation.js';
@@ -16,6 +17,19 @@ describe('a probe chart across a restart', () => {
     expect(joined[0]).toEqual({ ts: now, latencyMs: 10, outcome: 'ok', maxMs: 20, count: 60 });
     expect(joinProbeHistory([], live)).toBe(live);
     expect(joinProbeHistory(stored, [])).toHaveLength(4);
+  });
+});
+
+describe('a container chart across a restart', () => {
+  it('pairs stored CPU and memory by time, up to the first live sample', () => {
+    const cpu = [0, 1, 2].map((k) => ({ at: now + k * 10_000, value: k }));
+    const memory = [0, 2].map((k) => ({ at: now + k * 10_000, value: 100 + k }));
+    const live = [{ ts: now + 15_000, cpuPercent: 9, memUsed: 200, memLimit: 1000, rxBytesPerSec: null, txBytesPerSec: null, blockReadBytesPerSec: 0, blockWriteBytesPerSec: 0, pids: 1 }];
+    expect(joinContainerHistory(cpu, memory, live)).toEqual([
+      { ts: now, cpuPercent: 0, memUsed: 100 },
+      { ts: now + 10_000, cpuPercent: 1 },
+      { ts: now + 15_000, cpuPercent: 9, memUsed: 200 },
+    ]);
   });
 });
 
