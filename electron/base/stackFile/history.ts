@@ -48,8 +48,8 @@ export const byteSize = z.union([z.number().int().positive(), text]).transform((
  * embedded SQLite file. `false` turns it off; `prometheus:` makes charts read
  * series from a Prometheus server instead (events stay in the embedded store).
  */
+// The object first: a mistake inside it is reported at its key, not as "expected false".
 export const historySchema = z.union([
-  z.literal(false),
   z.strictObject({
     /** The database file; default $XDG_DATA_HOME/switchboard/<stack name>.db (Electron: its userData folder). */
     path: text.min(1).optional(),
@@ -59,6 +59,7 @@ export const historySchema = z.union([
     /** A Prometheus server's base URL whose range queries serve the charts' series. */
     prometheus: z.url({ protocol: /^https?$/ }).optional(),
   }),
+  z.literal(false),
 ]);
 
 export type HistoryConfig = z.infer<typeof historySchema>;
