@@ -12,7 +12,7 @@ import { publishDockerStackEvents } from './dockerStackEvents.js';
  * `docker:` section (followed as it changes). Everything is disposed with the app.
  */
 export function registerDocker(ctx: AppContext): DockerService {
-  const service = new DockerService(ctx.config.current().docker, { logs: ctx.logs, audit: ctx.audit });
+  const service = new DockerService(ctx.config.current().docker, { logs: ctx.logs, audit: ctx.audit, secrets: ctx.secrets });
   ctx.disposables.add(service);
   ctx.disposables.add(ctx.config.changed.on((config) => service.configure(config.docker)));
   ctx.disposables.add(publishDockerStackEvents(service, ctx.events, ctx.signals));

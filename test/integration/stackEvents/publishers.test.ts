@@ -52,7 +52,7 @@ describe('capabilities publish what happens as stack events and signals', { time
 
     const web = await tc.run({ image: 'logger', name: 'logger', project, service: 'logger' });
     await waitFor('the logger to run', () => ctx.recorded.find((s) => s.source === `container:${web.name}` && s.name === 'container.up' && s.value === 1));
-    await ctx.commands.call('containers.kill', { id: web.name });
+    expect(await ctx.commands.call('containers.kill', { id: web.name })).toMatchObject({ ok: true });
     const killed = await waitFor('the logger to die', () => ctx.published.find((e) => e.kind === 'container.die' && e.source === `container:${web.name}`));
     expect(killed).toMatchObject({ severity: 'warning', details: { exitCode: 137, askedFor: true } });
     // the operator's action itself is on the audit trail
