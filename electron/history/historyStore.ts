@@ -43,7 +43,14 @@ export class HistoryStore implements SeriesSource {
     }
     this.insertEvent = this.db.prepare('insert into events (at, source, kind, severity, summary, details, evidence, evidence_count) values (?, ?, ?, ?, ?, ?, ?, ?)');
     this.insertSample = this.db.prepare('insert or replace into samples (series, at, value) values (?, ?, ?)');
-    this.insertRollup = this.db.prepare('insert or replace into rollups (series, at, count, mean, min, max, p50, p95, p99) values (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    // A minute cut by a restart is written twice (its first part at shutdown): the parts merge, percentiles as the worse one.
+    this.insertRollup = this.db.prepare(
+      `insert into rollups (series, at, count, mean, min, max, p50, p95, p99) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       on conflict (series, at) do update set
+         mean = (mean * count + excluded.mean * excluded.count) / (count + excluded.count), count = count + excluded.count,
+         min = min(min, excluded.min), max = max(max, excluded.max),
+         p50 = max(p50, excluded.p50), p95 = max(p95, excluded.p95), p99 = max(p99, excluded.p99)`,
+    );
     this.writeAll = this.db.transaction((batch: WriteBatch): StoredEvent[] => {
       const stored: StoredEvent[] = [];
       for (const { event, evidence } of batch.events) {

@@ -23,11 +23,13 @@ describe('Timeline across a restart of Switchboard', () => {
 
   it('shows the first run’s MCP crash with its stderr lines after a restart, and a 24 h chart spanning both runs', async () => {
     server = await startServer({ env });
+    const firstRunMinute = Math.floor(Date.now() / 60_000);
     opened = await openPage(`${server.url}#/timeline?severity=error&source=mcp:search-index`);
     const crashRow = () => opened!.page.getByRole('listbox', { name: 'Events, newest first' }).getByRole('option').filter({ hasText: 'mcp:search-index' }).first();
     await expect.poll(() => crashRow().count(), { timeout: 40_000 }).toBe(1);
-    // Let the probes of the first run put a few samples on disk.
-    await opened.page.waitForTimeout(5_000);
+    // Let the first run's probe fill a whole minute on disk: the second run's live buckets start in a later
+    // minute, so the 24 h chart has stored points before them (a stored minute the live one overlaps is not drawn twice).
+    while (Math.floor((Date.now() - 2_000) / 60_000) <= firstRunMinute) await opened.page.waitForTimeout(1_000);
     const firstRunEnded = Date.now();
     await close();
 
@@ -47,6 +49,13 @@ describe('Timeline across a restart of Switchboard', () => {
     expect(openedAt).toBeGreaterThan(0);
     await expect.poll(() => page.getByRole('status').filter({ hasText: /events/ }).first().textContent()).toMatch(/\d+ events/);
     await shot(page, 'timeline-after-restart');
+
+    // This run's newest crash: "Logs of … at …" opens the log view at that moment, its line picked.
+    await rows.first().click();
+    await page.getByRole('button', { name: /^Logs of mcp:search-index at / }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/logs\?source=mcp%3Asearch-index&at=\d+/);
+    await expect.poll(() => page.locator('.logs-row.is-selected').first().textContent(), { timeout: 20_000 }).toMatch(/search-index/);
+    await shot(page, 'logs-at-event');
 
     // Everything else that happened, unfiltered.
     await page.goto(`${server.url}#/timeline?span=1h`);

@@ -50,6 +50,22 @@ describe('the embedded history store', () => {
     reopened.close();
   });
 
+  it('merges a minute cut in two by a restart instead of keeping only its second part', async () => {
+    const first = new HistoryStore(path);
+    const before = new HistoryRecorder(first, noLogs);
+    for (let s = 0; s < 20; s++) before.onSignal({ at: start + s * 1000, source: 'probe:api', name: 'probe.latency_ms', value: 10 });
+    before.dispose();
+    first.close();
+    const second = new HistoryStore(path);
+    const after = new HistoryRecorder(second, noLogs);
+    for (let s = 30; s < 60; s++) after.onSignal({ at: start + s * 1000, source: 'probe:api', name: 'probe.latency_ms', value: 40 });
+    after.flush(start + 2 * minute);
+    const [merged] = await second.range({ source: 'probe:api', name: 'probe.latency_ms', from: start, to: start + minute, stepMs: minute });
+    expect(merged).toMatchObject({ at: start, count: 50, min: 10, max: 40, p50: 40 });
+    expect(merged!.value).toBeCloseTo((20 * 10 + 30 * 40) / 50, 9);
+    second.close();
+  });
+
   it('pages events newest first and filters them by source prefix, kind and severity', () => {
     const store = new HistoryStore(path);
     const recorder = new HistoryRecorder(store, noLogs);
