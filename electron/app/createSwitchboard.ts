@@ -16,6 +16,7 @@ import { registerMcp } from '../mcp/index.js';
 import { registerProbes } from '../probes/index.js';
 import { registerBenchmark } from '../benchmark/index.js';
 import { registerCache } from '../cache/index.js';
+import { defaultDataFolder, registerHistory, type HistoryService } from '../history/index.js';
 import { startDemoStack, type ScriptLauncher } from '../demo/index.js';
 import { appRoot } from '../base/appRoot.js';
 import { SecretMasker } from '../base/secrets/secretMasker.js';
@@ -27,7 +28,7 @@ import { isLoopbackHost } from '../transport/bindPlan.js';
 import { stackFilesOf } from './stackFileAccess.js';
 import { sourceId } from '../../shared/sourceId.js';
 import { HttpRoutes, type HttpRouteLookup } from '../core/httpRoutes.js';
-import { registerPrometheus } from '../prometheus/index.js';
+import { prometheusHistoryFor, registerPrometheus } from '../prometheus/index.js';
 import { startRouteListener } from '../transport/routeListener.js';
 
 export interface SwitchboardOptions {
@@ -37,6 +38,8 @@ export interface SwitchboardOptions {
   mode: 'electron' | 'browser';
   /** How the demo runs its backend's Node script; the Electron shell passes a utility-process launcher. */
   launchScript?: ScriptLauncher;
+  /** Where history databases go by default: Electron's userData; else $XDG_DATA_HOME/switchboard. */
+  dataFolder?: string;
 }
 
 export interface Switchboard {
@@ -48,6 +51,8 @@ export interface Switchboard {
   signals: SignalBus;
   /** Capabilities' HTTP routes (/metrics) for browser mode's server, behind the same guard. */
   routes: HttpRouteLookup;
+  /** The embedded store and what records into it. */
+  history: HistoryService;
   /** Stops every server, stream and child process it started, newest first; safe to call twice. */
   shutdown(): Promise<void>;
 }
@@ -99,6 +104,16 @@ export async function createSwitchboard(options: SwitchboardOptions): Promise<Sw
   disposables.add(publishConfigEvents(config, events));
   // Each capability gets its own store inside the app's: disposing the app disposes them newest first.
   const capability = () => capabilityContext(app, disposables);
+  const prometheusSeries = prometheusHistoryFor(config.current().history);
+  // Added before the capabilities, so it closes after them and records their last events.
+  const history = registerHistory(capability(), {
+    events,
+    signals,
+    evidence: { recent: (source, count) => logs.query({ sources: [source] }, count).map((l) => ({ ts: l.ts, stream: l.stream, text: l.text })) },
+    dataFolder: options.dataFolder ?? defaultDataFolder(options.env),
+    // history: { prometheus: URL } reads chart history from that server; chosen at start (a change takes a restart)
+    ...(prometheusSeries ? { series: prometheusSeries } : {}),
+  });
   registerAppCommands(capability(), config, { version: packageVersion(), mode: options.mode, platform: process.platform, ...(demoDir ? { demoDir } : {}) });
   registerLogs(capability(), logs, { env: options.env });
   // Before the capabilities that publish: the export sees their first events (an MCP server's start).
@@ -125,6 +140,7 @@ export async function createSwitchboard(options: SwitchboardOptions): Promise<Sw
     events,
     signals,
     routes,
+    history,
     shutdown: () => disposables.disposeAsync(),
   };
 }

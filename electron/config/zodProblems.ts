@@ -70,6 +70,10 @@ function collect(
  * ("a probe needs one of url:, tcp: or command:") is the better explanation.
  */
 function meantBranch(branches: readonly (readonly Issue[])[], isMissing: (path: Path) => boolean): number | undefined {
+  // When only one branch takes this kind of value (an object where the other is `false`), its problems are the ones.
+  const wrongKind = (issues: readonly Issue[]) => issues.some((i) => (i.code === 'invalid_value' || i.code === 'invalid_type') && i.path.length === 0);
+  const sameKind = branches.flatMap((issues, index) => (wrongKind(issues) ? [] : [index]));
+  if (sameKind.length === 1 && branches.length > 1) return sameKind[0];
   let best: number | undefined;
   branches.forEach((issues, index) => {
     const misfit = issues.some(

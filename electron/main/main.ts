@@ -135,6 +135,8 @@ function startShell(): void {
       cwd: process.cwd(),
       mode: 'electron',
       launchScript: launchInUtilityProcess,
+      // History databases live with the app's other data (one per stack name).
+      dataFolder: join(app.getPath('userData'), 'history'),
     });
     policy.attach(switchboard);
     settings = parseShellSettings(readUserDataFile(userFile('settings.json')));

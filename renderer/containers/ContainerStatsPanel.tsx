@@ -1,3 +1,4 @@
+import { useMemo, useState } from 'react';
 import { Area, AreaChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { EmptyState } from '../components/EmptyState.js';
 import { ErrorBanner } from '../components/ErrorBanner.js';
@@ -5,6 +6,8 @@ import { useTopicStream } from '../client/hooks.js';
 import type { ContainerStatsSnapshot, ContainerSummary, StatsSample } from '../../shared/contract/containers.js';
 import type { TopicReducer } from '../client/topicStore.js';
 import { clock, cpuTick, formatBytes, formatCpu, formatNet, formatRate } from './containerFormat.js';
+import { containerRanges, joinContainerHistory, type ContainerRange } from './containerHistory.js';
+import { useContainerHistory } from './useContainerHistory.js';
 
 /** 15 minutes at one sample a second, as main keeps them. */
 const maxSamples = 900;
@@ -22,8 +25,12 @@ const tooltipStyle = { background: 'var(--panel-2)', border: '1px solid var(--bo
 /** Live charts of one container: CPU, memory against its limit, network and block I/O rates. */
 export function ContainerStatsPanel({ container: c }: { container: ContainerSummary }) {
   const { data, error } = useTopicStream('container.stats', { engine: c.engine, id: c.id }, history, 'containers-history');
-  const samples = data ?? [];
+  const samples = useMemo(() => data ?? [], [data]);
   const last = samples.at(-1);
+  // Beyond the live 15 minutes, CPU and memory start from history and continue with the live samples.
+  const [range, setRange] = useState<ContainerRange>('15m');
+  const stored = useContainerHistory(c.name, range);
+  const joined = useMemo(() => (range === '15m' ? undefined : joinContainerHistory(stored.cpu, stored.memory, samples)), [range, stored, samples]);
   if (error) return <ErrorBanner title={`Stats of ${c.name} stopped`}>{error.message}</ErrorBanner>;
   return (
     <div className="containers-stats" aria-label={`stats of ${c.name}`}>
@@ -34,7 +41,20 @@ export function ContainerStatsPanel({ container: c }: { container: ContainerSumm
         <Figure label="Block r / w" value={last ? `${formatRate(last.blockReadBytesPerSec)} / ${formatRate(last.blockWriteBytesPerSec)}` : '—'} />
         <Figure label="PIDs" value={last ? String(last.pids) : '—'} />
       </dl>
-      {samples.length === 0 ? (
+      <div className="dashboards-ranges containers-ranges" role="radiogroup" aria-label={`Time range of ${c.name}'s charts`}>
+        {(Object.keys(containerRanges) as ContainerRange[]).map((r) => (
+          <button key={r} type="button" role="radio" aria-checked={r === range} className={r === range ? 'is-active' : ''} onClick={() => setRange(r)}>
+            {r}
+          </button>
+        ))}
+      </div>
+      {stored.error ? <ErrorBanner title="History unavailable">{stored.error}</ErrorBanner> : null}
+      {joined ? (
+        <div className="containers-charts" data-points={joined.length}>
+          <Chart title={`CPU % · ${range}`} data={joined} unit={cpuTick} lines={[{ key: 'cpuPercent', name: 'CPU', color: 'var(--accent)' }]} area />
+          <Chart title={`Memory · ${range}`} data={joined} unit={formatBytes} lines={[{ key: 'memUsed', name: 'used', color: 'var(--ok)' }]} area />
+        </div>
+      ) : samples.length === 0 ? (
         <EmptyState title={c.state === 'running' ? 'Waiting for the first samples…' : `${c.name} is not running`} hint={c.state === 'running' ? 'Docker sends one a second.' : 'Stats stream while the container runs; its recent history stays here.'} />
       ) : (
         <div className="containers-charts" data-points={samples.length}>

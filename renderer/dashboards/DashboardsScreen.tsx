@@ -1,5 +1,5 @@
 import { useRoute, navigate } from '../navigation/router.js';
-import { probeRanges, type ProbeRange } from '../../shared/contract/probes.js';
+import { isChartRange, type ChartRange } from './chartRanges.js';
 import { BenchmarkTab } from './BenchmarkTab.js';
 import { CacheTab } from './CacheTab.js';
 import { HealthTab } from './HealthTab.js';
@@ -19,7 +19,7 @@ export function DashboardsScreen() {
   const { params } = useRoute();
   const tab: TabId = tabs.some((t) => t.id === params.get('tab')) ? (params.get('tab') as TabId) : 'health';
   const rangeParam = params.get('range');
-  const range: ProbeRange = (probeRanges as readonly string[]).includes(rangeParam ?? '') ? (rangeParam as ProbeRange) : '15m';
+  const range: ChartRange = isChartRange(rangeParam) ? rangeParam : '15m';
   return (
     <section className="dashboards" aria-label="Dashboards">
       <div className="dashboards-tabs" role="tablist" aria-label="Dashboards">

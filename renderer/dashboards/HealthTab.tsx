@@ -2,22 +2,22 @@ import { EmptyState } from '../components/EmptyState.js';
 import { ErrorBanner } from '../components/ErrorBanner.js';
 import { useTopicState } from '../client/hooks.js';
 import { navigate } from '../navigation/router.js';
-import { probeRanges, type ProbeRange } from '../../shared/contract/probes.js';
+import { chartRanges, type ChartRange } from './chartRanges.js';
 import { ProbePanel } from './ProbePanel.js';
 
-export function HealthTab({ range }: { range: ProbeRange }) {
+export function HealthTab({ range }: { range: ChartRange }) {
   const { data, error } = useTopicState('probes');
   return (
     <div className="dashboards-health">
       <div className="dashboards-toolbar">
         <div className="dashboards-ranges" role="radiogroup" aria-label="Time range">
-          {probeRanges.map((r) => (
+          {chartRanges.map((r) => (
             <button key={r} type="button" role="radio" aria-checked={r === range} className={r === range ? 'is-active' : ''} onClick={() => navigate('dashboards', { tab: 'health', range: r })}>
               {r}
             </button>
           ))}
         </div>
-        <span className="muted">1 s resolution up to 15 min, 1 min beyond</span>
+        <span className="muted">1 s resolution up to 15 min, 1 min beyond; 1 h and longer start from history (10 min steps at 7 d)</span>
       </div>
       {error ? <ErrorBanner title="Probe updates stopped">{error.message}</ErrorBanner> : null}
       {data === undefined ? (

@@ -5,7 +5,10 @@ import { StatusPill } from '../components/StatusPill.js';
 import { formatMs, formatPercent } from '../components/time.js';
 import { useTopicStream } from '../client/hooks.js';
 import { navigate } from '../navigation/router.js';
-import { probeRangeMs, type ProbeRange, type ProbeSummary, type SloVerdict } from '../../shared/contract/probes.js';
+import type { ProbeSummary, SloVerdict } from '../../shared/contract/probes.js';
+import { chartRangeMs, liveRangeOf, type ChartRange } from './chartRanges.js';
+import { joinProbeHistory } from './probeHistoryJoin.js';
+import { useProbeHistory } from './useProbeHistory.js';
 import { LatencyChart } from './charts/LatencyChart.js';
 import { probeSeriesReducers } from './probeStream.js';
 import { probeVerdict, sloVerdict } from './probeVerdict.js';
@@ -13,8 +16,12 @@ import { probeVerdict, sloVerdict } from './probeVerdict.js';
 const windows = ['1m', '5m', '15m'] as const;
 
 /** One probe: what it checks, how it is doing now, its percentiles, SLOs and live latency chart. */
-export function ProbePanel({ probe, range }: { probe: ProbeSummary; range: ProbeRange }) {
-  const { data: samples, error } = useTopicStream('probe.samples', { probe: probe.name, range }, probeSeriesReducers[range], `dashboards-${range}`);
+export function ProbePanel({ probe, range }: { probe: ProbeSummary; range: ChartRange }) {
+  const liveRange = liveRangeOf(range);
+  const { data: live, error } = useTopicStream('probe.samples', { probe: probe.name, range: liveRange }, probeSeriesReducers[liveRange], `dashboards-${liveRange}`);
+  // Longer ranges begin with what history kept from before this run; live samples carry on from there.
+  const stored = useProbeHistory(probe.name, range);
+  const samples = useMemo(() => (live ? joinProbeHistory(stored.points, live) : undefined), [live, stored.points]);
   const latencySlo = probe.slo.find((s) => s.objective !== 'availability');
   // The summary arrives 4× a second; a fresh target object each time would re-render the memoised chart with it.
   const targetMs = latencySlo?.threshold;
@@ -87,13 +94,14 @@ export function ProbePanel({ probe, range }: { probe: ProbeSummary; range: Probe
           </ul>
         </div>
         {error ? <ErrorBanner title="Latency stream stopped">{error.message}</ErrorBanner> : null}
+        {stored.error ? <ErrorBanner title="History unavailable">{stored.error}</ErrorBanner> : null}
         {samples && samples.length === 0 ? (
           <div className="dashboards-chart-empty">No samples in the last {range} yet — the first run is due within {formatMs(probe.everyMs)}.</div>
         ) : (
           <LatencyChart
             name={probe.name}
             samples={samples ?? []}
-            rangeMs={probeRangeMs[range]}
+            rangeMs={chartRangeMs[range]}
             {...(target ? { target } : {})}
           />
         )}

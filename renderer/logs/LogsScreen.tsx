@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LogLevel, LogStream } from '../../shared/contract/logs.js';
 import { useTopicState } from '../client/hooks.js';
 import { navigate, useRoute } from '../navigation/router.js';
@@ -63,6 +63,25 @@ export function LogsScreen() {
   const [query, setQuery] = useState<SearchQuery>({ text: '', regex: false, caseSensitive: false });
   const [hit, setHit] = useState<{ line: number; key: number } | undefined>();
   const [copied, setCopied] = useState('');
+
+  // `at` (a Timeline event's moment): once lines are held, the last one at or before it is brought into view and picked.
+  const at = Number(useRoute().params.get('at')) || undefined;
+  const [moment, setMoment] = useState<{ line: number; key: number }>();
+  const jumpedTo = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (at === undefined || jumpedTo.current === at || store.size === 0) return;
+    let line = store.first;
+    for (let i = store.end - 1; i >= store.first; i--) {
+      if (store.line(i).ts <= at) {
+        line = i;
+        break;
+      }
+    }
+    jumpedTo.current = at;
+    setFollowing(false);
+    setSelection({ anchor: line, from: line, to: line });
+    setMoment({ line, key: Date.now() });
+  }, [at, version, store, setFollowing]);
 
   const compiled = useMemo(() => compileSearch(query), [query]);
   const pattern = compiled?.ok ? compiled.pattern : undefined;
@@ -180,8 +199,8 @@ export function LogsScreen() {
             showTime={showTime}
             pattern={pattern}
             currentHit={hit?.line}
-            reveal={hit?.line}
-            revealKey={hit?.key ?? 0}
+            reveal={hit?.line ?? moment?.line}
+            revealKey={hit?.key ?? moment?.key ?? 0}
             selFrom={selection?.from ?? -Infinity}
             selTo={selection?.to ?? -Infinity}
             onRowClick={onRowClick}

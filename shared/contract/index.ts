@@ -10,6 +10,7 @@ import { logsCommands, logsTopics } from './logs.js';
 import { stackFileDraftCommands } from './stackFileDraft.js';
 import { gatewayTopics } from './gateway.js';
 import { prometheusCommands } from './prometheus.js';
+import { historyCommands, historyTopics } from './history.js';
 
 /** Every command the renderer may call; main validates params against these schemas. */
 export const commands = {
@@ -21,6 +22,7 @@ export const commands = {
   ...logsCommands,
   ...stackFileDraftCommands,
   ...prometheusCommands,
+  ...historyCommands,
 };
 
 /** Every stream the renderer may subscribe to. */
@@ -33,6 +35,7 @@ export const topics = {
   ...cacheTopics,
   ...logsTopics,
   ...gatewayTopics,
+  ...historyTopics,
 };
 
 export type Commands = typeof commands;

@@ -54,6 +54,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   if (!options.env?.SWITCHBOARD_CONFIG) delete env.SWITCHBOARD_CONFIG;
   const demoDir = options.demoDir ?? join(workDir, 'demo');
   env.SWITCHBOARD_DEMO_DIR = demoDir;
+  // History goes to the server's own folder unless a test keeps it across runs (restart tests pass XDG_DATA_HOME).
+  if (!options.env?.XDG_DATA_HOME) env.XDG_DATA_HOME = join(workDir, 'data');
 
   const child = spawn(process.execPath, args, { cwd: workDir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);

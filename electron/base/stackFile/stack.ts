@@ -6,6 +6,7 @@ import { probeSchema } from './probes.js';
 import { cacheSourceSchema } from './cache.js';
 import { gatewaySchema } from './gateway.js';
 import { metricsSchema } from './metrics.js';
+import { historySchema } from './history.js';
 
 const name = z.string().regex(/^[A-Za-z0-9][\w.-]*$/, 'names use letters, digits, ".", "_" and "-"');
 
@@ -26,6 +27,8 @@ export const stackSchema = z.strictObject({
     .prefault({}),
   /** The MCP gateway: every exposed server over Streamable HTTP at http://host:port/mcp/<name>. */
   gateway: gatewaySchema.optional(),
+  /** Events and series kept across restarts (electron/history); on by default. */
+  history: historySchema.prefault({}),
   include: z.array(text.min(1)).default([]),
   metrics: metricsSchema.prefault({}),
 });
