@@ -4,6 +4,7 @@ import { dockerSchema } from './docker.js';
 import { mcpServerSchema } from './mcp.js';
 import { probeSchema } from './probes.js';
 import { cacheSourceSchema } from './cache.js';
+import { alertsSchema, checkNotifyReferences, notifySchema } from './alerts.js';
 
 const name = z.string().regex(/^[A-Za-z0-9][\w.-]*$/, 'names use letters, digits, ".", "_" and "-"');
 
@@ -23,7 +24,9 @@ export const stackSchema = z.strictObject({
     })
     .prefault({}),
   include: z.array(text.min(1)).default([]),
-});
+  alerts: alertsSchema.default({}),
+  notify: notifySchema.prefault({}),
+}).superRefine(checkNotifyReferences);
 
 export type StackConfig = z.infer<typeof stackSchema>;
 export type StackInput = z.input<typeof stackSchema>;
