@@ -1,3 +1,5 @@
+import type { McpStatus } from '../../../shared/contract/mcp.js';
+import type { ProbeOutcome } from '../../../shared/contract/probes.js';
 /** What an alert rule can watch: the five kinds of things Switchboard sees, by the key a rule names them with. */
 export const alertTargetKinds = ['probe', 'container', 'mcp', 'cache', 'engine'] as const;
 export type AlertTargetKind = (typeof alertTargetKinds)[number];
@@ -27,7 +29,9 @@ export interface MetricSpec {
 
 export const defaultMetricWindowMs = 5 * 60_000;
 
-const mcpStates = ['stopped', 'starting', 'ready', 'degraded', 'exited', 'backoff', 'crash-loop', 'crashed'] as const;
+// As shared/contract/mcp.ts's McpStatus and shared/contract/probes.ts's ProbeOutcome name them.
+const mcpStates = ['stopped', 'starting', 'ready', 'degraded', 'exited', 'backoff', 'crash-loop'] as const satisfies readonly McpStatus[];
+const probeOutcomes = ['ok', 'fail', 'timeout', 'error'] as const satisfies readonly ProbeOutcome[];
 
 export const alertMetrics: Record<AlertTargetKind, Record<string, MetricSpec>> = {
   probe: {
@@ -38,7 +42,7 @@ export const alertMetrics: Record<AlertTargetKind, Record<string, MetricSpec>> =
     up: { shape: 'last', unit: 'flag', means: '1 when the last sample passed, 0 when it failed' },
     availability: { shape: 'window', unit: 'ratio', means: 'share of passing samples over the window (default 5m)' },
     burnRate: { shape: 'burn', unit: 'factor', means: 'error-budget burn rate of the availability SLO, over every window given' },
-    status: { shape: 'state', states: ['up', 'down', 'degraded'], means: 'the probe’s verdict' },
+    status: { shape: 'state', states: probeOutcomes, means: 'the last sample’s outcome' },
   },
   container: {
     cpu: { shape: 'last', unit: 'percent', means: 'CPU as docker stats shows it (% of one core)' },

@@ -34,7 +34,7 @@ describe('alert conditions', () => {
     expect(parsed('state in [crash-loop, exited]', 'mcp')).toEqual({ kind: 'state', metric: 'state', states: ['crash-loop', 'exited'], negated: false });
     expect(parsed('state not in [ready]', 'mcp')).toMatchObject({ states: ['ready'], negated: true });
     expect(parsed('health == unhealthy', 'container')).toMatchObject({ kind: 'state', states: ['unhealthy'], negated: false });
-    expect(parsed('status != up', 'probe')).toMatchObject({ states: ['up'], negated: true });
+    expect(parsed('status != ok', 'probe')).toMatchObject({ states: ['ok'], negated: true });
   });
 
   it('says what a condition looks like when it is none', () => {
@@ -55,7 +55,7 @@ describe('alert conditions', () => {
   it('names unknown states with a suggestion', () => {
     expect(problem('state in [crashloop]', 'mcp')).toBe('"crashloop" is not a state of an MCP server: did you mean "crash-loop"?');
     expect(problem('health == sick', 'container')).toBe('"sick" is not a health of a container: it is one of: healthy, unhealthy, starting');
-    expect(problem('state in [ ]', 'mcp')).toBe('"state in [ ]" lists no state: name at least one of stopped, starting, ready, degraded, exited, backoff, crash-loop, crashed');
+    expect(problem('state in [ ]', 'mcp')).toBe('"state in [ ]" lists no state: name at least one of stopped, starting, ready, degraded, exited, backoff, crash-loop');
   });
 
   it('asks for windows where a metric needs them and refuses them where it takes none', () => {
