@@ -38,9 +38,9 @@ export function AlertRow({ alert, now }: { alert: AlertView; now: number }) {
             <ActionButton label="Acknowledge" aria-label={`Acknowledge ${label}`} pending={acknowledge.isPending} onClick={() => acknowledge.mutate({ id: alert.id })} />
           ) : null}
           {silenced ? (
-            <ActionButton label="End silence" aria-label={`End silence of ${label}`} pending={unsilence.isPending} onClick={() => unsilence.mutate({ rule: alert.rule, source: alert.source })} />
+            <ActionButton label="End silence" aria-label={`End silence ${label}`} pending={unsilence.isPending} onClick={() => unsilence.mutate({ rule: alert.rule, source: alert.source })} />
           ) : (
-            <ActionButton label="Silence 1 h" aria-label={`Silence ${label} for 1 hour`} pending={silence.isPending} onClick={() => silence.mutate({ rule: alert.rule, source: alert.source, forMs: silenceForMs })} />
+            <ActionButton label="Silence 1 h" aria-label={`Silence 1 h ${label}`} pending={silence.isPending} onClick={() => silence.mutate({ rule: alert.rule, source: alert.source, forMs: silenceForMs })} />
           )}
         </div>
       )}
