@@ -1,6 +1,6 @@
 import { useContext, useEffect } from 'react';
 import { ClientContext, useTopicState } from '../client/hooks.js';
-import { shouldNotify } from './alertVerdict.js';
+import { notifiesDesktop } from '../../shared/contract/alerts.js';
 import { useNotificationPermission } from './notificationPermission.js';
 
 const seenKey = 'switchboard.alerts.notified';
@@ -39,7 +39,7 @@ export function AlertNotifier() {
       seen.add(alert.firingId);
       changed = true;
       // A silenced firing is marked seen too: the silence ending later is not news.
-      if (!shouldNotify(alert, now)) continue;
+      if (!notifiesDesktop(alert, now)) continue;
       const notification = new Notification(`${alert.severity === 'critical' ? '🔴' : '⚠'} ${alert.rule}`, { body: alert.summary, tag: alert.firingId });
       notification.onclick = () => {
         window.focus();

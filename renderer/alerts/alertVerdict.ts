@@ -18,8 +18,3 @@ export function alertVerdict(alert: AlertView): Verdict {
 export function needsAttention(alerts: readonly AlertView[]): AlertView[] {
   return alerts.filter((a) => a.state === 'firing' && !a.acknowledged);
 }
-
-/** A browser notification is shown once per firing, for rules that notify the desktop, unless silenced. */
-export function shouldNotify(alert: AlertView, now: number): boolean {
-  return alert.state === 'firing' && alert.firingId !== undefined && alert.notify.includes('desktop') && !((alert.silencedUntil ?? 0) > now);
-}

@@ -102,3 +102,8 @@ export function alertLink(source: string): string {
       return '#/alerts';
   }
 }
+
+/** An OS notification is shown once per firing, for rules that notify the desktop, unless silenced: the browser and the desktop shell decide alike. */
+export function notifiesDesktop(alert: AlertView, now: number): boolean {
+  return alert.state === 'firing' && alert.firingId !== undefined && alert.notify.includes('desktop') && !((alert.silencedUntil ?? 0) > now);
+}
