@@ -9,7 +9,7 @@ import type { AlertsState } from '../../shared/contract/alerts.js';
 import { severityRank } from '../../shared/stackEvents.js';
 import { AlertBook, defaultBookOptions, type BookOptions, type Transition } from './alertBook.js';
 import { alertRulesOf, offRuleView, ruleView, type AlertRule } from './alertRules.js';
-import { checkCondition, type TargetsOf } from './conditionCheck.js';
+import { checkCondition, type ConditionResult, type TargetsOf } from './conditionCheck.js';
 import { SourceReadings } from './sourceReadings.js';
 
 /** The two buses, as far as alerts need them: something to listen on. */
@@ -110,9 +110,13 @@ export class AlertEvaluator implements Disposable {
     if (!parsed || parsed.kind === 'switchboard' || !readings) return;
     const now = this.now();
     const targets = this.targetsOf(parsed.kind as AlertTargetKind, parsed.name);
+    // Rules with the same condition on the same thing see the same result: computed once per arrival (500 rules, a few conditions).
+    const results = new Map<string, ConditionResult>();
     for (const rule of only ? [only] : (this.rulesByKind.get(parsed.kind as AlertTargetKind) ?? [])) {
       if (!rule.matches(parsed.name)) continue;
-      const transition = this.book.update(rule, source, checkCondition(rule.condition, readings, targets, now), now);
+      let result = results.get(rule.when);
+      if (!result) results.set(rule.when, (result = checkCondition(rule.condition, readings, targets, now)));
+      const transition = this.book.update(rule, source, result, now);
       if (transition) this.transitions.emit(transition);
     }
   }
