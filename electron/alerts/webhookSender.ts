@@ -29,7 +29,8 @@ export class WebhookSender implements Disposable {
   private droppedTotal = 0;
   private retryTimer: NodeJS.Timeout | undefined;
   private wakeRetry: (() => void) | undefined;
-  private readonly inFlight = new AbortController();
+  /** The try in flight, aborted by its timeout or by dispose. */
+  private inFlight: AbortController | undefined;
 
   constructor(
     private readonly url: string,
@@ -72,12 +73,20 @@ export class WebhookSender implements Disposable {
   }
 
   private async post(body: unknown): Promise<{ ok: true } | { ok: false; retry: boolean; reason: string }> {
+    // One controller per try with its own timer: AbortSignal.any on Node 20 can lose a combined signal to GC.
+    const controller = new AbortController();
+    this.inFlight = controller;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.config.timeout);
     try {
       const response = await fetch(this.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'user-agent': 'Switchboard-alerts' },
         body: JSON.stringify(body),
-        signal: AbortSignal.any([this.inFlight.signal, AbortSignal.timeout(this.config.timeout)]),
+        signal: controller.signal,
         redirect: 'error',
       });
       // The body is not read for anything but must be drained so the connection is released.
@@ -85,9 +94,11 @@ export class WebhookSender implements Disposable {
       if (response.ok) return { ok: true };
       return { ok: false, retry: response.status >= 500 || response.status === 429, reason: `answered ${response.status}` };
     } catch (error) {
-      const name = error instanceof Error ? error.name : '';
-      const reason = name === 'TimeoutError' ? `no answer within ${this.config.timeout} ms` : error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
+      const reason = timedOut ? `no answer within ${this.config.timeout} ms` : error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
       return { ok: false, retry: true, reason };
+    } finally {
+      clearTimeout(timer);
+      this.inFlight = undefined;
     }
   }
 
@@ -101,7 +112,7 @@ export class WebhookSender implements Disposable {
   dispose(): void {
     this.stopped = true;
     this.waiting.length = 0;
-    this.inFlight.abort();
+    this.inFlight?.abort();
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.wakeRetry?.();
   }
