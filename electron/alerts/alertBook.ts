@@ -162,6 +162,18 @@ export class AlertBook {
     return changed;
   }
 
+  /** A thing that is gone (a removed container, a probe taken out of the stack file): its firing alerts resolve, its pending ones end. */
+  retireSource(source: string, now: number): Transition[] {
+    const out: Transition[] = [];
+    for (const [id, instance] of this.instances) {
+      if (instance.source !== source) continue;
+      if (instance.state === 'firing') out.push(this.resolve(id, instance, now));
+      this.instances.delete(id);
+      this.viewChanged = true;
+    }
+    return out;
+  }
+
   silencedUntil(rule: string, source: string): number | undefined {
     let until: number | undefined;
     for (const s of this.silences) if (s.rule === rule && (s.source === undefined || s.source === source)) until = Math.max(until ?? 0, s.until);

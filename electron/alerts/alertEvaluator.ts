@@ -18,7 +18,7 @@ export interface StackFeeds {
   signals: { on(listener: (signal: Signal) => void): Disposable };
 }
 
-export type AlertConfig = Pick<StackConfig, 'alerts' | 'notify' | 'probes' | 'cache'>;
+export type AlertConfig = Pick<StackConfig, 'alerts' | 'notify' | 'probes' | 'cache' | 'mcpServers'>;
 
 export interface EvaluatorOptions {
   now?: () => number;
@@ -52,7 +52,15 @@ export class AlertEvaluator implements Disposable {
     this.book = new AlertBook(options.book ?? defaultBookOptions);
     this.setConfig(config);
     this.store.add(feeds.signals.on((signal) => this.take(signal.source, (r) => r.takeSignal(signal))));
-    this.store.add(feeds.events.on((event) => this.take(event.source, (r) => r.takeEvent(event))));
+    this.store.add(
+      feeds.events.on((event) => {
+        // A removed container will say nothing more: its alerts resolve now rather than fire forever.
+        if (event.kind === 'container.destroy') {
+          this.retire(event.source);
+          this.settle();
+        } else this.take(event.source, (r) => r.takeEvent(event));
+      }),
+    );
   }
 
   setConfig(config: AlertConfig): void {
@@ -70,6 +78,8 @@ export class AlertEvaluator implements Disposable {
       readings.setRetention(this.retention.get(kind) ?? defaultMetricWindowMs);
     }
     if (this.book.forgetRulesExcept(new Set(this.rules.map((r) => r.name)))) this.book.viewChanged = true;
+    // Probes, caches and MCP servers exist only as the stack file names them: one taken out resolves its alerts.
+    for (const source of [...this.readings.keys()]) if (this.isGoneFromConfig(source)) this.retire(source);
     // New rules look at what is already known at once, rather than at the next sample.
     for (const source of this.readings.keys()) this.evaluate(source);
     this.settle();
@@ -92,6 +102,19 @@ export class AlertEvaluator implements Disposable {
   touched(): void {
     this.book.viewChanged = true;
     this.settle();
+  }
+
+  private isGoneFromConfig(source: string): boolean {
+    const parsed = parseSourceId(source);
+    if (parsed?.kind === 'probe') return !(parsed.name in this.config.probes);
+    if (parsed?.kind === 'cache') return !(parsed.name in this.config.cache);
+    if (parsed?.kind === 'mcp') return !(parsed.name in this.config.mcpServers);
+    return false;
+  }
+
+  private retire(source: string): void {
+    this.readings.delete(source);
+    for (const transition of this.book.retireSource(source, this.now())) this.transitions.emit(transition);
   }
 
   private take(source: string, feed: (readings: SourceReadings) => boolean): void {

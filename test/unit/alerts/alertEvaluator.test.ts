@@ -205,9 +205,21 @@ describe('alert evaluation', () => {
   it('follows a stack file edit: a removed rule’s alerts leave, a new rule sees what is known', () => {
     const { evaluator, signal, fired } = setup();
     signal(sourceId.probe('api'), 'probe.latency_ms', 500);
-    evaluator.setConfig(stackSchema.parse({ alerts: { slow: { probe: 'api', when: 'latency > 100ms' } } }));
+    const api = { api: { url: 'http://127.0.0.1:1/' } };
+    evaluator.setConfig(stackSchema.parse({ probes: api, alerts: { slow: { probe: 'api', when: 'latency > 100ms' } } }));
     expect(fired()).toEqual(['firing slow probe:api']);
-    evaluator.setConfig(stackSchema.parse({}));
+    evaluator.setConfig(stackSchema.parse({ probes: api }));
     expect(evaluator.state().active).toEqual([]);
+  });
+
+  it('resolves the alerts of a thing that is gone: a probe taken out of the stack file, a removed container', () => {
+    const { evaluator, events, signal, fired } = setup({ probes: { api: { url: 'http://127.0.0.1:1/' } }, alerts: { slow: { probe: 'api', when: 'latency > 100ms' } } });
+    signal(sourceId.probe('api'), 'probe.latency_ms', 500);
+    events.publish({ source: sourceId.container('db'), kind: 'container.oom', severity: 'critical', summary: 'oom' });
+    evaluator.setConfig(stackSchema.parse({ alerts: { slow: { probe: 'api', when: 'latency > 100ms' } } }));
+    events.publish({ source: sourceId.container('db'), kind: 'container.destroy', severity: 'info', summary: 'removed' });
+    expect(fired()).toEqual(['firing slow probe:api', 'firing container-oom-killed container:db', 'resolved slow probe:api', 'resolved container-oom-killed container:db']);
+    expect(evaluator.state().active).toEqual([]);
+    expect(vi.getTimerCount()).toBe(0);
   });
 });
