@@ -13,7 +13,8 @@ export function AlertRow({ alert, now }: { alert: AlertView; now: number }) {
   const silence = useCommand('alerts.silence');
   const unsilence = useCommand('alerts.unsilence');
   const verdict = alertVerdict(alert);
-  const silenced = (alert.silencedUntil ?? 0) > now;
+  // A resolved alert has nothing left to silence: the tag belongs to active ones.
+  const silenced = alert.state !== 'resolved' && (alert.silencedUntil ?? 0) > now;
   const label = `${alert.rule} on ${alert.source}`;
   const since = alert.state === 'resolved' ? `resolved ${formatDuration(now - (alert.resolvedAt ?? alert.since))} ago` : `${alert.state} for ${formatDuration(now - alert.since)}`;
   return (
