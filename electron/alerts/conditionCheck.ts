@@ -38,9 +38,9 @@ export function checkCondition(condition: AlertCondition, readings: SourceReadin
       return { holds: compare(value, condition.op, threshold), value };
     }
     case 'availability': {
-      const samples = readings.samplesWithin('up', now, window);
-      if (samples.length === 0) return { holds: undefined };
-      const value = samples.reduce((sum, s) => sum + s.value, 0) / samples.length;
+      const { count, failed } = readings.countsWithin('up', now, window);
+      if (count === 0) return { holds: undefined };
+      const value = (count - failed) / count;
       return { holds: compare(value, condition.op, threshold), value };
     }
     case 'burnRate':
@@ -63,11 +63,10 @@ function burnRate(windows: number[], op: Comparison, threshold: number, readings
   let smallest = Infinity;
   let holds = true;
   for (const window of windows) {
-    const samples = readings.samplesWithin('up', now, window);
+    const { count, failed } = readings.countsWithin('up', now, window);
     // A first failed sample is a 100 % error rate: too few samples say nothing about a budget.
-    if (samples.length < minBurnSamples) return { holds: undefined };
-    const failed = samples.reduce((sum, s) => sum + (s.value >= 1 ? 0 : 1), 0);
-    const burn = failed / samples.length / (1 - slo);
+    if (count < minBurnSamples) return { holds: undefined };
+    const burn = failed / count / (1 - slo);
     smallest = Math.min(smallest, burn);
     holds &&= compare(burn, op, threshold);
   }

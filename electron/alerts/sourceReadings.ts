@@ -94,10 +94,17 @@ export class SourceReadings {
   /** Samples of a reading inside [now - windowMs, now]. */
   samplesWithin(name: string, now: number, windowMs: number): readonly Sample[] {
     const all = this.samples.get(name) ?? [];
-    const from = now - windowMs;
-    let first = 0;
-    while (first < all.length && all[first]!.at < from) first++;
+    const first = firstAtOrAfter(all, now - windowMs);
     return first === 0 ? all : all.slice(first);
+  }
+
+  /** How many samples the window holds and how many of them are below 1 (failed), without copying a 6-hour window. */
+  countsWithin(name: string, now: number, windowMs: number): { count: number; failed: number } {
+    const all = this.samples.get(name) ?? [];
+    let failed = 0;
+    const first = firstAtOrAfter(all, now - windowMs);
+    for (let i = first; i < all.length; i++) if (all[i]!.value < 1) failed++;
+    return { count: all.length - first, failed };
   }
 
   /** Occurrences inside the window, and when the oldest of them leaves it (the count can only drop then). */
@@ -138,4 +145,16 @@ export class SourceReadings {
     while (list.length > 0 && list[0]! < at - this.retainMs) list.shift();
     return true;
   }
+}
+
+/** Samples are in time order: the first one at or after `from`, by binary search. */
+function firstAtOrAfter(samples: readonly Sample[], from: number): number {
+  let low = 0;
+  let high = samples.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (samples[mid]!.at < from) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

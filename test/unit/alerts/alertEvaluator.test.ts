@@ -138,6 +138,24 @@ describe('alert evaluation', () => {
     expect(fired()).toEqual(['firing slo-burn-slow probe:api', 'firing slo-burn-fast probe:api']);
   });
 
+  it('computes availability over its window only', () => {
+    const { signal, fired, evaluator } = setup({ alerts: { flaky: { probe: 'api', when: 'availability < 90% in 1m' }, 'probe-down': { off: true } } });
+    const api = sourceId.probe('api');
+    // Old failures slide out of the minute: only the last 60 s count.
+    for (let i = 0; i < 30; i++) {
+      signal(api, 'probe.up', 0);
+      vi.advanceTimersByTime(1_000);
+    }
+    expect(fired()).toEqual(['firing flaky probe:api']);
+    for (let i = 0; i < 60; i++) {
+      signal(api, 'probe.up', i % 20 === 0 ? 0 : 1);
+      vi.advanceTimersByTime(1_000);
+    }
+    expect(fired()).toEqual(['firing flaky probe:api', 'resolved flaky probe:api']);
+    // It resolves the moment the minute is back at 90 %, not when it is all clean.
+    expect(evaluator.state().resolved[0]!.summary).toMatch(/^availability < 90% in 1m — probe api: availability = 9\d\.\d%$/);
+  });
+
   it('fires a stack-file rule on latency percentiles and leaves turned-off built-ins out', () => {
     const { signal, fired, evaluator } = setup({ alerts: { slow: { probe: 'api', when: 'p95 > 100ms in 1m', severity: 'critical' }, 'probe-down': { off: true } } });
     for (let i = 0; i < 20; i++) signal(sourceId.probe('api'), 'probe.latency_ms', i < 18 ? 20 : 400);
