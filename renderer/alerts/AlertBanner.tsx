@@ -1,9 +1,11 @@
-import { useTopicState } from '../client/hooks.js';
+import { useCommand, useTopicState } from '../client/hooks.js';
+import { ActionButton } from '../components/ActionButton.js';
 import { needsAttention, severityTone } from './alertVerdict.js';
 
 /** On every screen while something fires and nobody has acknowledged it. */
 export function AlertBanner() {
   const { data } = useTopicState('alerts');
+  const acknowledge = useCommand('alerts.acknowledge');
   const firing = needsAttention(data?.active ?? []);
   if (firing.length === 0) return null;
   const first = firing[0]!;
@@ -20,6 +22,7 @@ export function AlertBanner() {
       <a className="alert-banner-link" href="#/alerts">
         All alerts
       </a>
+      <ActionButton label="Acknowledge" aria-label={`Acknowledge ${first.rule} on ${first.source}`} pending={acknowledge.isPending} onClick={() => acknowledge.mutate({ id: first.id })} />
     </div>
   );
 }

@@ -81,14 +81,18 @@ describe('Alerts in browser mode, notifications allowed', () => {
     await expect.poll(() => app.page.getByRole('table').textContent(), { timeout: 10_000 }).toMatch(/mcp-crash-loop.*built-in/);
     await app.shot('alerts-screen');
     expect(await axeViolations(app.page)).toEqual([]);
+    // Acknowledged from the banner: the banner goes, the alert keeps firing.
+    await banner().getByRole('button', { name: 'Acknowledge api-down on probe:api' }).click();
+    await expect.poll(() => banner().count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => active.getByRole('listitem', { name: 'api-down on probe:api' }).textContent(), { timeout: 10_000 }).toMatch(/firing.*acknowledged/);
   }, 90_000);
 
   it('resolves when the service is back, and a silenced rule fires without a notification until the silence ends', async () => {
     await backend.start();
-    await expect.poll(() => banner().count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => app.page.getByRole('list', { name: 'Active alerts' }).count(), { timeout: 15_000 }).toBe(0);
     await expect.poll(() => app.page.getByRole('list', { name: 'Resolved alerts' }).textContent(), { timeout: 10_000 }).toMatch(/api-down/);
 
-    // Silence it from its resolved-then-firing row: fire again first so the row with its buttons is there.
+    // Silence it from its row: fire it again first so the row with its buttons is there.
     await backend.stop();
     const row = app.page.getByRole('list', { name: 'Active alerts' }).getByRole('listitem', { name: 'api-down on probe:api' });
     await expect.poll(() => row.textContent(), { timeout: 15_000 }).toMatch(/firing/);
