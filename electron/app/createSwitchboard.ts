@@ -16,6 +16,7 @@ import { registerMcp } from '../mcp/index.js';
 import { registerProbes } from '../probes/index.js';
 import { registerBenchmark } from '../benchmark/index.js';
 import { registerCache } from '../cache/index.js';
+import { registerAlerts } from '../alerts/index.js';
 import { defaultDataFolder, registerHistory, type HistoryService } from '../history/index.js';
 import { startDemoStack, type ScriptLauncher } from '../demo/index.js';
 import { appRoot } from '../base/appRoot.js';
@@ -116,6 +117,8 @@ export async function createSwitchboard(options: SwitchboardOptions): Promise<Sw
   });
   registerAppCommands(capability(), config, { version: packageVersion(), mode: options.mode, platform: process.platform, ...(demoDir ? { demoDir } : {}) });
   registerLogs(capability(), logs, { env: options.env });
+  // Before the publishers: the first states (servers starting, an engine that does not answer) are already seen.
+  registerAlerts(capability(), { events, signals }, { env: options.env });
   // Before the capabilities that publish: the export sees their first events (an MCP server's start).
   const routes = new HttpRoutes();
   registerPrometheus(capability(), {

@@ -86,8 +86,15 @@ export function appMenuTemplate(state: MenuState, actions: MenuActions): MenuIte
 }
 
 /** The tray icon's menu: bring the window back, reload, quit (closing the window only hides it while the tray is there). */
-export function trayMenuTemplate(actions: Pick<MenuActions, 'reloadStackFile'> & { openWindow(): void; quit(): void }): MenuItemConstructorOptions[] {
+export function trayMenuTemplate(
+  actions: Pick<MenuActions, 'reloadStackFile'> & { openWindow(): void; quit(): void; openRoute?(route: string): void },
+  firing: readonly { label: string; route: string }[] = [],
+): MenuItemConstructorOptions[] {
+  // Firing alerts come first, each opening its item; the usual entries follow.
+  const alerts: MenuItemConstructorOptions[] =
+    firing.length === 0 ? [] : [{ label: 'Firing alerts', enabled: false }, ...firing.map((item) => ({ label: item.label, click: () => actions.openRoute?.(item.route) })), separator];
   return [
+    ...alerts,
     { label: 'Open Switchboard', click: () => actions.openWindow() },
     { label: 'Reload Stack File', click: () => actions.reloadStackFile() },
     separator,

@@ -1,4 +1,4 @@
-import { app, Menu, protocol, session, shell, type BrowserWindow, type Tray, type WebContents } from 'electron';
+import { app, Menu, Notification, protocol, session, shell, type BrowserWindow, type Tray, type WebContents } from 'electron';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { createSwitchboard, type Switchboard } from '../app/createSwitchboard.js';
@@ -16,7 +16,9 @@ import { keyPressesOf } from './pageKeys.js';
 import { guardSession, refuseBluetoothPicker } from './permissionPolicy.js';
 import { rendererResponse } from './rendererResponse.js';
 import { parseShellSettings, type ShellSettings } from './shellSettings.js';
-import { createTray } from './shellTray.js';
+import { createTray, showAlertsInTray } from './shellTray.js';
+import { alertTrayModel, firingsToNotify } from './alertTray.js';
+import type { AlertsState } from '../../shared/contract/alerts.js';
 import { stepsForSecondLaunch, stepsToOpen, type SecondLaunchStep } from './singleInstance.js';
 import { readUserDataFile, writeUserDataFile } from './userDataFile.js';
 import { launchInUtilityProcess } from './utilityScript.js';
@@ -25,6 +27,10 @@ import { launchInUtilityProcess } from './utilityScript.js';
 let switchboard: Switchboard | undefined;
 let window: BrowserWindow | undefined;
 let tray: Tray | undefined;
+// Alerts: the tray's last menu (set again only on change) and the notifications alive until closed (else GC takes their click handler).
+let traySignature = '';
+const notifiedFirings = new Set<string>();
+const shownNotifications = new Set<Notification>();
 let settings: ShellSettings = parseShellSettings(undefined);
 let loginItem: OpenAtLogin | undefined;
 let quitting = false;
@@ -81,6 +87,28 @@ const menuActions: MenuActions = {
     refreshMenu();
   },
 };
+
+const trayActions = { openWindow: () => bringBack(), reloadStackFile: menuActions.reloadStackFile, quit: () => app.quit(), openRoute: (route: string) => bringBack(route) };
+
+/** The tray's tone and menu follow the firing alerts; each new firing that notifies the desktop is one OS notification, whose click opens its item. */
+function followAlerts(sb: Switchboard): void {
+  const onAlerts = (state: AlertsState) => {
+    const model = alertTrayModel(state);
+    if (tray && model.signature !== traySignature) {
+      traySignature = model.signature;
+      showAlertsInTray(tray, process.platform, model, trayActions);
+    }
+    if (!Notification.isSupported()) return;
+    for (const alert of firingsToNotify(state, notifiedFirings, Date.now())) {
+      const notification = new Notification({ title: `${alert.rule} (${alert.severity})`, body: alert.summary });
+      notification.on('click', () => bringBack(alert.link));
+      notification.on('close', () => shownNotifications.delete(notification));
+      shownNotifications.add(notification);
+      notification.show();
+    }
+  };
+  sb.topics.open('alerts', {}, { snapshot: (s) => onAlerts(s as AlertsState), state: (s) => onAlerts(s as AlertsState), append: () => {}, close: () => {} });
+}
 
 function refreshMenu(): void {
   const openAtLogin = { supported: loginItem?.supported ?? false, enabled: loginItem?.enabled() ?? false };
@@ -144,8 +172,9 @@ function startShell(): void {
     // A development run would register Electron's own binary as the handler: only the packaged app claims the scheme.
     if (app.isPackaged) app.setAsDefaultProtocolClient(linkScheme);
     if (hasTray(process.platform, process.env)) {
-      tray = createTray(process.platform, { openWindow: () => bringBack(), reloadStackFile: menuActions.reloadStackFile, quit: () => app.quit() });
+      tray = createTray(process.platform, trayActions);
     }
+    followAlerts(switchboard);
     refreshMenu();
     window = openWindow(switchboard, pendingRoute);
     pendingRoute = undefined;

@@ -10,6 +10,7 @@ export const shellScreens = [
   { path: 'mcp', label: 'MCP servers' },
   { path: 'dashboards', label: 'Dashboards' },
   { path: 'logs', label: 'Logs' },
+  { path: 'alerts', label: 'Alerts' },
   { path: 'timeline', label: 'Timeline' },
 ] as const;
 

@@ -6,6 +6,8 @@ import { KeyboardLayer } from '../keyboard/KeyboardLayer.js';
 import { useRoute } from '../navigation/router.js';
 import { screenAt, screens } from '../navigation/screens.js';
 import { ConfigBanner } from './ConfigBanner.js';
+import { AlertBanner } from '../alerts/AlertBanner.js';
+import { AlertNotifier } from '../alerts/AlertNotifier.js';
 
 export function App() {
   const route = useRoute();
@@ -50,10 +52,12 @@ export function App() {
           </div>
         ) : null}
         <ConfigBanner />
+        <AlertBanner />
         <screen.Component />
       </main>
       <LiveAnnouncer />
       <KeyboardLayer />
+      <AlertNotifier />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { AlertsScreen } from '../alerts/AlertsScreen.js';
 import { ContainersScreen } from '../containers/ContainersScreen.js';
 import { DashboardsScreen } from '../dashboards/DashboardsScreen.js';
 import { LogsScreen } from '../logs/LogsScreen.js';
@@ -23,6 +24,7 @@ export const screens = [
   { path: 'mcp', title: 'MCP servers', navLabel: 'MCP servers', Component: McpScreen },
   { path: 'dashboards', title: 'Dashboards', navLabel: 'Dashboards', Component: DashboardsScreen },
   { path: 'logs', title: 'Logs', navLabel: 'Logs', Component: LogsScreen },
+  { path: 'alerts', title: 'Alerts', navLabel: 'Alerts', Component: AlertsScreen },
   { path: 'timeline', title: 'Timeline', navLabel: 'Timeline', Component: TimelineScreen },
 ] as const satisfies readonly Screen[];
 

@@ -8,6 +8,7 @@ import { benchmarkCommands, benchmarkTopics } from './benchmark.js';
 import { cacheCommands, cacheTopics } from './cache.js';
 import { logsCommands, logsTopics } from './logs.js';
 import { stackFileDraftCommands } from './stackFileDraft.js';
+import { alertsCommands, alertsTopics } from './alerts.js';
 import { gatewayTopics } from './gateway.js';
 import { prometheusCommands } from './prometheus.js';
 import { historyCommands, historyTopics } from './history.js';
@@ -21,6 +22,7 @@ export const commands = {
   ...cacheCommands,
   ...logsCommands,
   ...stackFileDraftCommands,
+  ...alertsCommands,
   ...prometheusCommands,
   ...historyCommands,
 };
@@ -34,6 +36,7 @@ export const topics = {
   ...benchmarkTopics,
   ...cacheTopics,
   ...logsTopics,
+  ...alertsTopics,
   ...gatewayTopics,
   ...historyTopics,
 };

@@ -3,12 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { openPage, shot, startServer, type OpenedPage, type RunningServer, type ServerOptions } from './harness.js';
+import { openPage, shot, startServer, type OpenedPage, type PageOptions, type RunningServer, type ServerOptions } from './harness.js';
 
-export interface AppOptions extends ServerOptions {
+export interface AppOptions extends ServerOptions, PageOptions {
   /** Where the page opens, e.g. '#/mcp'; the Overview without it. */
   at?: string;
-  viewport?: { width: number; height: number };
 }
 
 /** Browser mode as one test file drives it: its server, one page opened with the token, screenshots, teardown. */
@@ -64,9 +63,9 @@ export function useApp(options: AppOptions | (() => AppOptions) = {}): App {
   };
 
   beforeAll(async () => {
-    const { at, viewport, ...serverOptions } = typeof options === 'function' ? options() : options;
+    const { at, viewport, permissions, initScript, ...serverOptions } = typeof options === 'function' ? options() : options;
     server = await startServer(serverOptions);
-    opened = await openPage(`${server.url}${at ?? ''}`, viewport ? { viewport } : {});
+    opened = await openPage(`${server.url}${at ?? ''}`, { ...(viewport ? { viewport } : {}), ...(permissions ? { permissions } : {}), ...(initScript ? { initScript } : {}) });
   });
   afterAll(() => app.quit());
   return app;

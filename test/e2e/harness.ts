@@ -135,7 +135,15 @@ export interface OpenedPage {
   close(): Promise<void>;
 }
 
-export async function openPage(url: string, options: { viewport?: { width: number; height: number } } = {}): Promise<OpenedPage> {
+export interface PageOptions {
+  viewport?: { width: number; height: number };
+  /** Browser permissions granted to the page's origin, e.g. ['notifications']. */
+  permissions?: string[];
+  /** Runs in the page before any of its scripts (to watch an API the app calls). */
+  initScript?: string;
+}
+
+export async function openPage(url: string, options: PageOptions = {}): Promise<OpenedPage> {
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     args: [
@@ -149,7 +157,10 @@ export async function openPage(url: string, options: { viewport?: { width: numbe
     ],
   });
   try {
-    const page = await browser.newPage({ viewport: options.viewport ?? { width: 1440, height: 900 } });
+    const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 } });
+    if (options.permissions) await context.grantPermissions(options.permissions, { origin: new URL(url).origin });
+    const page = await context.newPage();
+    if (options.initScript) await page.addInitScript(options.initScript);
     const consoleErrors: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());

@@ -9,7 +9,7 @@ const hour = 3_600_000;
  * within [min, max]: Node's timers take at most 2^31 ms (more fires at once),
  * and 0 would run a job as fast as the event loop turns.
  */
-function durationWithin(min: number, max: number, range: string) {
+export function durationWithin(min: number, max: number, range: string) {
   return z.union([z.number().nonnegative(), text]).transform((value, ctx) => {
     let ms: number;
     if (typeof value === 'number') ms = value;

@@ -7,6 +7,7 @@ import { cacheSourceSchema } from './cache.js';
 import { gatewaySchema } from './gateway.js';
 import { metricsSchema } from './metrics.js';
 import { historySchema } from './history.js';
+import { alertsSchema, checkNotifyReferences, notifySchema } from './alerts.js';
 
 const name = z.string().regex(/^[A-Za-z0-9][\w.-]*$/, 'names use letters, digits, ".", "_" and "-"');
 
@@ -31,7 +32,9 @@ export const stackSchema = z.strictObject({
   history: historySchema.prefault({}),
   include: z.array(text.min(1)).default([]),
   metrics: metricsSchema.prefault({}),
-});
+  alerts: alertsSchema.default({}),
+  notify: notifySchema.prefault({}),
+}).superRefine(checkNotifyReferences);
 
 export type StackConfig = z.infer<typeof stackSchema>;
 export type StackInput = z.input<typeof stackSchema>;

@@ -1,0 +1,192 @@
+import type { Disposable } from '../base/disposable.js';
+import { DisposableStore } from '../base/disposable.js';
+import { Emitter } from '../base/emitter.js';
+import type { StackConfig } from '../base/stackFile/stack.js';
+import { defaultMetricWindowMs, type AlertTargetKind } from '../base/stackFile/alertMetrics.js';
+import { parseSourceId } from '../../shared/sourceId.js';
+import type { Signal, StackEvent } from '../../shared/stackEvents.js';
+import type { AlertsState } from '../../shared/contract/alerts.js';
+import { severityRank } from '../../shared/stackEvents.js';
+import { AlertBook, defaultBookOptions, type BookOptions, type Transition } from './alertBook.js';
+import { alertRulesOf, offRuleView, ruleView, type AlertRule } from './alertRules.js';
+import { checkCondition, type ConditionResult, type TargetsOf } from './conditionCheck.js';
+import { SourceReadings } from './sourceReadings.js';
+
+/** The two buses, as far as alerts need them: something to listen on. */
+export interface StackFeeds {
+  events: { on(listener: (event: StackEvent) => void): Disposable };
+  signals: { on(listener: (signal: Signal) => void): Disposable };
+}
+
+export type AlertConfig = Pick<StackConfig, 'alerts' | 'notify' | 'probes' | 'cache' | 'mcpServers'>;
+
+export interface EvaluatorOptions {
+  now?: () => number;
+  book?: BookOptions;
+}
+
+/**
+ * Rules evaluated when their inputs arrive: a signal or event re-checks only
+ * the rules on its source, and one timer waits for the nearest deadline (a
+ * for: running out, a window sliding, a silence ending). No polling: with
+ * nothing arriving and nothing pending, it costs nothing.
+ */
+export class AlertEvaluator implements Disposable {
+  readonly transitions = new Emitter<Transition>();
+  /** The view changed (an alert appeared, moved, left; a silence came or went). */
+  readonly changed = new Emitter<void>();
+  readonly book: AlertBook;
+  private rules: AlertRule[] = [];
+  private off: string[] = [];
+  private rulesByKind = new Map<AlertTargetKind, AlertRule[]>();
+  private config!: AlertConfig;
+  private readonly readings = new Map<string, SourceReadings>();
+  private readonly retention = new Map<AlertTargetKind, number>();
+  private readonly store = new DisposableStore();
+  private timer: NodeJS.Timeout | undefined;
+  private timerAt: number | undefined;
+  private readonly now: () => number;
+
+  constructor(feeds: StackFeeds, config: AlertConfig, options: EvaluatorOptions = {}) {
+    this.now = options.now ?? Date.now;
+    this.book = new AlertBook(options.book ?? defaultBookOptions);
+    this.setConfig(config);
+    this.store.add(feeds.signals.on((signal) => this.take(signal.source, (r) => r.takeSignal(signal))));
+    this.store.add(
+      feeds.events.on((event) => {
+        // A removed container will say nothing more: its alerts resolve now rather than fire forever.
+        if (event.kind === 'container.destroy') {
+          this.retire(event.source);
+          this.settle();
+        } else this.take(event.source, (r) => r.takeEvent(event));
+      }),
+    );
+  }
+
+  setConfig(config: AlertConfig): void {
+    this.config = config;
+    ({ rules: this.rules, off: this.off } = alertRulesOf(config));
+    this.rulesByKind = new Map();
+    this.retention.clear();
+    for (const rule of this.rules) {
+      this.rulesByKind.set(rule.kind, [...(this.rulesByKind.get(rule.kind) ?? []), rule]);
+      const longest = Math.max(defaultMetricWindowMs, ...rule.condition.kind === 'compare' ? rule.condition.windowsMs : []);
+      this.retention.set(rule.kind, Math.max(this.retention.get(rule.kind) ?? 0, longest));
+    }
+    for (const [source, readings] of this.readings) {
+      const kind = parseSourceId(source)?.kind as AlertTargetKind;
+      readings.setRetention(this.retention.get(kind) ?? defaultMetricWindowMs);
+    }
+    if (this.book.forgetRulesExcept(new Set(this.rules.map((r) => r.name)))) this.book.viewChanged = true;
+    // Probes, caches and MCP servers exist only as the stack file names them: one taken out resolves its alerts.
+    for (const source of [...this.readings.keys()]) if (this.isGoneFromConfig(source)) this.retire(source);
+    // New rules look at what is already known at once, rather than at the next sample.
+    for (const source of this.readings.keys()) this.evaluate(source);
+    this.settle();
+  }
+
+  state(): AlertsState {
+    const active = this.book.active();
+    const firing = active.filter((a) => a.state === 'firing');
+    const worst = firing.reduce<AlertsState['worst']>((w, a) => (w === undefined || severityRank[a.severity] > severityRank[w] ? a.severity : w), undefined);
+    return {
+      active,
+      resolved: this.book.recentResolutions(),
+      rules: [...this.rules.map((r) => ruleView(r)), ...this.off.map(offRuleView)],
+      silences: this.book.activeSilences(),
+      ...(worst ? { worst } : {}),
+    };
+  }
+
+  /** After a silence or an acknowledgement: the view and the timer follow. */
+  touched(): void {
+    this.book.viewChanged = true;
+    this.settle();
+  }
+
+  private isGoneFromConfig(source: string): boolean {
+    const parsed = parseSourceId(source);
+    if (parsed?.kind === 'probe') return !(parsed.name in this.config.probes);
+    if (parsed?.kind === 'cache') return !(parsed.name in this.config.cache);
+    if (parsed?.kind === 'mcp') return !(parsed.name in this.config.mcpServers);
+    return false;
+  }
+
+  private retire(source: string): void {
+    this.readings.delete(source);
+    for (const transition of this.book.retireSource(source, this.now())) this.transitions.emit(transition);
+  }
+
+  private take(source: string, feed: (readings: SourceReadings) => boolean): void {
+    const parsed = parseSourceId(source);
+    if (!parsed || parsed.kind === 'switchboard' || !this.rulesByKind.has(parsed.kind as AlertTargetKind)) return;
+    let readings = this.readings.get(source);
+    if (!readings) this.readings.set(source, (readings = new SourceReadings(this.retention.get(parsed.kind as AlertTargetKind) ?? defaultMetricWindowMs)));
+    if (!feed(readings)) return;
+    this.evaluate(source);
+    this.settle();
+  }
+
+  private evaluate(source: string, only?: AlertRule): void {
+    const parsed = parseSourceId(source);
+    const readings = this.readings.get(source);
+    if (!parsed || parsed.kind === 'switchboard' || !readings) return;
+    const now = this.now();
+    const targets = this.targetsOf(parsed.kind as AlertTargetKind, parsed.name);
+    // Rules with the same condition on the same thing see the same result: computed once per arrival (500 rules, a few conditions).
+    const results = new Map<string, ConditionResult>();
+    for (const rule of only ? [only] : (this.rulesByKind.get(parsed.kind as AlertTargetKind) ?? [])) {
+      if (!rule.matches(parsed.name)) continue;
+      let result = results.get(rule.when);
+      if (!result) results.set(rule.when, (result = checkCondition(rule.condition, readings, targets, now)));
+      const transition = this.book.update(rule, source, result, now);
+      if (transition) this.transitions.emit(transition);
+    }
+  }
+
+  private targetsOf(kind: AlertTargetKind, name: string): TargetsOf {
+    if (kind === 'cache') {
+      const target = this.config.cache[name]?.target;
+      return target === undefined ? {} : { target };
+    }
+    if (kind === 'probe') {
+      const availability = this.config.probes[name]?.slo?.availability;
+      return availability === undefined ? {} : { availability };
+    }
+    return {};
+  }
+
+  /** Tells listeners once per batch and arms the one timer for the nearest deadline. */
+  private settle(): void {
+    if (this.book.viewChanged) {
+      this.book.viewChanged = false;
+      this.changed.emit();
+    }
+    const next = this.book.nextDeadline(this.now());
+    if (next === this.timerAt) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.timerAt = next;
+    if (next === undefined) return;
+    // Node's timers take at most 2^31 ms; a later deadline is simply looked at again then.
+    this.timer = setTimeout(() => this.onDeadline(), Math.min(2 ** 31 - 1, Math.max(0, next - this.now())));
+    this.timer.unref?.();
+  }
+
+  private onDeadline(): void {
+    this.timer = undefined;
+    this.timerAt = undefined;
+    const now = this.now();
+    if (this.book.expireSilences(now)) this.book.viewChanged = true;
+    for (const { rule, source } of this.book.due(now)) this.evaluate(source, rule);
+    this.settle();
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.store.dispose();
+    this.transitions.dispose();
+    this.changed.dispose();
+  }
+}
