@@ -4,7 +4,7 @@
  * "cache:backend", "test:firehose-1", and "switchboard" for the app's own lines.
  * History and alerts key on these, so nobody spells them by hand.
  */
-export const sourceKinds = ['mcp', 'container', 'probe', 'cache', 'test'] as const;
+export const sourceKinds = ['mcp', 'container', 'probe', 'cache', 'test', 'compose', 'service'] as const;
 export type SourceKind = (typeof sourceKinds)[number];
 
 export type ParsedSourceId = { kind: 'switchboard' } | { kind: SourceKind; name: string };
@@ -19,6 +19,10 @@ export const sourceId = {
   container: (name: string) => `container:${name}`,
   probe: (name: string) => `probe:${name}`,
   cache: (name: string) => `cache:${name}`,
+  /** The compose tool's output for one project (Up, Down, Pull, Build, Restart, stack deploy). */
+  compose: (project: string) => `compose:${project}`,
+  /** A Swarm service's merged task logs. */
+  service: (name: string) => `service:${name}`,
   /** Synthetic lines for tests and benchmarks, named so nobody takes them for real output. */
   test: (name: string) => `test:${name}`,
 };

@@ -10,6 +10,8 @@ import type { LogWriter } from '../core/logWriter.js';
 import type { LogInput } from '../../shared/contract/logs.js';
 import { LogHub, registerLogs } from '../logs/index.js';
 import { registerDocker } from '../docker/index.js';
+import { registerCompose } from '../compose/index.js';
+import { composeEnginesOf } from './composeEngines.js';
 import { registerMcp } from '../mcp/index.js';
 import { registerProbes } from '../probes/index.js';
 import { registerBenchmark } from '../benchmark/index.js';
@@ -77,6 +79,7 @@ export async function createSwitchboard(options: SwitchboardOptions): Promise<Sw
   registerLogs(capability(), logs, { env: options.env });
   registerMcp(capability(), { env: options.env });
   const docker = registerDocker(capability());
+  registerCompose(capability(), composeEnginesOf(docker), { env: options.env });
   const probes = registerProbes(capability());
   registerBenchmark(capability(), probes);
   registerCache(capability());

@@ -119,6 +119,16 @@ export class DockerEngine implements Disposable {
     return this.conn.refresh(id);
   }
 
+  /** The id of an image by name (sha256:…), or undefined when the engine does not have it. */
+  async imageId(ref: string): Promise<string | undefined> {
+    try {
+      return (await withTimeout(this.conn.docker.getImage(ref).inspect(), callTimeoutMs, `inspect of image ${ref}`)).Id;
+    } catch (err) {
+      if ((err as { statusCode?: number }).statusCode === 404) return undefined;
+      throw toEngineError(`inspect of image ${ref}`, err, this.address);
+    }
+  }
+
   /** The container's configuration and health, with secret-looking env values masked. */
   async inspect(container: ContainerSummary): Promise<ContainerDetails> {
     return detailsFromInspect(this.name, await this.inspectRaw(container));

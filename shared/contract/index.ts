@@ -8,6 +8,7 @@ import { benchmarkCommands, benchmarkTopics } from './benchmark.js';
 import { cacheCommands, cacheTopics } from './cache.js';
 import { logsCommands, logsTopics } from './logs.js';
 import { stackFileDraftCommands } from './stackFileDraft.js';
+import { composeCommands, composeTopics } from './compose.js';
 
 /** Every command the renderer may call; main validates params against these schemas. */
 export const commands = {
@@ -18,6 +19,7 @@ export const commands = {
   ...cacheCommands,
   ...logsCommands,
   ...stackFileDraftCommands,
+  ...composeCommands,
 };
 
 /** Every stream the renderer may subscribe to. */
@@ -29,6 +31,7 @@ export const topics = {
   ...benchmarkTopics,
   ...cacheTopics,
   ...logsTopics,
+  ...composeTopics,
 };
 
 export type Commands = typeof commands;
