@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,8 +26,8 @@ export class ComposeFolder {
     this.write('hello');
   }
 
-  /** Rewrites the file with the worker's GREETING set to `greeting` (a config change compose sees only in worker). */
-  write(greeting: string): void {
+  /** Rewrites the file with worker's GREETING set to `greeting` and web's to `webGreeting` (config changes compose sees per service). */
+  write(greeting: string, webGreeting = 'hello'): void {
     writeFileSync(
       this.file,
       `services:
@@ -35,6 +36,7 @@ export class ComposeFolder {
     network_mode: host
     environment:
       PORT: \${WEB_PORT}
+      GREETING: ${webGreeting}
     labels: { switchboard.test: "1" }
   worker:
     image: ${testImages.logger}
@@ -50,6 +52,15 @@ export class ComposeFolder {
     profiles: [tools]
     labels: { switchboard.test: "1" }
 `,
+    );
+  }
+
+  /** Runs docker-compose (v1, as Debian has it) on this project from the command line, as an operator would. */
+  async composeCli(args: string[]): Promise<void> {
+    await new Promise<void>((resolve, reject) =>
+      execFile('docker-compose', ['-p', this.project, '-f', this.file, '--env-file', this.envFile, '--profile', 'workers', ...args], { timeout: 120_000 }, (err, _out, stderr) =>
+        err ? reject(new Error(`docker-compose ${args.join(' ')} failed: ${stderr}`)) : resolve(),
+      ),
     );
   }
 
