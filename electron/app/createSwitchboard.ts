@@ -12,6 +12,8 @@ import { LogHub, registerLogs } from '../logs/index.js';
 import { registerDocker } from '../docker/index.js';
 import { registerCompose } from '../compose/index.js';
 import { composeEnginesOf } from './composeEngines.js';
+import { registerSwarm } from '../swarm/index.js';
+import { swarmEnginesOf } from './swarmEngines.js';
 import { registerMcp } from '../mcp/index.js';
 import { registerProbes } from '../probes/index.js';
 import { registerBenchmark } from '../benchmark/index.js';
@@ -80,6 +82,7 @@ export async function createSwitchboard(options: SwitchboardOptions): Promise<Sw
   registerMcp(capability(), { env: options.env });
   const docker = registerDocker(capability());
   registerCompose(capability(), composeEnginesOf(docker), { env: options.env });
+  registerSwarm(capability(), swarmEnginesOf(docker));
   const probes = registerProbes(capability());
   registerBenchmark(capability(), probes);
   registerCache(capability());

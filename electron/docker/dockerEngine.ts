@@ -39,11 +39,14 @@ export class DockerEngine implements Disposable {
   readonly inStack: (c: ContainerSummary) => boolean;
   private readonly conn: EngineConnection;
   private readonly logFollows: ContainerLogs | undefined;
+  /** The stack file's `swarm:` for this engine (default auto). */
+  readonly swarm: boolean | 'auto';
   private lastHistoryBytes = 0;
   private readonly historyMaxBytes: number;
 
   constructor(name: string, address: EngineAddress, cfg: EngineConfig, opts: EngineOptions) {
     this.inStack = createSelection(cfg);
+    this.swarm = cfg.swarm ?? 'auto';
     this.conn = new EngineConnection(name, address, opts.connectTimeoutMs);
     this.stats = new ContainerStats(this.conn, opts.historyCapacity);
     this.logFollows = opts.followLogs === false ? undefined : new ContainerLogs(this.conn, opts.logs, this.inStack, opts.logFollow);
@@ -117,6 +120,15 @@ export class DockerEngine implements Disposable {
   /** Reads one container again now, so an action's result and its row agree without waiting for the event. */
   reread(id: string): Promise<void> {
     return this.conn.refresh(id);
+  }
+
+  /**
+   * This engine's client, for a capability the composition root hands it to
+   * (swarm): one connection per engine, with its address, TLS and SSH checks.
+   * The receiver sees it through its own narrow interface, never as dockerode.
+   */
+  engineClient(): object {
+    return this.conn.docker;
   }
 
   /** The id of an image by name (sha256:…), or undefined when the engine does not have it. */

@@ -9,6 +9,7 @@ import { cacheCommands, cacheTopics } from './cache.js';
 import { logsCommands, logsTopics } from './logs.js';
 import { stackFileDraftCommands } from './stackFileDraft.js';
 import { composeCommands, composeTopics } from './compose.js';
+import { swarmCommands, swarmTopics } from './swarm.js';
 
 /** Every command the renderer may call; main validates params against these schemas. */
 export const commands = {
@@ -20,6 +21,7 @@ export const commands = {
   ...logsCommands,
   ...stackFileDraftCommands,
   ...composeCommands,
+  ...swarmCommands,
 };
 
 /** Every stream the renderer may subscribe to. */
@@ -32,6 +34,7 @@ export const topics = {
   ...cacheTopics,
   ...logsTopics,
   ...composeTopics,
+  ...swarmTopics,
 };
 
 export type Commands = typeof commands;
