@@ -10,6 +10,7 @@ export const shellScreens = [
   { path: 'mcp', label: 'MCP servers' },
   { path: 'dashboards', label: 'Dashboards' },
   { path: 'logs', label: 'Logs' },
+  { path: 'services', label: 'Services' },
 ] as const;
 
 export type ShellScreen = (typeof shellScreens)[number];

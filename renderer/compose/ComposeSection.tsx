@@ -8,8 +8,11 @@ import './compose.css';
  * tool runs them (or what to install), and each project's services.
  * Nothing shows when the stack file lists no compose project.
  */
-export function ComposeSection({ swarmEngines = [] }: { swarmEngines?: string[] }) {
+export function ComposeSection() {
   const { data, error } = useTopicState('compose');
+  // `docker stack deploy` is offered only where the project's engine is a Swarm manager.
+  const swarm = useTopicState('swarm').data;
+  const swarmEngines = swarm?.engines.filter((e) => e.manager).map((e) => e.engine) ?? [];
   if (error) return <ErrorBanner title="Compose updates stopped">{error.message}</ErrorBanner>;
   if (!data || data.projects.length === 0) return null;
   return (
