@@ -141,7 +141,8 @@ export class ComposeProjects implements AsyncDisposable {
     known.running = undefined;
     operation.finishedAt = Date.now();
     operation.durationMs = operation.finishedAt - operation.startedAt;
-    await this.read(name);
+    // Containers follow from the engine's events; the files are read again (image ids after Pull or Build) without holding up the result.
+    void this.read(name);
     if (run.code === 0 && !run.cancelled) {
       operation.outcome = 'done';
       const message = this.opts.audit.action({ action: `compose ${action}`, target, outcome: 'done', durationMs: operation.durationMs });

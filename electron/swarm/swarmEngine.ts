@@ -7,7 +7,8 @@ import { nodesFrom, servicesFrom } from './swarmModel.js';
 export type SwarmSetting = boolean | 'auto';
 
 /** Quiet while nothing happens; reads again at once after an event (coalesced), and now and then for tasks on other nodes. */
-const coalesceMs = 100;
+const coalesceMs = 50;
+const followUpMs = 250;
 const pollMs = 3000;
 const idleEvery = 10;
 
@@ -25,6 +26,7 @@ export class SwarmEngine implements Disposable {
   private abort: AbortController | undefined;
   private timer: NodeJS.Timeout | undefined;
   private poll: NodeJS.Timeout | undefined;
+  private followUp: NodeJS.Timeout | undefined;
   private reading: Promise<void> | undefined;
   private again = false;
   private idlePolls = 0;
@@ -112,6 +114,9 @@ export class SwarmEngine implements Disposable {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.read();
+      // A container's event reaches us before its agent has told the manager about the task: look once more shortly after.
+      clearTimeout(this.followUp);
+      this.followUp = setTimeout(() => void this.read(), followUpMs);
     }, coalesceMs);
   }
 
@@ -124,6 +129,7 @@ export class SwarmEngine implements Disposable {
     this.disposed = true;
     this.abort?.abort();
     clearTimeout(this.timer);
+    clearTimeout(this.followUp);
     clearInterval(this.poll);
   }
 }
