@@ -30,7 +30,6 @@ describe('compose projects with the real compose tool on a real engine', () => {
     folder = new ComposeFolder(project, await freePort());
     ctx = fakeAppContext({ docker: { compose: [{ file: folder.file, envFile: folder.envFile, profiles: ['workers'], projectName: project }] } }, { baseDir: folder.root });
     const docker = registerDocker(ctx);
-    docker.configure({ compose: [] });
     compose = registerCompose(ctx, composeEnginesOf(docker), { env: process.env });
     await waitFor('the project to be read', () => (service('web') ? shop() : undefined), 60_000);
   }, 180_000);
