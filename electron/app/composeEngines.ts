@@ -9,7 +9,7 @@ export function composeEnginesOf(docker: DockerService): ComposeEngines {
   return {
     endpoint(name) {
       const engine = docker.engine(name);
-      return { name: engine.name, host: engine.address };
+      return { name: engine.name, host: engine.address, ...(engine.tls ? { tls: engine.tls } : {}) };
     },
     containers: (name) => docker.engine(name).containers(),
     imageId: (name, ref) => docker.engine(name).imageId(ref),

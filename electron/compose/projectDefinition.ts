@@ -52,9 +52,11 @@ export function composeEnv(env: NodeJS.ProcessEnv, endpoint: EngineEndpoint): No
   delete out.COMPOSE_PROJECT_NAME;
   delete out.COMPOSE_PROFILES;
   delete out.COMPOSE_FILE;
-  if (endpoint.tls && dirname(endpoint.tls.ca) === dirname(endpoint.tls.cert) && dirname(endpoint.tls.ca) === dirname(endpoint.tls.key)) {
+  // The compose tools read TLS files only as DOCKER_CERT_PATH/{ca,cert,key}.pem: other layouts are not passed (the tool then says what failed).
+  const { tls } = endpoint;
+  if (tls && basename(tls.ca) === 'ca.pem' && basename(tls.cert) === 'cert.pem' && basename(tls.key) === 'key.pem' && dirname(tls.ca) === dirname(tls.cert) && dirname(tls.ca) === dirname(tls.key)) {
     out.DOCKER_TLS_VERIFY = '1';
-    out.DOCKER_CERT_PATH = dirname(endpoint.tls.ca);
+    out.DOCKER_CERT_PATH = dirname(tls.ca);
   }
   return out;
 }

@@ -41,12 +41,15 @@ export class DockerEngine implements Disposable {
   private readonly logFollows: ContainerLogs | undefined;
   /** The stack file's `swarm:` for this engine (default auto). */
   readonly swarm: boolean | 'auto';
+  /** The stack file's TLS files for a tcp:// engine, for tools that connect on their own (compose). */
+  readonly tls: EngineConfig['tls'];
   private lastHistoryBytes = 0;
   private readonly historyMaxBytes: number;
 
   constructor(name: string, address: EngineAddress, cfg: EngineConfig, opts: EngineOptions) {
     this.inStack = createSelection(cfg);
     this.swarm = cfg.swarm ?? 'auto';
+    this.tls = cfg.tls;
     this.conn = new EngineConnection(name, address, opts.connectTimeoutMs);
     this.stats = new ContainerStats(this.conn, opts.historyCapacity);
     this.logFollows = opts.followLogs === false ? undefined : new ContainerLogs(this.conn, opts.logs, this.inStack, opts.logFollow);
