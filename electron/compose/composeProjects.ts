@@ -71,6 +71,8 @@ export class ComposeProjects implements AsyncDisposable {
       const watch = watchFiles([...definition.files, ...(definition.envFile ? [definition.envFile] : [])], () => void this.read(definition.name));
       this.projects.set(definition.name, { definition, services: [], imageIds: new Map(), watch });
     }
+    // No project, no tool to look for: an app without compose starts no compose process.
+    if (this.projects.size === 0) return this.schedule();
     await this.refresh();
   }
 
