@@ -5,7 +5,7 @@
  * "switchboard" for the app's own lines.
  * History and alerts key on these, so nobody spells them by hand.
  */
-export const sourceKinds = ['mcp', 'container', 'probe', 'cache', 'engine', 'alert', 'test'] as const;
+export const sourceKinds = ['mcp', 'container', 'probe', 'cache', 'engine', 'alert', 'compose', 'service', 'test'] as const;
 export type SourceKind = (typeof sourceKinds)[number];
 
 export type ParsedSourceId = { kind: 'switchboard' } | { kind: SourceKind; name: string };
@@ -24,6 +24,10 @@ export const sourceId = {
   engine: (name: string) => `engine:${name}`,
   /** An alert rule, by its name in the stack file or a built-in rule's name. */
   alert: (name: string) => `alert:${name}`,
+  /** The compose tool's output for one project (Up, Down, Pull, Build, Restart, stack deploy). */
+  compose: (project: string) => `compose:${project}`,
+  /** A Swarm service's merged task logs. */
+  service: (name: string) => `service:${name}`,
   /** Synthetic lines for tests and benchmarks, named so nobody takes them for real output. */
   test: (name: string) => `test:${name}`,
 };

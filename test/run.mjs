@@ -39,7 +39,7 @@ process.on('SIGTERM', () => (interrupted = true));
 const wantsVitest = selected.has('unit') || selected.has('integration');
 const wantsBuild = selected.has('e2e') || selected.size === parts.length;
 /** @type {Need[]} */
-const serviceNeeds = ['docker', 'redis', 'busybox', 'procps', 'prometheus'];
+const serviceNeeds = ['docker', 'redis', 'busybox', 'procps', 'prometheus', 'compose'];
 /** Installed when possible, but a test that needs one says itself that it is skipped, and why, without it. */
 /** @type {Need[]} */
 const optionalNeeds = ['sshd'];

@@ -12,6 +12,10 @@ import type { LogWriter } from '../core/logWriter.js';
 import type { LogInput } from '../../shared/contract/logs.js';
 import { LogHub, registerLogs } from '../logs/index.js';
 import { registerDocker } from '../docker/index.js';
+import { registerCompose } from '../compose/index.js';
+import { composeEnginesOf } from './composeEngines.js';
+import { registerSwarm } from '../swarm/index.js';
+import { swarmEnginesOf } from './swarmEngines.js';
 import { registerMcp } from '../mcp/index.js';
 import { registerProbes } from '../probes/index.js';
 import { registerBenchmark } from '../benchmark/index.js';
@@ -131,6 +135,8 @@ export async function createSwitchboard(options: SwitchboardOptions): Promise<Sw
   // the gateway reuses browser mode's Host/Origin/token guard; added after MCP, so it closes before the servers stop
   registerGateway(capability(), mcp, { guard: (token, port, host, opts) => new LoopbackGuard(token, port, host, opts), isLoopbackHost });
   const docker = registerDocker(capability());
+  registerCompose(capability(), composeEnginesOf(docker), { env: options.env });
+  registerSwarm(capability(), swarmEnginesOf(docker));
   const probes = registerProbes(capability());
   registerBenchmark(capability(), probes);
   registerCache(capability());

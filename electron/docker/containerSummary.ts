@@ -25,6 +25,7 @@ export function summaryFromInspect(engine: string, info: Docker.ContainerInspect
     labels,
     tty: info.Config?.Tty ?? false,
   };
+  if (info.Image) summary.imageId = info.Image;
   if (lastCheck) summary.healthOutput = lastCheck.Output.trim().slice(0, 2000);
   if (status === 'exited' || status === 'dead') summary.exitCode = state.ExitCode;
   if (startedAt) summary.startedAt = startedAt;

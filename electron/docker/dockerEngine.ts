@@ -42,12 +42,18 @@ export class DockerEngine implements Disposable {
   readonly inStack: (c: ContainerSummary) => boolean;
   private readonly conn: EngineConnection;
   private readonly logFollows: ContainerLogs | undefined;
+  /** The stack file's `swarm:` for this engine (default auto). */
+  readonly swarm: boolean | 'auto';
+  /** The stack file's TLS files for a tcp:// engine, for tools that connect on their own (compose). */
+  readonly tls: EngineConfig['tls'];
   private lastHistoryBytes = 0;
   private readonly historyMaxBytes: number;
   private readonly secrets: SecretMasker | undefined;
 
   constructor(name: string, address: EngineAddress, cfg: EngineConfig, opts: EngineOptions) {
     this.inStack = createSelection(cfg);
+    this.swarm = cfg.swarm ?? 'auto';
+    this.tls = cfg.tls;
     this.conn = new EngineConnection(name, address, opts.connectTimeoutMs);
     this.stats = new ContainerStats(this.conn, opts.historyCapacity);
     this.logFollows = opts.followLogs === false ? undefined : new ContainerLogs(this.conn, opts.logs, this.inStack, opts.logFollow, opts.secrets ? (text) => opts.secrets!.mask(text) : undefined);
@@ -127,6 +133,25 @@ export class DockerEngine implements Disposable {
   /** Reads one container again now, so an action's result and its row agree without waiting for the event. */
   reread(id: string): Promise<void> {
     return this.conn.refresh(id);
+  }
+
+  /**
+   * This engine's client, for a capability the composition root hands it to
+   * (swarm): one connection per engine, with its address, TLS and SSH checks.
+   * The receiver sees it through its own narrow interface, never as dockerode.
+   */
+  engineClient(): object {
+    return this.conn.docker;
+  }
+
+  /** The id of an image by name (sha256:…), or undefined when the engine does not have it. */
+  async imageId(ref: string): Promise<string | undefined> {
+    try {
+      return (await withTimeout(this.conn.docker.getImage(ref).inspect(), callTimeoutMs, `inspect of image ${ref}`)).Id;
+    } catch (err) {
+      if ((err as { statusCode?: number }).statusCode === 404) return undefined;
+      throw toEngineError(`inspect of image ${ref}`, err, this.address);
+    }
   }
 
   /** The container's configuration and health, with secret-looking env values masked. */

@@ -57,7 +57,8 @@ export class DockerService implements Disposable {
 
   /** Applies a new `docker:` section; engines are rebuilt only when it really changed. */
   configure(config: DockerConfig | undefined): void {
-    const key = JSON.stringify(config ?? null);
+    // The compose list is the compose capability's: editing it must not reconnect the engines.
+    const key = JSON.stringify(config ? { ...config, compose: undefined } : null);
     if (key === this.configKey) return;
     this.configKey = key;
     for (const e of this.current) e.dispose();

@@ -1,2 +1,2 @@
-// Docker as the composition root sees it; nothing outside electron/docker/ touches dockerode objects.
+// Docker as the composition root sees it; nothing outside electron/docker/ imports dockerode (swarm receives an engine's client, typed by its own interface).
 export { registerDocker } from './register.js';

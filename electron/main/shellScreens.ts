@@ -12,6 +12,7 @@ export const shellScreens = [
   { path: 'logs', label: 'Logs' },
   { path: 'alerts', label: 'Alerts' },
   { path: 'timeline', label: 'Timeline' },
+  { path: 'services', label: 'Services' },
 ] as const;
 
 export type ShellScreen = (typeof shellScreens)[number];

@@ -7,6 +7,7 @@ import { useCommand, useTopicState } from '../client/hooks.js';
 import { navigate, useRoute } from '../navigation/router.js';
 import type { ContainerSummary } from '../../shared/contract/containers.js';
 import { sourceId } from '../../shared/sourceId.js';
+import { ComposeSection } from '../compose/ComposeSection.js';
 import { ContainerDetailsPanel } from './ContainerDetailsPanel.js';
 import { ContainerStatsPanel } from './ContainerStatsPanel.js';
 import { EngineSection } from './EngineSection.js';
@@ -53,6 +54,7 @@ export function ContainersScreen() {
       </div>
       {error ? <ErrorBanner title="Container updates stopped">{error.message}</ErrorBanner> : null}
       {checkedTargets.length ? <SelectionBar targets={checkedTargets} onClear={() => setChecked(new Set())} /> : null}
+      <ComposeSection />
       <div className={`containers-layout${multi ? ' is-multi' : ''}`}>
         <div className="containers-main" role={multi ? 'group' : undefined} aria-label={multi ? 'engines side by side' : undefined}>
           {!data ? (

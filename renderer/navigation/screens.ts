@@ -6,6 +6,7 @@ import { LogsScreen } from '../logs/LogsScreen.js';
 import { McpScreen } from '../mcp/McpScreen.js';
 import { OverviewScreen } from '../overview/OverviewScreen.js';
 import { TimelineScreen } from '../timeline/TimelineScreen.js';
+import { ServicesScreen } from '../services/ServicesScreen.js';
 
 export interface Screen {
   /** Its URL: `#/<path>?<params>`. */
@@ -26,6 +27,7 @@ export const screens = [
   { path: 'logs', title: 'Logs', navLabel: 'Logs', Component: LogsScreen },
   { path: 'alerts', title: 'Alerts', navLabel: 'Alerts', Component: AlertsScreen },
   { path: 'timeline', title: 'Timeline', navLabel: 'Timeline', Component: TimelineScreen },
+  { path: 'services', title: 'Swarm services', navLabel: 'Services', Component: ServicesScreen },
 ] as const satisfies readonly Screen[];
 
 export type ScreenPath = (typeof screens)[number]['path'];

@@ -11,6 +11,8 @@ export interface ContainerSummary {
   id: string;
   name: string;
   image: string;
+  /** The id of the image it was created from (sha256:…): compose calls a service outdated when its image's id moved on. */
+  imageId?: string;
   state: ContainerState;
   /** Docker's own words, e.g. "Up 3 minutes (healthy)". */
   status: string;

@@ -12,6 +12,8 @@ import { alertsCommands, alertsTopics } from './alerts.js';
 import { gatewayTopics } from './gateway.js';
 import { prometheusCommands } from './prometheus.js';
 import { historyCommands, historyTopics } from './history.js';
+import { composeCommands, composeTopics } from './compose.js';
+import { swarmCommands, swarmTopics } from './swarm.js';
 
 /** Every command the renderer may call; main validates params against these schemas. */
 export const commands = {
@@ -25,6 +27,8 @@ export const commands = {
   ...alertsCommands,
   ...prometheusCommands,
   ...historyCommands,
+  ...composeCommands,
+  ...swarmCommands,
 };
 
 /** Every stream the renderer may subscribe to. */
@@ -39,6 +43,8 @@ export const topics = {
   ...alertsTopics,
   ...gatewayTopics,
   ...historyTopics,
+  ...composeTopics,
+  ...swarmTopics,
 };
 
 export type Commands = typeof commands;

@@ -14,7 +14,7 @@ import { dockerdBinary, dockerdLogPath, engineAnswers, engineIsLocalDefault, sta
 import { seconds } from './exec.mjs';
 
 /** @typedef {import('./requirements.mjs').Need} Need */
-export const allNeeds = /** @type {Need[]} */ (['docker', 'chromium', 'redis', 'busybox', 'procps', 'prometheus']);
+export const allNeeds = /** @type {Need[]} */ (['docker', 'chromium', 'redis', 'busybox', 'procps', 'prometheus', 'compose']);
 
 const say = (line) => console.log(`prepare: ${line}`);
 

@@ -8,7 +8,7 @@ import { which } from './exec.mjs';
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /**
- * @typedef {'docker' | 'chromium' | 'redis' | 'busybox' | 'procps' | 'sshd' | 'prometheus'} Need
+ * @typedef {'docker' | 'chromium' | 'redis' | 'busybox' | 'procps' | 'sshd' | 'prometheus' | 'compose'} Need
  * @typedef {{ need: Need, what: string, debianPackage: string, elsewhere: string, present(): string | undefined }} Requirement
  * present() answers where it was found, or undefined when it is missing.
  */
@@ -66,6 +66,14 @@ export const requirements = [
     debianPackage: 'procps',
     elsewhere: 'install procps (ps, pgrep)',
     present: () => (which('ps') && which('pgrep') ? which('pgrep') : undefined),
+  },
+  {
+    // The compose capability runs the real tool: `docker compose` (v2) where present, else v1, which Debian packages.
+    need: 'compose',
+    what: 'a compose tool (docker compose v2 or docker-compose v1)',
+    debianPackage: 'docker-compose',
+    elsewhere: 'install the Docker Compose v2 plugin (docker-compose-plugin) or Docker Desktop',
+    present: () => which('docker-compose') ?? (which('docker') && existsSync('/usr/libexec/docker/cli-plugins/docker-compose') ? '/usr/libexec/docker/cli-plugins/docker-compose' : undefined),
   },
   {
     // A real SSH peer for the engine-over-ssh host-key test; without it that test says it is skipped and why.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text } from './text.js';
+import { composeProjectSchema, swarmSchema } from './compose.js';
 
 /** One Docker (or Podman Docker-compatible) engine and which of its containers belong to the stack. */
 export const engineSchema = z.strictObject({
@@ -14,11 +15,15 @@ export const engineSchema = z.strictObject({
   containers: z.array(text.min(1)).optional(),
   /** Label selectors, e.g. { "com.example.stack": "prod" }; an empty value matches any value. */
   labels: z.record(text, text).optional(),
+  /** Show this engine's Swarm services, tasks and nodes: true, false, or auto (when it is a manager); default auto. */
+  swarm: swarmSchema.optional(),
 });
 
 /** `docker:` is one engine, or `engines:` lists several shown side by side. */
 export const dockerSchema = engineSchema.extend({
   engines: z.array(engineSchema).optional(),
+  /** Compose projects brought up with the real compose tool: file paths, or { file(s), envFile, profiles, projectName, engine }. */
+  compose: z.array(composeProjectSchema).optional(),
 });
 
 export type EngineConfig = z.infer<typeof engineSchema>;
