@@ -14,6 +14,7 @@ import { registerMcp } from '../mcp/index.js';
 import { registerProbes } from '../probes/index.js';
 import { registerBenchmark } from '../benchmark/index.js';
 import { registerCache } from '../cache/index.js';
+import { registerTerminals } from '../terminals/index.js';
 import { startDemoStack, type ScriptLauncher } from '../demo/index.js';
 import { appRoot } from '../base/appRoot.js';
 import { SecretMasker } from '../base/secrets/secretMasker.js';
@@ -73,10 +74,11 @@ export async function createSwitchboard(options: SwitchboardOptions): Promise<Sw
   registerAppCommands(capability(), config, { version: packageVersion(), mode: options.mode, platform: process.platform, ...(demoDir ? { demoDir } : {}) });
   registerLogs(capability(), logs, { env: options.env });
   registerMcp(capability(), { env: options.env });
-  registerDocker(capability());
+  const docker = registerDocker(capability());
   const probes = registerProbes(capability());
   registerBenchmark(capability(), probes);
   registerCache(capability());
+  registerTerminals(capability(), docker);
 
   return {
     commands,

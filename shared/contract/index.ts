@@ -7,6 +7,7 @@ import { probesTopics } from './probes.js';
 import { benchmarkCommands, benchmarkTopics } from './benchmark.js';
 import { cacheCommands, cacheTopics } from './cache.js';
 import { logsCommands, logsTopics } from './logs.js';
+import { terminalsCommands, terminalsTopics } from './terminals.js';
 
 /** Every command the renderer may call; main validates params against these schemas. */
 export const commands = {
@@ -16,6 +17,7 @@ export const commands = {
   ...benchmarkCommands,
   ...cacheCommands,
   ...logsCommands,
+  ...terminalsCommands,
 };
 
 /** Every stream the renderer may subscribe to. */
@@ -27,6 +29,7 @@ export const topics = {
   ...benchmarkTopics,
   ...cacheTopics,
   ...logsTopics,
+  ...terminalsTopics,
 };
 
 export type Commands = typeof commands;

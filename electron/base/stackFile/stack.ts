@@ -4,6 +4,7 @@ import { dockerSchema } from './docker.js';
 import { mcpServerSchema } from './mcp.js';
 import { probeSchema } from './probes.js';
 import { cacheSourceSchema } from './cache.js';
+import { terminalsSchema } from './terminals.js';
 
 const name = z.string().regex(/^[A-Za-z0-9][\w.-]*$/, 'names use letters, digits, ".", "_" and "-"');
 
@@ -22,6 +23,7 @@ export const stackSchema = z.strictObject({
       maxBytes: z.number().int().positive().default(64 * 1024 * 1024),
     })
     .prefault({}),
+  terminals: terminalsSchema.optional(),
   include: z.array(text.min(1)).default([]),
 });
 
