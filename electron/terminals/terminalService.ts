@@ -86,9 +86,10 @@ export class TerminalService implements AsyncDisposable {
       this.audit.action({ action: 'terminal', target: label, outcome: 'failed', detail: `${plan.command}${who}: ${(err as Error).message}` });
       throw err;
     }
+    const defaultName = this.uniqueName(request.name ?? `${found.name} · ${plan.command}`);
     const info: TerminalInfo = {
       id: randomUUID(),
-      name: this.uniqueName(request.name ?? `${found.name} · ${plan.command}`),
+      name: defaultName,
       engine: found.engine,
       containerId: found.id,
       container: found.name,
@@ -103,7 +104,13 @@ export class TerminalService implements AsyncDisposable {
       // Until the exec says which shell it found, sh: every container with a shell has it.
       dockerCommand: systemCommand('sh'),
     };
-    const session = new TerminalSession(info, process, target, this.docker, this.limits, systemCommand);
+    const session = new TerminalSession(info, process, target, this.docker, this.limits, (program) => {
+      if (info.kind !== 'shell') return;
+      // "web · bash or sh" becomes "web · sh" once the exec says which it found, unless the operator named it.
+      if (!request.name && info.name === defaultName) info.name = this.uniqueName(`${found.name} · ${program}`, info.id);
+      info.command = program;
+      info.dockerCommand = systemCommand(program);
+    });
     this.sessions.set(info.id, session);
     session.changed.on(() => this.schedule());
     await session.resize(request.cols, request.rows).catch(() => undefined);

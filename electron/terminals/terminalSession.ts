@@ -46,8 +46,8 @@ export class TerminalSession {
     private readonly target: ContainerRef,
     private readonly docker: Pick<TerminalDocker, 'execRun'>,
     private readonly limits: SessionLimits = defaultSessionLimits,
-    /** The picked program turns the system command's last word into a real one. */
-    private readonly systemCommand: (program: string) => string = () => info.dockerCommand,
+    /** The exec said what it runs (the shell it found): the owner renames and updates the info. */
+    private readonly onPicked: (program: string) => void = () => {},
   ) {
     this.scrollback = new Scrollback(limits.scrollbackChars);
     this.flow = new OutputFlow(limits.flow, (paused) => (paused ? process.stream.pause() : process.stream.resume()));
@@ -151,10 +151,7 @@ export class TerminalSession {
 
   private picked(marker: Marker): void {
     this.marker = marker;
-    if (this.info.kind === 'shell' && marker.program) {
-      this.info.command = marker.program;
-      this.info.dockerCommand = this.systemCommand(marker.program);
-    }
+    if (marker.program) this.onPicked(marker.program);
     this.changed.emit();
   }
 

@@ -4,6 +4,7 @@ import { DashboardsScreen } from '../dashboards/DashboardsScreen.js';
 import { LogsScreen } from '../logs/LogsScreen.js';
 import { McpScreen } from '../mcp/McpScreen.js';
 import { OverviewScreen } from '../overview/OverviewScreen.js';
+import { TerminalsScreen } from '../terminals/TerminalsScreen.js';
 
 export interface Screen {
   /** Its URL: `#/<path>?<params>`. */
@@ -22,6 +23,7 @@ export const screens = [
   { path: 'mcp', title: 'MCP servers', navLabel: 'MCP servers', Component: McpScreen },
   { path: 'dashboards', title: 'Dashboards', navLabel: 'Dashboards', Component: DashboardsScreen },
   { path: 'logs', title: 'Logs', navLabel: 'Logs', Component: LogsScreen },
+  { path: 'terminals', title: 'Terminals', navLabel: 'Terminals', Component: TerminalsScreen },
 ] as const satisfies readonly Screen[];
 
 export type ScreenPath = (typeof screens)[number]['path'];

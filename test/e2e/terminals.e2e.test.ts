@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useApp } from './appFixture.js';
+import { TestContainers, freePort } from '../support/docker/testContainers.js';
+import { docker } from '../support/docker/dockerCli.js';
+
+// Terminals in Chromium against the real engine: a shell in a busybox container, redis-cli with a password.
+describe('Terminals screen', () => {
+  const tc = new TestContainers();
+  const password = 'e2e-redis-pw-41c7d2';
+  let page: Page;
+
+  beforeAll(async () => {
+    await tc.run({ image: 'terminal', name: 'shell' });
+    const port = await freePort();
+    await tc.run({
+      image: 'redis',
+      name: 'redis',
+      env: { REDIS_PASSWORD: password, REDIS_PORT: String(port) },
+      cmd: ['sh', '-c', 'exec redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --dir /tmp --requirepass "$REDIS_PASSWORD"'],
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await tc.removeAll();
+  });
+
+  const app = useApp({ config: { name: 'e2e-terminals', docker: { containers: [`${tc.prefix}-*`] } }, at: '#/containers', viewport: { width: 1400, height: 860 } });
+  beforeAll(() => {
+    page = app.page;
+  });
+
+  const shellName = `${tc.prefix}-shell`;
+  const redisName = `${tc.prefix}-redis`;
+  const row = (name: string) => page.getByRole('listitem', { name: `container ${name}` });
+  const pane = () => page.locator('.terminal-pane');
+  /** What the terminal shows now: its visible rows, without the cell padding at their ends. */
+  const screen = async () =>
+    (await pane().locator('.xterm-rows').innerText())
+      .replace(/\u00a0/g, ' ')
+      .split('\n')
+      .map((line) => line.trimEnd())
+      .join('\n');
+  const typeLine = async (text: string) => {
+    await pane().locator('.xterm-helper-textarea').focus();
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+  };
+  const processes = async () => (await docker(['top', shellName, '-o', 'pid,args'])).split('\n').slice(1).map((l) => l.trim().replace(/^\d+\s+/, ''));
+  const paste = (text: string) =>
+    pane()
+      .locator('.xterm-helper-textarea')
+      .evaluate((textarea, data) => {
+        const clipboardData = new DataTransfer();
+        clipboardData.setData('text/plain', data);
+        textarea.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
+      }, text);
+
+  it('opens a shell from the containers screen; typed commands run', async () => {
+    await expect.poll(() => row(shellName).locator('.pill').textContent(), { timeout: 30_000 }).toBe('running');
+    await row(shellName).getByRole('button', { name: `Open terminal in ${shellName}` }).click();
+    await expect.poll(() => page.evaluate(() => location.hash), { timeout: 10_000 }).toMatch(/^#\/terminals\?session=/);
+    await expect.poll(() => page.getByRole('listitem', { name: `session ${shellName} · sh` }).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(screen, { timeout: 10_000 }).toMatch(/^\/ #$/m);
+    await typeLine('echo ok-$((40+2))');
+    await expect.poll(screen, { timeout: 10_000 }).toMatch(/^ok-42$/m);
+  });
+
+  it('stty size follows the window', async () => {
+    const size = async () => (await pane().locator('.terminal-sub').textContent())!.match(/(\d+)×(\d+)/)!.slice(1).map(Number);
+    const [cols1, rows1] = await size();
+    await typeLine('stty size');
+    await expect.poll(screen, { timeout: 10_000 }).toContain(`${rows1} ${cols1}`);
+    await page.setViewportSize({ width: 1100, height: 700 });
+    await expect.poll(async () => (await size()).join('x'), { timeout: 10_000 }).not.toBe(`${cols1}x${rows1}`);
+    const [cols2, rows2] = await size();
+    await typeLine('clear; stty size');
+    await expect.poll(screen, { timeout: 10_000 }).toMatch(new RegExp(`^${rows2} ${cols2}$`, 'm'));
+    await page.setViewportSize({ width: 1400, height: 860 });
+  });
+
+  it('keeps the session and its scrollback across screen switches', async () => {
+    await typeLine('echo kept-$((6*7))');
+    await expect.poll(screen, { timeout: 10_000 }).toMatch(/^kept-42$/m);
+    await page.getByRole('link', { name: 'Logs' }).click();
+    await expect.poll(() => pane().count()).toBe(0);
+    await page.getByRole('link', { name: 'Terminals' }).click();
+    await expect.poll(screen, { timeout: 10_000 }).toMatch(/^kept-42$/m);
+    expect(await page.getByRole('list', { name: 'Terminal sessions' }).getByRole('listitem').count()).toBe(1);
+  });
+
+  it('pastes multi-line text, bracketed when the program asks for it', async () => {
+    await typeLine('clear');
+    await paste('echo one-$((0+1))\necho two-$((1+1))\n');
+    await expect.poll(screen, { timeout: 10_000 }).toMatch(/^one-1$[\s\S]*^two-2$/m);
+    // A program that turns bracketed paste on sees the paste wrapped; the TTY echoes ESC as ^[.
+    await typeLine(`clear; printf '\\033[?2004h'; echo ready; read -r line; printf '\\033[?2004l'; echo "len-\${#line}"`);
+    await expect.poll(screen, { timeout: 10_000 }).toMatch(/^ready$/m);
+    await paste('pasted-text');
+    await page.keyboard.press('Enter');
+    // ESC[200~ + 11 characters + ESC[201~
+    await expect.poll(screen, { timeout: 10_000 }).toMatch(/^len-23$/m);
+  });
+
+  it('Ctrl-C stops sleep 100', async () => {
+    await typeLine('clear; sleep 100');
+    await expect.poll(async () => (await processes()).includes('sleep 100'), { timeout: 10_000 }).toBe(true);
+    await page.keyboard.press('Control+C');
+    await expect.poll(async () => (await processes()).includes('sleep 100'), { timeout: 10_000 }).toBe(false);
+    await typeLine('echo back-$((1+1))');
+    await expect.poll(screen, { timeout: 10_000 }).toMatch(/^back-2$/m);
+  });
+
+  it('searches the scrollback, changes the font size, gives the docker exec command', async () => {
+    await pane().getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('textbox', { name: 'Search the scrollback' }).fill('back-2');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => pane().locator('.xterm-decoration-top, .xterm-find-active-result-decoration').count(), { timeout: 5_000 }).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+    const before = await pane().locator('.terminal-font-size').textContent();
+    await pane().locator('.xterm-helper-textarea').focus();
+    await page.keyboard.press('Control+Equal');
+    await expect.poll(() => pane().locator('.terminal-font-size').textContent()).toBe(`${Number.parseInt(before!) + 1}px`);
+    await page.keyboard.press('Control+Minus');
+    await expect.poll(() => pane().locator('.terminal-font-size').textContent()).toBe(before);
+    await pane().getByRole('button', { name: 'Open in system terminal' }).click();
+    await expect.poll(() => pane().locator('.terminal-system code').textContent()).toBe(`docker exec -it ${shellName} sh`);
+  });
+
+  it('opens redis-cli with the password from the env; PING gets PONG; the password is nowhere', async () => {
+    await page.getByRole('link', { name: 'Containers' }).click();
+    await row(redisName).getByRole('button', { name: /Show stats and details/ }).click();
+    const launchers = page.getByRole('group', { name: `terminals for ${redisName}` });
+    await launchers.getByRole('button', { name: 'redis-cli' }).click();
+    await expect.poll(() => page.evaluate(() => location.hash), { timeout: 10_000 }).toMatch(/^#\/terminals\?session=/);
+    await expect.poll(screen, { timeout: 10_000 }).toMatch(/^127\.0\.0\.1:\d+>$/m);
+    await typeLine('PING');
+    await expect.poll(screen, { timeout: 10_000 }).toContain('PONG');
+    expect(await page.getByRole('list', { name: 'Terminal sessions' }).getByRole('listitem').count()).toBe(2);
+    expect(await page.content()).not.toContain(password);
+    const hub = await page.evaluate(
+      () =>
+        new Promise<string>((resolve, reject) => {
+          const ws = new WebSocket(`ws://${location.host}/ws`);
+          ws.onopen = () => ws.send(JSON.stringify({ t: 'sub', id: 1, topic: 'logs', params: { tail: 100_000 } }));
+          ws.onmessage = (event) => {
+            const message = JSON.parse(String(event.data)) as { t: string };
+            if (message.t !== 'snapshot') return;
+            ws.close();
+            resolve(String(event.data));
+          };
+          ws.onerror = () => reject(new Error('no WebSocket'));
+        }),
+    );
+    expect(hub).toContain('opened: redis-cli');
+    expect(hub).not.toContain(password);
+    await app.shot('terminals-two-sessions');
+  });
+
+  it('closing a session ends its exec process', async () => {
+    await page.getByRole('list', { name: 'Terminal sessions' }).getByRole('button', { name: new RegExp(`${shellName} · sh`) }).click();
+    await typeLine('sleep 300 &');
+    await expect.poll(async () => (await processes()).includes('sleep 300'), { timeout: 10_000 }).toBe(true);
+    await pane().getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => page.getByRole('list', { name: 'Terminal sessions' }).getByRole('listitem').count(), { timeout: 10_000 }).toBe(1);
+    // Only the container's own loop is left once the close has swept the session.
+    await expect.poll(async () => (await processes()).filter((p) => !/^sh -c trap|^sleep 1$/.test(p)), { timeout: 10_000 }).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
