@@ -5,7 +5,7 @@ import { formatDuration } from '../components/time.js';
 import { containerActions, type ContainerAction, type ContainerSummary } from '../../shared/contract/containers.js';
 import { actionTone, containerStateLabel, containerTone, isUp, shortResult } from './containerFormat.js';
 import { useContainerAction } from './useContainerAction.js';
-import { useOpenTerminal } from '../terminals/useOpenTerminal.js';
+import { OpenTerminalButton } from '../terminals/OpenTerminalButton.js';
 
 interface Props {
   container: ContainerSummary;
@@ -30,15 +30,14 @@ function offered(c: ContainerSummary): Array<{ action: ContainerAction; usable: 
 /** One container: state, health, uptime, restarts, image, ports, and its actions with their progress and result. */
 export function ContainerRow({ container: c, now, selected, checked, onSelect, onCheck }: Props) {
   const act = useContainerAction();
-  const terminal = useOpenTerminal();
   const [confirmRemove, setConfirmRemove] = useState(false);
   const target = { engine: c.engine, id: c.id };
   const busy = Boolean(c.pending) || act.isPending;
   const up = isUp(c);
   const running = (action: ContainerAction) => act.isPending && act.variables?.action === action;
   const callError = act.error ?? undefined;
-  const result = c.pending ? `${c.pending}…` : c.lastAction ? shortResult(c.lastAction.message, c.name) : (callError ?? terminal.error)?.message;
-  const failed = c.pending ? false : c.lastAction ? !c.lastAction.ok : Boolean(callError ?? terminal.error);
+  const result = c.pending ? `${c.pending}…` : c.lastAction ? shortResult(c.lastAction.message, c.name) : callError?.message;
+  const failed = c.pending ? false : c.lastAction ? !c.lastAction.ok : Boolean(callError);
   return (
     <li className={`containers-row${selected ? ' is-selected' : ''}${c.inStack === false ? ' is-outside' : ''}`} aria-label={`container ${c.name}`} aria-current={selected || undefined}>
       <input type="checkbox" className="containers-check" checked={checked} onChange={(e) => onCheck(e.target.checked)} aria-label={`Select ${c.name}`} />
@@ -62,6 +61,7 @@ export function ContainerRow({ container: c, now, selected, checked, onSelect, o
           {c.ports.slice(0, 3).join(', ')}
           {c.ports.length > 3 ? ` +${c.ports.length - 3}` : ''}
         </span>
+        <OpenTerminalButton engine={c.engine} id={c.id} name={c.name} running={c.state === 'running'} />
       </div>
       <div className={`containers-row-result${failed ? ' is-failed' : ''}`} role={failed ? 'alert' : 'status'} title={c.lastAction?.message}>
         {result ?? (c.health === 'unhealthy' && c.healthOutput ? `health check: ${c.healthOutput}` : '')}
@@ -86,7 +86,6 @@ export function ContainerRow({ container: c, now, selected, checked, onSelect, o
               />
             ))}
             <ActionButton label={containerActions.remove.label} tone={actionTone('remove')} disabled={busy} onClick={() => setConfirmRemove(true)} />
-            <ActionButton label="Terminal" aria-label={`Open terminal in ${c.name}`} title={c.state === 'running' ? 'A shell inside the container' : 'the container is not running'} disabled={c.state !== 'running'} pending={terminal.isPending} onClick={() => terminal.open({ engine: c.engine, container: c.id })} />
           </>
         )}
       </div>

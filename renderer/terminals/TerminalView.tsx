@@ -60,8 +60,8 @@ export function TerminalView({ sessionId, fontSize, onShortcut, onError, onReady
     const search = new SearchAddon();
     xterm.loadAddon(fitter);
     xterm.loadAddon(search);
-    // Links open in the system browser (Electron) or a new tab, never in the app's own window.
-    xterm.loadAddon(new WebLinksAddon((event, uri) => event.ctrlKey || event.metaKey || event.button === 0 ? window.open(uri, '_blank', 'noopener,noreferrer') : undefined));
+    // A clicked link opens in the system browser (Electron) or a new tab, never in the app's own window.
+    xterm.loadAddon(new WebLinksAddon((_event, uri) => void window.open(uri, '_blank', 'noopener,noreferrer')));
     xterm.open(element);
     term.current = xterm;
     fit.current = fitter;

@@ -66,6 +66,25 @@ describe('Terminals screen', () => {
     await expect.poll(screen, { timeout: 10_000 }).toMatch(/^ok-42$/m);
   });
 
+  it('shows UTF-8 and colours; a link opens in a new window', async () => {
+    // A link to Switchboard's own server, so the new window stays on this machine.
+    const link = `http://127.0.0.1:${app.server.port}/docs`;
+    await typeLine(`clear; printf '\\033[31mred\\033[0m h\\303\\251llo \\342\\234\\223 see ${link}\\n'`);
+    await expect.poll(screen, { timeout: 10_000 }).toContain(`red héllo ✓ see ${link}\n`);
+    expect(await pane().locator('.xterm-rows span.xterm-fg-1').first().textContent()).toBe('red');
+    const line = pane().locator('.xterm-rows > div', { hasText: /^red h/ });
+    const box = (await line.boundingBox())!;
+    const cols = Number((await pane().locator('.terminal-sub').textContent())!.match(/(\d+)×/)![1]);
+    const cell = (await pane().locator('.xterm-screen').boundingBox())!.width / cols;
+    const at = { x: box.x + cell * ('red héllo ✓ see http'.length + 0.5), y: box.y + box.height / 2 };
+    const popup = page.waitForEvent('popup', { timeout: 10_000 });
+    await page.mouse.move(at.x, at.y);
+    await page.mouse.click(at.x, at.y);
+    const opened = await popup;
+    await expect.poll(() => opened.url()).toBe(link);
+    await opened.close();
+  });
+
   it('stty size follows the window', async () => {
     const size = async () => (await pane().locator('.terminal-sub').textContent())!.match(/(\d+)×(\d+)/)!.slice(1).map(Number);
     const [cols1, rows1] = await size();
@@ -91,6 +110,8 @@ describe('Terminals screen', () => {
 
   it('pastes multi-line text, bracketed when the program asks for it', async () => {
     await typeLine('clear');
+    // busybox sh asks the terminal where its cursor is before each prompt and drops what arrives meanwhile: wait for the prompt.
+    await expect.poll(async () => (await screen()).trim(), { timeout: 10_000 }).toBe('/ #');
     await paste('echo one-$((0+1))\necho two-$((1+1))\n');
     await expect.poll(screen, { timeout: 10_000 }).toMatch(/^one-1$[\s\S]*^two-2$/m);
     // A program that turns bracketed paste on sees the paste wrapped; the TTY echoes ESC as ^[.
@@ -125,12 +146,20 @@ describe('Terminals screen', () => {
     await expect.poll(() => pane().locator('.terminal-font-size').textContent()).toBe(before);
     await pane().getByRole('button', { name: 'Open in system terminal' }).click();
     await expect.poll(() => pane().locator('.terminal-system code').textContent()).toBe(`docker exec -it ${shellName} sh`);
+    // Ctrl+Shift+F opens the search again from the terminal.
+    await pane().locator('.xterm-helper-textarea').focus();
+    await page.keyboard.press('Control+Shift+F');
+    await page.getByRole('textbox', { name: 'Search the scrollback' }).fill('back-2');
+    await page.keyboard.press('Enter');
+    await app.shot('terminals-shell-tools');
   });
 
   it('opens redis-cli with the password from the env; PING gets PONG; the password is nowhere', async () => {
     await page.getByRole('link', { name: 'Containers' }).click();
     await row(redisName).getByRole('button', { name: /Show stats and details/ }).click();
     const launchers = page.getByRole('group', { name: `terminals for ${redisName}` });
+    await expect.poll(() => launchers.getByRole('button', { name: 'redis-cli' }).count(), { timeout: 10_000 }).toBe(1);
+    await app.shot('terminals-containers-launchers');
     await launchers.getByRole('button', { name: 'redis-cli' }).click();
     await expect.poll(() => page.evaluate(() => location.hash), { timeout: 10_000 }).toMatch(/^#\/terminals\?session=/);
     await expect.poll(screen, { timeout: 10_000 }).toMatch(/^127\.0\.0\.1:\d+>$/m);
@@ -166,5 +195,17 @@ describe('Terminals screen', () => {
     // Only the container's own loop is left once the close has swept the session.
     await expect.poll(async () => (await processes()).filter((p) => !/^sh -c trap|^sleep 1$/.test(p)), { timeout: 10_000 }).toEqual([]);
     expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('quitting the app ends every session', async () => {
+    const form = page.getByRole('form', { name: 'Open a terminal' });
+    await form.getByRole('combobox', { name: 'Container' }).selectOption({ label: shellName });
+    await form.getByRole('button', { name: 'Open terminal' }).click();
+    await expect.poll(() => page.getByRole('list', { name: 'Terminal sessions' }).getByRole('listitem').count(), { timeout: 10_000 }).toBe(2);
+    await expect.poll(screen, { timeout: 10_000 }).toMatch(/^\/ #$/m);
+    await typeLine('sleep 400');
+    await expect.poll(async () => (await processes()).includes('sleep 400'), { timeout: 10_000 }).toBe(true);
+    await app.quit();
+    expect((await processes()).filter((p) => !/^sh -c trap|^sleep 1$/.test(p))).toEqual([]);
   });
 });
