@@ -9,7 +9,11 @@ export interface TerminalSurface {
   write(data: string, drawn: () => void): void;
 }
 
-/** Acknowledge drawn output in steps this size: main pauses the exec past 2 MB behind and resumes under 512 KB. */
+/**
+ * Drawn output is acknowledged at the end of every batch (at most ~20 a
+ * second) and, inside a big one, every 128 KB: main pauses the exec past 2 MB
+ * or 2,000 pieces behind, and resumes once the screen has caught up.
+ */
 const ackEvery = 128 * 1024;
 
 /**
@@ -41,7 +45,8 @@ export class TerminalFeed {
       if (event.t === 'snapshot') this.scrollback(event.value);
       else if (event.t === 'append') {
         if (event.dropped > 0) return this.attach();
-        for (const item of event.items) if (!this.piece(item)) return this.attach();
+        const last = event.items.length - 1;
+        for (let i = 0; i <= last; i++) if (!this.piece(event.items[i]!, i === last)) return this.attach();
       } else if (event.t === 'closed') this.onClosed(event.error);
     });
   }
@@ -49,25 +54,25 @@ export class TerminalFeed {
   private scrollback(value: TerminalScrollback): void {
     this.surface.reset();
     if (value.trimmed > 0) this.surface.write(`\x1b[2m[${Math.round(value.trimmed / 1024)} KB of earlier output no longer kept]\x1b[0m\r\n`, () => {});
+    // Main counts the scrollback as drawn when the screen attaches.
     this.expected = value.offset + value.data.length;
     this.acked = this.expected;
-    const end = this.expected;
-    if (value.data) this.surface.write(value.data, () => this.drawn(end));
+    if (value.data) this.surface.write(value.data, () => {});
   }
 
   /** False when the piece does not follow what was drawn: attach again. */
-  private piece(item: TerminalOutput): boolean {
+  private piece(item: TerminalOutput, lastOfBatch: boolean): boolean {
     const end = item.offset + item.data.length;
     if (end <= this.expected) return true;
     if (item.offset > this.expected) return false;
     const data = item.data.slice(this.expected - item.offset);
     this.expected = end;
-    this.surface.write(data, () => this.drawn(end));
+    this.surface.write(data, () => this.drawn(end, lastOfBatch));
     return true;
   }
 
-  private drawn(position: number): void {
-    if (this.stopped || position - this.acked < ackEvery) return;
+  private drawn(position: number, lastOfBatch: boolean): void {
+    if (this.stopped || position <= this.acked || (!lastOfBatch && position - this.acked < ackEvery)) return;
     this.acked = position;
     void this.client.call('terminals.ack', { id: this.id, viewer: this.viewer, offset: position }).catch(() => undefined);
   }

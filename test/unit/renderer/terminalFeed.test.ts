@@ -50,16 +50,19 @@ describe('a screen following a session', () => {
     expect(subscriptions.length).toBe(3);
   });
 
-  it('acknowledges what it drew in 128 KB steps', () => {
+  it('acknowledges what it drew at the end of each batch, and every 128 KB inside a big one', () => {
     const { client, calls, last } = fakeClient();
     const { surface } = recorder();
     new TerminalFeed(client, 's1', surface);
     last().listener({ t: 'snapshot', value: { id: 's1', offset: 0, data: '', trimmed: 0 } });
+    const acks = () => calls.map((c) => (c.params as { offset: number }).offset);
+    // Many small pieces (a TTY delivers a few hundred bytes at a time): one acknowledgement for the batch.
+    last().listener({ t: 'append', items: Array.from({ length: 100 }, (_, i) => ({ offset: i * 10, data: 'y\r\ny\r\ny\r\nx' })), dropped: 0 });
+    expect(acks()).toEqual([1000]);
     const piece = 'y'.repeat(64 * 1024);
-    last().listener({ t: 'append', items: [{ offset: 0, data: piece }], dropped: 0 });
-    expect(calls).toEqual([]);
-    last().listener({ t: 'append', items: [{ offset: piece.length, data: piece }], dropped: 0 });
-    expect(calls).toEqual([{ name: 'terminals.ack', params: { id: 's1', viewer: expect.any(String), offset: 2 * piece.length } }]);
+    last().listener({ t: 'append', items: [0, 1, 2, 3].map((i) => ({ offset: 1000 + i * piece.length, data: piece })), dropped: 0 });
+    expect(acks()).toEqual([1000, 1000 + 2 * piece.length, 1000 + 4 * piece.length]);
+    expect(calls[0]).toEqual({ name: 'terminals.ack', params: { id: 's1', viewer: expect.any(String), offset: 1000 } });
   });
 });
 
