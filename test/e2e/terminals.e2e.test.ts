@@ -123,6 +123,12 @@ describe('Terminals screen', () => {
     await expect.poll(screen, { timeout: 10_000 }).toMatch(/^len-23$/m);
   });
 
+  it('shows a megabyte of output whole, however slowly the screen draws it', async () => {
+    // About 2,000 pieces from the TTY: more than main lets a screen fall behind, so the exec pauses and resumes.
+    await typeLine('clear; yes | head -c 1000000 | wc -c; yes | head -c 1000000; echo big-$((1+1))');
+    await expect.poll(screen, { timeout: 120_000, interval: 500 }).toMatch(/^big-2$/m);
+  });
+
   it('Ctrl-C stops sleep 100', async () => {
     await typeLine('clear; sleep 100');
     await expect.poll(async () => (await processes()).includes('sleep 100'), { timeout: 10_000 }).toBe(true);
