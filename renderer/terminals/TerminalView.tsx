@@ -79,10 +79,12 @@ export function TerminalView({ sessionId, fontSize, onShortcut, onError, onReady
     xterm.attachCustomKeyEventHandler((event) => {
       const shortcut = shortcutFor(event);
       if (!shortcut) return true;
+      // Paste is left to the browser: its own paste (no clipboard-read permission needed) reaches xterm's
+      // paste handler, which wraps it in bracketed-paste marks when the program asked for them.
+      if (shortcut === 'paste') return false;
       if (event.type === 'keydown') {
         event.preventDefault();
         if (shortcut === 'copy') void copySelection().catch(() => undefined);
-        else if (shortcut === 'paste') void navigator.clipboard.readText().then((text) => xterm.paste(text), () => undefined);
         else callbacks.current.onShortcut(shortcut);
       }
       return false;

@@ -41,8 +41,25 @@ describe('Terminals screen', () => {
       .split('\n')
       .map((line) => line.trimEnd())
       .join('\n');
-  const typeLine = async (text: string) => {
+  /**
+   * Waits until the program reads keys: busybox sh asks the terminal where its cursor is after each prompt
+   * and drops what arrives before the answer, so a key is typed, seen echoed, and taken back.
+   */
+  const ready = async () => {
     await pane().locator('.xterm-helper-textarea').focus();
+    for (let attempt = 0; attempt < 20; attempt++) {
+      await page.keyboard.type('x');
+      const echoed = await expect
+        .poll(async () => (await screen()).trimEnd().endsWith('x'), { timeout: 1_000 })
+        .toBe(true)
+        .then(() => true, () => false);
+      // Ctrl-U empties the line, however many of the x's arrived.
+      if (echoed) return page.keyboard.press('Control+U');
+    }
+    throw new Error(`the program in the terminal does not echo keys; it shows:\n${await screen()}`);
+  };
+  const typeLine = async (text: string) => {
+    await ready();
     await page.keyboard.type(text);
     await page.keyboard.press('Enter');
   };
@@ -110,8 +127,7 @@ describe('Terminals screen', () => {
 
   it('pastes multi-line text, bracketed when the program asks for it', async () => {
     await typeLine('clear');
-    // busybox sh asks the terminal where its cursor is before each prompt and drops what arrives meanwhile: wait for the prompt.
-    await expect.poll(async () => (await screen()).trim(), { timeout: 10_000 }).toBe('/ #');
+    await ready();
     await paste('echo one-$((0+1))\necho two-$((1+1))\n');
     await expect.poll(screen, { timeout: 10_000 }).toMatch(/^one-1$[\s\S]*^two-2$/m);
     // A program that turns bracketed paste on sees the paste wrapped; the TTY echoes ESC as ^[.
@@ -121,6 +137,19 @@ describe('Terminals screen', () => {
     await page.keyboard.press('Enter');
     // ESC[200~ + 11 characters + ESC[201~
     await expect.poll(screen, { timeout: 10_000 }).toMatch(/^len-23$/m);
+    // Ctrl+Shift+V pastes what the clipboard holds; Ctrl+V would go to the program.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.evaluate(() => navigator.clipboard.writeText('echo clip-$((2+3))'));
+    await ready();
+    await page.keyboard.press('Control+Shift+V');
+    await page.keyboard.press('Enter');
+    await expect.poll(screen, { timeout: 10_000 }).toMatch(/^clip-5$/m);
+    // A double-clicked word, copied with Ctrl+Shift+C.
+    const row = pane().locator('.xterm-rows > div', { hasText: /^clip-5/ });
+    const box = (await row.boundingBox())!;
+    await page.mouse.dblclick(box.x + 12, box.y + box.height / 2);
+    await page.keyboard.press('Control+Shift+C');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('clip-5');
   });
 
   it('shows a megabyte of output whole, however slowly the screen draws it', async () => {
