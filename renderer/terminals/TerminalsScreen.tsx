@@ -48,7 +48,7 @@ export function TerminalsScreen() {
 function SessionRow({ session: s, selected }: { session: TerminalInfo; selected: boolean }) {
   return (
     <li className={`terminal-session${selected ? ' is-selected' : ''}`} aria-label={`session ${s.name}`} aria-current={selected || undefined}>
-      <button type="button" onClick={() => navigate('terminals', { session: s.id })}>
+      <button type="button" title={`${s.name} — ${s.container}`} onClick={() => navigate('terminals', { session: s.id })}>
         <span className="terminal-session-name">{s.name}</span>
         <span className="terminal-session-sub">
           {s.kind === 'shell' ? s.command : `${s.command} (service shell)`}
