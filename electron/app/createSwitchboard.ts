@@ -19,6 +19,8 @@ import { startDemoStack, type ScriptLauncher } from '../demo/index.js';
 import { appRoot } from '../base/appRoot.js';
 import { SecretMasker } from '../base/secrets/secretMasker.js';
 import { registerAppCommands } from './registerAppCommands.js';
+import { registerStackFileDraft } from '../stackFileDraft/index.js';
+import { stackFilesOf } from './stackFileAccess.js';
 
 export interface SwitchboardOptions {
   argv: string[];
@@ -49,7 +51,8 @@ export async function createSwitchboard(options: SwitchboardOptions): Promise<Sw
   const secrets = new SecretMasker();
   const earlyAudit = createAuditLog(earlyLogs, secrets);
 
-  const where = resolveConfigPath({ argv: options.argv, env: options.env, cwd: options.cwd });
+  const pathInputs = { argv: options.argv, env: options.env, cwd: options.cwd };
+  const where = resolveConfigPath(pathInputs);
   let demoDir: string | undefined;
   let config: ConfigStore;
   if ('path' in where) {
@@ -79,6 +82,7 @@ export async function createSwitchboard(options: SwitchboardOptions): Promise<Sw
   registerBenchmark(capability(), probes);
   registerCache(capability());
   registerTerminals(capability(), docker);
+  registerStackFileDraft(capability(), { containers: docker, stackFiles: stackFilesOf(config, pathInputs), env: options.env });
 
   return {
     commands,

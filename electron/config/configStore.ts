@@ -40,7 +40,7 @@ export class ConfigStore implements ConfigSource, Disposable {
 
   private config: StackConfig = emptyStack();
   private currentStatus: ConfigStatus;
-  private readonly watcher: ConfigWatcher | undefined;
+  private watcher: ConfigWatcher | undefined;
   private lastGoodFiles: string[] = [];
   private loaded = false;
   private running: Promise<ConfigStatus> | undefined;
@@ -56,7 +56,7 @@ export class ConfigStore implements ConfigSource, Disposable {
   }
 
   constructor(
-    private readonly source: ConfigStoreSource,
+    private source: ConfigStoreSource,
     private readonly options: ConfigStoreOptions = {},
   ) {
     this.audit = options.audit ?? discardAudit;
@@ -93,6 +93,18 @@ export class ConfigStore implements ConfigSource, Disposable {
       return this.reload();
     });
     return this.rerun;
+  }
+
+  /**
+   * Runs on the stack file at `path` from now on (the demo's "Create stack.yaml"): loads it, watches it,
+   * and tells every capability through `changed`, as an edit would. A broken file keeps the last good config.
+   */
+  switchTo(path: string): Promise<ConfigStatus> {
+    if (this.disposed) return Promise.resolve(this.currentStatus);
+    this.source = { path };
+    this.currentStatus = { ...this.currentStatus, source: resolve(path), isDemo: false };
+    this.watcher ??= new ConfigWatcher(() => void this.reload(), this.options.debounceMs ?? 150);
+    return this.reload();
   }
 
   dispose(): void {

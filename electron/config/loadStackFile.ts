@@ -24,7 +24,12 @@ export interface LoadOptions {
 export async function loadStackFile(path: string, options: LoadOptions = {}): Promise<StackLoad> {
   const read = await readConfigFile(path);
   if (!read.ok) return { ok: false, files: [path], problems: [{ file: path, message: `stack file ${path}: ${read.reason}` }] };
-  const parsed = parseSourceText(read.text, path);
+  return loadStackText(read.text, path, options);
+}
+
+/** The same checks on text not saved yet, as if it were the file at `path` (a draft under review). */
+export async function loadStackText(text: string, path: string, options: LoadOptions = {}): Promise<StackLoad> {
+  const parsed = parseSourceText(text, path);
   if (!parsed.ok) return { ok: false, files: [path], problems: parsed.problems };
   return completeStack(parsed.source, { baseDir: dirname(path), env: options.env ?? process.env, files: [path] });
 }

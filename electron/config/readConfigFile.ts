@@ -55,12 +55,26 @@ async function readBounded(path: string, maxBytes: number): Promise<ConfigText> 
       total += bytesRead;
       if (total > maxBytes) return { ok: false, reason: tooBig(total, maxBytes) };
     }
-    return { ok: true, text: Buffer.concat(chunks, total).toString('utf8') };
+    const bytes = Buffer.concat(chunks, total);
+    const nul = bytes.indexOf(0);
+    // A raw NUL is never in a text file: say so, instead of a YAML key made of NULs
+    if (nul !== -1) return { ok: false, reason: nulReason(bytes, nul) };
+    return { ok: true, text: bytes.toString('utf8') };
   } catch (err) {
     return { ok: false, reason: err instanceof Error ? err.message : String(err) };
   } finally {
     await handle.close().catch(() => {});
   }
+}
+
+function nulReason(bytes: Buffer, at: number): string {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = bytes.indexOf(10); i !== -1 && i < at; i = bytes.indexOf(10, i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return `has a NUL byte at line ${line}, column ${at - lineStart + 1}: a stack file is text (was a binary file saved over it?)`;
 }
 
 function openFailure(err: unknown): string {

@@ -5,7 +5,7 @@ import type { EngineConfig } from '../base/stackFile/docker.js';
 import type { LogWriter } from '../core/logWriter.js';
 import { runContainerAction } from './containerActions.js';
 import { detailsFromInspect, envValue } from './containerDetails.js';
-import { fetchLogHistory, type LogHistoryRequest } from './containerLogHistory.js';
+import { fetchLogHistory, logHistoryMaxBytes, type LogHistoryRequest } from './containerLogHistory.js';
 import { ContainerLogs, type LogFollowOptions } from './containerLogs.js';
 import { matchContainer } from './containerMatch.js';
 import { createSelection } from './containerSelection.js';
@@ -32,6 +32,8 @@ export interface EngineOptions {
   logFollow?: LogFollowOptions;
   /** Follow container logs into the hub (on by default; benchmarks turn it off). */
   followLogs?: boolean;
+  /** Bytes one page of log history may read from Docker; default logHistoryMaxBytes (8 MiB). */
+  logHistoryMaxBytes?: number;
 }
 
 /**
@@ -46,12 +48,15 @@ export class DockerEngine implements Disposable {
   readonly inStack: (c: ContainerSummary) => boolean;
   private readonly conn: EngineConnection;
   private readonly logFollows: ContainerLogs | undefined;
+  private lastHistoryBytes = 0;
+  private readonly historyMaxBytes: number;
 
   constructor(name: string, address: EngineAddress, cfg: EngineConfig, opts: EngineOptions) {
     this.inStack = createSelection(cfg);
     this.conn = new EngineConnection(name, address, opts.connectTimeoutMs);
     this.stats = new ContainerStats(this.conn, opts.historyCapacity);
     this.logFollows = opts.followLogs === false ? undefined : new ContainerLogs(this.conn, opts.logs, this.inStack, opts.logFollow);
+    this.historyMaxBytes = opts.logHistoryMaxBytes ?? logHistoryMaxBytes;
     this.conn.start();
   }
 
@@ -151,9 +156,15 @@ export class DockerEngine implements Disposable {
     return { image: raw.Config?.Image ?? container.image, envNames: env, args };
   }
 
-  /** Older lines of a container from Docker's own log. */
+  /** Older lines of a container from Docker's own log, with a limit on the bytes read per page. */
   logHistory(container: ContainerSummary, req: LogHistoryRequest): Promise<ContainerLogPage> {
-    return fetchLogHistory({ docker: this.conn.docker, address: this.address, id: container.id, name: container.name, tty: container.tty ?? false }, req);
+    const limits = { maxBytes: this.historyMaxBytes, onRead: (bytes: number) => (this.lastHistoryBytes = bytes) };
+    return fetchLogHistory({ docker: this.conn.docker, address: this.address, id: container.id, name: container.name, tty: container.tty ?? false }, req, limits);
+  }
+
+  /** Bytes the last page of log history read from Docker. */
+  get lastLogHistoryBytes(): number {
+    return this.lastHistoryBytes;
   }
 
   /** How many containers' logs are being followed into the hub right now. */

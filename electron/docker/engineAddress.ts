@@ -2,12 +2,15 @@ import { readFileSync } from 'node:fs';
 import type Docker from 'dockerode';
 import { SwitchboardError } from '../../shared/errors.js';
 import type { EngineConfig } from '../base/stackFile/docker.js';
+import { HostKeyCheck, knownHostsPlace } from './hostKeyCheck.js';
 
 export interface EngineAddress {
   /** The address in the operator's words, shown on screen and in errors. */
   display: string;
   options: Docker.DockerOptions;
 }
+
+type HostKeyAlgorithms = NonNullable<NonNullable<Docker.DockerOptions['sshOptions']>['algorithms']>['serverHostKey'];
 
 const platformDefault = process.platform === 'win32' ? 'npipe:////./pipe/docker_engine' : 'unix:///var/run/docker.sock';
 
@@ -33,7 +36,9 @@ export function resolveEngineAddress(cfg: EngineConfig, env: NodeJS.ProcessEnv =
   }
   const host = url.hostname.replace(/^\[|\]$/g, '');
   switch (url.protocol) {
-    case 'ssh:':
+    case 'ssh:': {
+      const username = decodeURIComponent(url.username) || undefined;
+      const hostKey = new HostKeyCheck({ display, host, port: Number(url.port || 22), user: username }, knownHostsPlace(env));
       return {
         display,
         options: {
@@ -41,10 +46,21 @@ export function resolveEngineAddress(cfg: EngineConfig, env: NodeJS.ProcessEnv =
           protocol: 'ssh',
           host,
           port: url.port || 22,
-          username: decodeURIComponent(url.username) || undefined,
-          sshOptions: { agent: env.SSH_AUTH_SOCK },
+          username,
+          sshOptions: {
+            agent: env.SSH_AUTH_SOCK,
+            // Without a verifier ssh2 accepts any host key: anyone in between could pose as the engine.
+            hostVerifier: (key: Buffer) => hostKey.verify(key),
+            // A getter, so each connection (docker-modem opens one per request) reads known_hosts afresh.
+            algorithms: {
+              get serverHostKey() {
+                return hostKey.algorithms() as HostKeyAlgorithms;
+              },
+            },
+          },
         },
       };
+    }
     case 'tcp:':
     case 'http:':
     case 'https:': {

@@ -1,4 +1,5 @@
 import { SwitchboardError } from '../../shared/errors.js';
+import { explainHostKeyRefusal } from './hostKeyCheck.js';
 
 interface DockerodeError {
   statusCode?: number;
@@ -9,7 +10,8 @@ interface DockerodeError {
 }
 
 /** Why a connection failed, in the words an operator acts on. */
-export function unreachableMessage(address: string, err: unknown): string {
+export function unreachableMessage(address: string, failure: unknown): string {
+  const err = explainHostKeyRefusal(address, failure);
   const e = (err ?? {}) as DockerodeError;
   const code = e.code ?? '';
   const hint =
@@ -35,6 +37,8 @@ export function engineMessage(err: unknown): string {
 /** A failed engine call as a SwitchboardError whose code the screen can branch on. */
 export function toEngineError(what: string, err: unknown, address: string): SwitchboardError {
   if (err instanceof SwitchboardError) return err;
+  const refused = explainHostKeyRefusal(address, err);
+  if (refused instanceof SwitchboardError) return new SwitchboardError('engine_unreachable', `${what} failed: ${refused.message}`);
   const e = (err ?? {}) as DockerodeError;
   const msg = engineMessage(err);
   switch (e.statusCode) {

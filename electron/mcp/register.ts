@@ -33,7 +33,8 @@ export function registerMcp(ctx: AppContext, options: McpOptions = { env: proces
   // added before the supervisor, so it is disposed after it: the watchdog's pipe closes once every server has stopped
   const guard = ctx.disposables.add(new OrphanGuard(folder, (text) => ctx.audit.note(text, 'warn')));
   const supervisor = ctx.disposables.add(new McpSupervisor({ logs: ctx.logs, audit: ctx.audit, secrets: ctx.secrets, baseDir: ctx.config.baseDir(), groups: guard }));
-  const apply = (config: StackConfig) => void supervisor.setServers(serversOf(config));
+  // the folder is read again each time: switching to another stack file moves it
+  const apply = (config: StackConfig) => void supervisor.setServers(serversOf(config), ctx.config.baseDir());
   apply(ctx.config.current());
   ctx.disposables.add(ctx.config.changed.on(apply));
 

@@ -39,12 +39,15 @@ export interface McpSupervisorOptions {
 export class McpSupervisor implements AsyncDisposable {
   readonly changed = new Emitter<McpServerState[]>();
   private readonly servers = new Map<string, SupervisedServer>();
+  /** The selfcheck running for a server (a replaced server's entry goes with it). */
+  private readonly selfchecks = new WeakMap<SupervisedServer, Promise<SelfcheckResult>>();
   private readonly clock: Clock;
   private readonly audit: AuditLog;
   private readonly secrets: SecretMasker;
   private disposed = false;
   private stopping: Promise<void> | undefined;
   private changeQueued = false;
+  private baseDir: string;
   // a hard exit (uncaught error, process.exit) cannot await dispose: kill the groups synchronously
   private readonly onProcessExit = () => {
     for (const server of this.servers.values()) server.killNow();
@@ -52,6 +55,7 @@ export class McpSupervisor implements AsyncDisposable {
 
   constructor(private readonly options: McpSupervisorOptions) {
     this.clock = options.clock ?? realClock;
+    this.baseDir = options.baseDir;
     this.secrets = options.secrets ?? new SecretMasker();
     this.audit = options.audit ?? createAuditLog(options.logs, this.secrets);
     process.on('exit', this.onProcessExit);
@@ -68,13 +72,16 @@ export class McpSupervisor implements AsyncDisposable {
   /**
    * Makes the supervised set match the config: new entries are added (and
    * started when autostart), removed ones stopped, changed ones replaced.
+   * A new `baseDir` (the app switched to another stack file) replaces them all: their relative paths mean something else now.
    */
-  async setServers(configs: Record<string, McpServerConfig>): Promise<void> {
+  async setServers(configs: Record<string, McpServerConfig>, baseDir = this.baseDir): Promise<void> {
     if (this.disposed) return;
+    const moved = baseDir !== this.baseDir;
+    this.baseDir = baseDir;
     const work: Promise<unknown>[] = [];
     for (const [name, server] of this.servers) {
       const next = configs[name];
-      if (next && JSON.stringify(next) === JSON.stringify(server.config)) continue;
+      if (next && !moved && JSON.stringify(next) === JSON.stringify(server.config)) continue;
       this.servers.delete(name);
       work.push(server.disposeAsync());
     }
@@ -86,7 +93,7 @@ export class McpSupervisor implements AsyncDisposable {
         logs: this.options.logs,
         audit: this.audit,
         secrets: this.secrets,
-        baseDir: this.options.baseDir,
+        baseDir: this.baseDir,
         clock: this.clock,
         stopTimings: this.options.stopTimings ?? defaultStopTimings,
         groups: this.options.groups ?? untrackedGroups,
@@ -118,10 +125,28 @@ export class McpSupervisor implements AsyncDisposable {
     return state;
   }
 
+  /**
+   * Runs the server's selfcheck; at most one runs per server at a time. A
+   * request while one runs joins it and gets its result: a selfcheck takes no
+   * arguments and leaves the server alone, so that run answers the same
+   * question, where a conflict error would only send the caller back to
+   * spawn another.
+   */
   async selfcheck(name: string): Promise<SelfcheckResult> {
     const server = this.server(name);
+    const running = this.selfchecks.get(server);
+    if (running) {
+      this.audit.note(`selfcheck of ${sourceId.mcp(name)} requested while one is running: it gets that run's result`);
+      return running;
+    }
     this.requested('selfcheck', name);
-    const result = await runSelfcheck(name, server.config, this.options.baseDir, server.config.initializeTimeout, server.masker);
+    const run = this.selfcheckOnce(name, server).finally(() => this.selfchecks.delete(server));
+    this.selfchecks.set(server, run);
+    return run;
+  }
+
+  private async selfcheckOnce(name: string, server: SupervisedServer): Promise<SelfcheckResult> {
+    const result = await runSelfcheck(name, server.config, this.baseDir, server.config.initializeTimeout, server.masker);
     const exit = `exit ${result.exitCode ?? result.signal}`;
     // a selfcheck that ran and failed is the server's problem, not Switchboard's: a warning
     this.audit.action(

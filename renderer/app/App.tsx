@@ -1,5 +1,8 @@
 import { useConnectionStatus, useTopicState } from '../client/hooks.js';
+import { LiveAnnouncer } from '../components/announcer/LiveAnnouncer.js';
 import { StatusPill } from '../components/StatusPill.js';
+import { ThemeSwitch } from '../components/theme/ThemeSwitch.js';
+import { KeyboardLayer } from '../keyboard/KeyboardLayer.js';
 import { useRoute } from '../navigation/router.js';
 import { screenAt, screens } from '../navigation/screens.js';
 import { ConfigBanner } from './ConfigBanner.js';
@@ -25,6 +28,7 @@ export function App() {
           ))}
         </ul>
         <div className="sidebar-foot">
+          <ThemeSwitch />
           <StatusPill tone={status === 'open' ? 'ok' : 'warn'}>{status === 'open' ? 'connected' : status}</StatusPill>
         </div>
       </nav>
@@ -48,6 +52,8 @@ export function App() {
         <ConfigBanner />
         <screen.Component />
       </main>
+      <LiveAnnouncer />
+      <KeyboardLayer />
     </div>
   );
 }

@@ -1,11 +1,15 @@
 import { useState } from 'react';
 import { ActionButton } from '../components/ActionButton.js';
+import { useStatusAnnouncement } from '../components/announcer/useStatusAnnouncement.js';
 import { StatusPill } from '../components/StatusPill.js';
 import { formatDuration } from '../components/time.js';
 import { containerActions, type ContainerAction, type ContainerSummary } from '../../shared/contract/containers.js';
-import { actionTone, containerStateLabel, containerTone, isUp, shortResult } from './containerFormat.js';
+import { actionTone, containerActionUsable, containerStateLabel, containerTone, isUp, shortResult } from './containerFormat.js';
 import { useContainerAction } from './useContainerAction.js';
 import { OpenTerminalButton } from '../terminals/OpenTerminalButton.js';
+import { rowKeyProps } from '../keyboard/rowKeyProps.js';
+import { navigate } from '../navigation/router.js';
+import { sourceId } from '../../shared/sourceId.js';
 
 interface Props {
   container: ContainerSummary;
@@ -18,13 +22,8 @@ interface Props {
 
 /** The row's buttons besides Remove, in order: one of each pair (start/stop, pause/unpause) and whether it can be used now. */
 function offered(c: ContainerSummary): Array<{ action: ContainerAction; usable: boolean }> {
-  const up = isUp(c);
-  return [
-    { action: up ? 'stop' : 'start', usable: true },
-    { action: 'restart', usable: true },
-    c.state === 'paused' ? { action: 'unpause', usable: true } : { action: 'pause', usable: c.state === 'running' },
-    { action: 'kill', usable: up },
-  ];
+  const shown: ContainerAction[] = [isUp(c) ? 'stop' : 'start', 'restart', c.state === 'paused' ? 'unpause' : 'pause', 'kill'];
+  return shown.map((action) => ({ action, usable: containerActionUsable(c, action) }));
 }
 
 /** One container: state, health, uptime, restarts, image, ports, and its actions with their progress and result. */
@@ -34,15 +33,26 @@ export function ContainerRow({ container: c, now, selected, checked, onSelect, o
   const target = { engine: c.engine, id: c.id };
   const busy = Boolean(c.pending) || act.isPending;
   const up = isUp(c);
+  useStatusAnnouncement(c.name, containerStateLabel(c));
   const running = (action: ContainerAction) => act.isPending && act.variables?.action === action;
   const callError = act.error ?? undefined;
   const result = c.pending ? `${c.pending}…` : c.lastAction ? shortResult(c.lastAction.message, c.name) : callError?.message;
   const failed = c.pending ? false : c.lastAction ? !c.lastAction.ok : Boolean(callError);
+  // the row shortcuts do what its buttons do, and nothing while those are disabled
+  const keys = rowKeyProps({
+    open: onSelect,
+    restart: busy ? undefined : () => act.mutate({ action: 'restart', ...target }),
+    startStop: busy ? undefined : () => act.mutate({ action: up ? 'stop' : 'start', ...target }),
+    logs: () => navigate('logs', { source: sourceId.container(c.name) }),
+  });
   return (
-    <li className={`containers-row${selected ? ' is-selected' : ''}${c.inStack === false ? ' is-outside' : ''}`} aria-label={`container ${c.name}`} aria-current={selected || undefined}>
+    <li className={`containers-row${selected ? ' is-selected' : ''}${c.inStack === false ? ' is-outside' : ''}`} aria-label={`container ${c.name}`} aria-current={selected || undefined} {...keys}>
       <input type="checkbox" className="containers-check" checked={checked} onChange={(e) => onCheck(e.target.checked)} aria-label={`Select ${c.name}`} />
-      <button type="button" className="containers-row-select" onClick={onSelect} aria-label={`Show stats and details of ${c.name}`}>
+      {/* the name says what it does and contains what it shows (WCAG "label in name") */}
+      <button type="button" className="containers-row-select" onClick={onSelect}>
+        <span className="visually-hidden">Show stats and details of </span>
         <span className="containers-row-name">{c.name}</span>
+        <span className="visually-hidden">, </span>
         <span className="containers-row-sub" title={c.image}>
           {c.service ? `${c.service} · ` : ''}
           {c.image}

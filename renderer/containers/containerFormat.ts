@@ -28,6 +28,24 @@ export function isUp(c: Pick<ContainerSummary, 'state'>): boolean {
   return c.state === 'running' || c.state === 'paused' || c.state === 'restarting';
 }
 
+/** Whether an action makes sense on a container in its state now: its row and the command palette offer the same. */
+export function containerActionUsable(c: Pick<ContainerSummary, 'state'>, action: ContainerAction): boolean {
+  switch (action) {
+    case 'start':
+      return !isUp(c);
+    case 'stop':
+    case 'kill':
+      return isUp(c);
+    case 'pause':
+      return c.state === 'running';
+    case 'unpause':
+      return c.state === 'paused';
+    case 'restart':
+    case 'remove':
+      return true;
+  }
+}
+
 export function formatBytes(n: number | undefined): string {
   if (n === undefined || !Number.isFinite(n)) return '—';
   const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];

@@ -17,7 +17,12 @@ export function BenchmarkForm({ probes, initialProbe, running }: { probes: Probe
   const run = useCommand('benchmark.run');
   const cancel = useCommand('benchmark.cancel');
   if (http.length === 0) {
-    return <div className="dashboards-chart-empty">No HTTP probes to load-test. A benchmark reuses an HTTP probe's request (method, headers, body) and its SLO.</div>;
+    return (
+      <div className="dashboards-chart-empty">
+        No HTTP probes to load-test: add one under <code>probes:</code> in the stack file (<code>url: http://…/health</code>). A benchmark reuses an HTTP probe's request
+        (method, headers, body) and its SLO.
+      </div>
+    );
   }
   const target = http.find((p) => p.name === probe);
   return (

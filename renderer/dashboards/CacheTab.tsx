@@ -19,7 +19,7 @@ export function CacheTab() {
           title="No cache sources configured"
           hint={
             <>
-              Add one under <code>cache:</code>: <code>{'{ redis: redis://127.0.0.1:6379 }'}</code>, <code>{'{ prometheus: http://…/metrics, hits: cache_hits_total, misses: cache_misses_total }'}</code> or <code>{'{ json: http://…, hits: a.b, misses: a.c }'}</code>.
+              Add one under <code>cache:</code> in the stack file: <code>{'{ redis: redis://127.0.0.1:6379 }'}</code>, <code>{'{ prometheus: http://…/metrics, hits: cache_hits_total, misses: cache_misses_total }'}</code> or <code>{'{ json: http://…, hits: a.b, misses: a.c }'}</code>.
             </>
           }
         />

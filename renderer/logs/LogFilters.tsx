@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import type { LogLevel, LogSourceInfo, LogStream } from '../../shared/contract/logs.js';
 import { levelNames, streamNames } from './logStore.js';
 
@@ -44,7 +45,7 @@ export function LogFilters({ filter, onChange, known, hueOf }: Props) {
                   checked={filter.sources.includes(s)}
                   onChange={() => onChange({ ...filter, sources: toggle(filter.sources, s) })}
                 />
-                <span className="logs-source-swatch" style={{ background: `hsl(${hueOf(s)} 65% 68%)` }} aria-hidden="true" />
+                <span className="logs-source-swatch" style={{ '--source-hue': hueOf(s) } as CSSProperties} aria-hidden="true" />
                 <span className="logs-source-name">{s}</span>
                 <span className="logs-source-count">
                   {info ? count(info.lines) : 0}

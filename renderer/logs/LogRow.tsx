@@ -1,4 +1,4 @@
-import { memo, type ReactNode } from 'react';
+import { memo, type CSSProperties, type ReactNode } from 'react';
 import type { StoredLine } from './logStore.js';
 import { ansiSegments, type Segment } from './ansiSegments.js';
 import { matchRanges } from './logSearch.js';
@@ -69,7 +69,7 @@ function LogRowView({ line, showTime, pattern, current, selected, sourceHue }: P
   return (
     <div className={classes.join(' ')} data-index={line.index} data-seq={line.seq}>
       {showTime ? <span className="logs-time">{time(line.ts)}</span> : null}
-      <span className="logs-source" style={{ color: `hsl(${sourceHue} 65% 68%)` }} title={line.source}>
+      <span className="logs-source" style={{ '--source-hue': sourceHue } as CSSProperties} title={line.source}>
         {line.source}
       </span>
       <span className="logs-level" title={`${line.level} on ${line.stream}`}>

@@ -20,7 +20,7 @@ export function OlderLinesBar({ older }: { older: OlderLines }) {
       text = 'Loading older lines from Docker…';
       break;
     case 'more':
-      text = `${loaded}; more load as you reach the top.`;
+      text = `${loaded}; more load as you reach the top.${older.cut ? ` ${older.cut}` : ''}`;
       action = 'Load older lines from Docker';
       break;
     case 'done':

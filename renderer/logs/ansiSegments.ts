@@ -31,7 +31,7 @@ function colour(name: string | null, truecolor: string | null): { cls?: string; 
 
 /**
  * A line with ANSI colour codes as styled runs. The 16 basic colours become
- * classes (themed for the dark background in logs.css); others become inline colours.
+ * classes (coloured per theme in styles/theme.css); others become inline colours.
  */
 export function ansiSegments(text: string): Segment[] {
   if (text.indexOf('\u001b') === -1) return [{ text, className: '' }];

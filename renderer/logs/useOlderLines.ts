@@ -14,6 +14,8 @@ export interface OlderLines {
   /** Lines loaded from Docker into this view so far. */
   fromDocker: number;
   error: string | undefined;
+  /** Why the last page from Docker is short (a flood hit the per-page read limit), when it is. */
+  cut: string | undefined;
   /** The reader reached the oldest line shown. */
   onReachTop: () => void;
   loadFromDocker: () => void;
@@ -25,6 +27,7 @@ interface State {
   docker: DockerHistory;
   fromDocker: number;
   error?: string;
+  cut?: string;
 }
 
 const hubPage = 5_000;
@@ -82,7 +85,7 @@ export function useOlderLines(store: LogStore, filter: FilterState, snapshotComp
         if (epoch !== store.epoch) return;
         const added = store.prepend(page.lines);
         const docker: DockerHistory = added < page.lines.length ? 'full' : page.more ? 'more' : 'done';
-        setSaved((s) => (s.epoch === epoch ? { ...s, docker, fromDocker: s.fromDocker + added } : s));
+        setSaved((s) => (s.epoch === epoch ? { ...s, docker, fromDocker: s.fromDocker + added, cut: page.cut } : s));
       })
       .catch((err: { message?: string }) => update(epoch, { docker: 'error', error: err.message ?? String(err) }))
       .finally(() => (busy.current = false));
@@ -93,5 +96,5 @@ export function useOlderLines(store: LogStore, filter: FilterState, snapshotComp
     else if (state.docker === 'more') loadFromDocker();
   };
 
-  return { container, docker: state.docker, fromDocker: state.fromDocker, error: state.error, onReachTop, loadFromDocker };
+  return { container, docker: state.docker, fromDocker: state.fromDocker, error: state.error, cut: state.cut, onReachTop, loadFromDocker };
 }

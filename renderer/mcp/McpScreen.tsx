@@ -6,6 +6,7 @@ import { useNow } from '../components/useNow.js';
 import { useTopicState } from '../client/hooks.js';
 import { navigate, useRoute } from '../navigation/router.js';
 import type { McpServerState, SelfcheckResult } from '../../shared/contract/mcp.js';
+import { LeftoversPanel } from './LeftoversPanel.js';
 import { McpServerDetails } from './McpServerDetails.js';
 import { McpServerRow } from './McpServerRow.js';
 import { needsAttention } from './serverStatus.js';
@@ -23,6 +24,7 @@ export function McpScreen() {
   return (
     <div className="mcp-screen">
       {error ? <ErrorBanner title="MCP updates stopped">{error.message}</ErrorBanner> : null}
+      <LeftoversPanel now={now} />
       <Panel title="Servers" actions={data ? <Summary servers={servers} /> : null} className="mcp-list">
         {data === undefined ? (
           error ? null : <EmptyState title="Loading MCP servers…" />

@@ -1,11 +1,12 @@
 import { ActionButton } from '../components/ActionButton.js';
+import { useStatusAnnouncement } from '../components/announcer/useStatusAnnouncement.js';
 import { StatusPill } from '../components/StatusPill.js';
 import { formatDuration, formatMs } from '../components/time.js';
 import { useCommand } from '../client/hooks.js';
 import { navigate } from '../navigation/router.js';
 import type { McpServerState, SelfcheckResult } from '../../shared/contract/mcp.js';
-import { ServerActionButtons, useServerCommands } from './ServerActionButtons.js';
-import { hasSession, reasonTone, serverStatusLabel, serverTone } from './serverStatus.js';
+import { ServerActionButtons, serverRowKeys, useServerCommands } from './ServerActionButtons.js';
+import { hasSession, reasonTone, serverStatusLabel, serverStatusWord, serverTone } from './serverStatus.js';
 import { sourceId } from '../../shared/sourceId.js';
 
 interface Props {
@@ -22,13 +23,18 @@ export function McpServerRow({ server: s, now, selected, onSelect, onSelfcheck }
   const selfcheck = useCommand('mcp.selfcheck');
   const failure = commandFailure ?? selfcheck.error;
   const reason = reasonTone(s.status);
+  useStatusAnnouncement(s.name, serverStatusWord(s));
   const commandLine = [s.command, ...s.args].join(' ');
   // the server's own name once known; before that the program's file name (full path in the tooltip)
   const subtitle = s.server ? `${s.server.name} ${s.server.version}` : [s.command.split('/').pop(), ...s.args.map((a) => a.split('/').pop())].join(' ');
+  const keys = serverRowKeys(s, commands, onSelect);
   return (
-    <li className={`mcp-row${selected ? ' is-selected' : ''}`} aria-label={`MCP server ${s.name}`} aria-current={selected || undefined}>
-      <button type="button" className="mcp-row-select" onClick={onSelect} aria-label={`Show details of ${s.name}`}>
+    <li className={`mcp-row${selected ? ' is-selected' : ''}`} aria-label={`MCP server ${s.name}`} aria-current={selected || undefined} {...keys}>
+      {/* the name says what it does and contains what it shows (WCAG "label in name") */}
+      <button type="button" className="mcp-row-select" onClick={onSelect}>
+        <span className="visually-hidden">Show details of </span>
         <span className="mcp-row-name">{s.name}</span>
+        <span className="visually-hidden">, </span>
         <span className="mcp-row-sub" title={commandLine}>
           {subtitle}
         </span>

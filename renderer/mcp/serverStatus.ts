@@ -36,6 +36,11 @@ export function serverStatusLabel(s: Pick<McpServerState, 'status' | 'exitCode' 
   return s.status;
 }
 
+/** The state in words that do not tick with the clock ("backoff", not "backoff · retry in 4 s"): what a change announces. */
+export function serverStatusWord(s: Pick<McpServerState, 'status' | 'exitCode' | 'exitSignal' | 'nextAttemptAt' | 'failures'>): string {
+  return s.status === 'backoff' ? 'backoff' : serverStatusLabel(s, 0);
+}
+
 /** A server that is failing and whose reason is a diagnosis, not a progress note. */
 export function needsAttention(status: McpStatus): boolean {
   return status === 'exited' || status === 'crash-loop' || status === 'backoff' || status === 'degraded';

@@ -16,7 +16,7 @@ export function CacheCard() {
       {data === undefined ? (
         error ? null : <EmptyState title="Loading cache counters…" />
       ) : sources.length === 0 ? (
-        <EmptyState title="No cache sources configured" hint={<>Add one under <code>cache:</code> (Redis, Prometheus counters or JSON).</>} />
+        <EmptyState title="No cache sources configured" hint={<>Add one under <code>cache:</code> in the stack file (Redis, Prometheus counters or JSON).</>} />
       ) : (
         <ul className="rows" aria-label="Cache sources">
           {sources.map((s) => (

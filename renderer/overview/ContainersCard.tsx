@@ -1,4 +1,5 @@
 import { ActionButton } from '../components/ActionButton.js';
+import { useStatusAnnouncement } from '../components/announcer/useStatusAnnouncement.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { ErrorBanner } from '../components/ErrorBanner.js';
 import { Panel } from '../components/Panel.js';
@@ -9,6 +10,8 @@ import { formatDuration } from '../components/time.js';
 import { useNow } from '../components/useNow.js';
 import type { ContainerSummary } from '../../shared/contract/containers.js';
 import { containerStateLabel, containerTone, isUp } from '../containers/containerFormat.js';
+import { rowKeyProps } from '../keyboard/rowKeyProps.js';
+import { sourceId } from '../../shared/sourceId.js';
 
 export function ContainersCard() {
   const { data, error } = useTopicState('containers');
@@ -27,7 +30,7 @@ export function ContainersCard() {
       {data === undefined ? (
         error ? null : <EmptyState title="Loading containers…" />
       ) : containers.length === 0 && engines.some((e) => e.status === 'connected') ? (
-        <EmptyState title="No containers in this stack" hint="Start some with docker or docker compose; they appear here live." />
+        <EmptyState title="No containers in this stack" hint={<>Start some with docker or docker compose, or widen the <code>docker:</code> selection in the stack file; they appear here live.</>} />
       ) : (
         <ul className="rows rows-scroll" aria-label="Containers">
           {sortForAttention(containers).map((c) => (
@@ -52,10 +55,18 @@ function ContainerRow({ container: c }: { container: ContainerSummary }) {
   const target = { engine: c.engine, id: c.id };
   const failure = start.error ?? stop.error ?? restart.error;
   const now = useNow(5000);
+  useStatusAnnouncement(c.name, containerStateLabel(c));
   const uptime = c.state === 'running' && c.startedAt ? `up ${formatDuration(now - c.startedAt)}` : c.status;
   const detail = [c.image, uptime, c.restartCount ? `${c.restartCount} restart${c.restartCount > 1 ? 's' : ''}` : ''].filter(Boolean).join(' · ');
+  const busy = start.isPending || stop.isPending || restart.isPending;
+  const keys = rowKeyProps({
+    open: () => navigate('containers', { engine: c.engine, id: c.id, tab: 'stats' }),
+    restart: busy ? undefined : () => restart.mutate(target),
+    startStop: busy ? undefined : () => (isUp(c) ? stop : start).mutate(target),
+    logs: () => navigate('logs', { source: sourceId.container(c.name) }),
+  });
   return (
-    <li className="row" aria-label={`container ${c.name}`}>
+    <li className="row" aria-label={`container ${c.name}`} {...keys}>
       <div className="row-main">
         <span className="row-name" title={c.image}>{c.name}</span>
         <StatusPill tone={containerTone(c)}>{containerStateLabel(c)}</StatusPill>

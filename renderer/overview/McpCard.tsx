@@ -1,3 +1,4 @@
+import { useStatusAnnouncement } from '../components/announcer/useStatusAnnouncement.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { ErrorBanner } from '../components/ErrorBanner.js';
 import { Panel } from '../components/Panel.js';
@@ -7,8 +8,8 @@ import { useNow } from '../components/useNow.js';
 import { useTopicState } from '../client/hooks.js';
 import { navigate } from '../navigation/router.js';
 import type { McpServerState } from '../../shared/contract/mcp.js';
-import { ServerActionButtons, useServerCommands } from '../mcp/ServerActionButtons.js';
-import { reasonTone, serverStatusLabel, serverTone } from '../mcp/serverStatus.js';
+import { ServerActionButtons, serverRowKeys, useServerCommands } from '../mcp/ServerActionButtons.js';
+import { reasonTone, serverStatusLabel, serverStatusWord, serverTone } from '../mcp/serverStatus.js';
 
 export function McpCard() {
   const { data, error } = useTopicState('mcp');
@@ -36,8 +37,10 @@ function McpRow({ server: s }: { server: McpServerState }) {
   const now = useNow();
   const { commands, failure } = useServerCommands();
   const reason = reasonTone(s.status);
+  useStatusAnnouncement(s.name, serverStatusWord(s));
+  const keys = serverRowKeys(s, commands, () => navigate('mcp', { server: s.name }));
   return (
-    <li className="row" aria-label={`MCP server ${s.name}`}>
+    <li className="row" aria-label={`MCP server ${s.name}`} {...keys}>
       <div className="row-main">
         <span className="row-name">{s.name}</span>
         <StatusPill tone={serverTone(s.status)} title={`since ${new Date(s.since).toLocaleTimeString()}`}>

@@ -23,7 +23,7 @@ export function ProbeCard() {
       {data === undefined ? (
         error ? null : <EmptyState title="Loading probes…" />
       ) : !probe ? (
-        <EmptyState title="No health probes configured" hint={<>Add one under <code>probes:</code>, e.g. <code>url: http://127.0.0.1:10010/health</code>.</>} />
+        <EmptyState title="No health probes configured" hint={<>Add one under <code>probes:</code> in the stack file, e.g. <code>url: http://127.0.0.1:10010/health</code>.</>} />
       ) : (
         <ProbeDetail probe={probe} />
       )}
@@ -76,7 +76,7 @@ function ProbeDetail({ probe }: { probe: ProbeSummary }) {
             <XAxis dataKey="ts" type="number" domain={['dataMin', 'dataMax']} tickFormatter={clock} stroke="var(--muted)" fontSize={11} minTickGap={40} />
             <YAxis stroke="var(--muted)" fontSize={11} width={56} tickFormatter={(v: number) => `${v} ms`} />
             <Tooltip labelFormatter={(v) => clock(Number(v))} formatter={(v) => formatMs(Number(v))} contentStyle={{ background: 'var(--panel-2)', border: '1px solid var(--border)' }} />
-            {p95Slo ? <ReferenceLine y={p95Slo.threshold} stroke="var(--warn)" strokeDasharray="4 4" label={{ value: `p95 target ${p95Slo.threshold} ms`, fill: 'var(--warn)', fontSize: 11, position: 'insideTopRight' }} /> : null}
+            {p95Slo ? <ReferenceLine y={p95Slo.threshold} stroke="var(--warn)" strokeDasharray="4 4" label={{ value: `p95 target ${p95Slo.threshold} ms`, fill: 'var(--warn-text)', fontSize: 11, position: 'insideTopRight' }} /> : null}
             <Line dataKey="ok" name="latency" stroke="var(--accent)" dot={false} strokeWidth={1.5} isAnimationActive={false} connectNulls={false} />
             <Line dataKey="fail" name="failed" stroke="var(--bad)" dot={{ r: 2 }} strokeWidth={0} isAnimationActive={false} />
           </LineChart>

@@ -148,6 +148,8 @@ export interface ContainerLogPage {
   lines: LogLine[];
   /** false once Docker has nothing older (the container's first line is in). */
   more: boolean;
+  /** Set when reading stopped at the per-page limit (a flood): why the page is short, or which lines were skipped. */
+  cut?: string;
 }
 
 const engine = z.string().min(1).max(200).optional();

@@ -8,6 +8,7 @@ import { benchmarkCommands, benchmarkTopics } from './benchmark.js';
 import { cacheCommands, cacheTopics } from './cache.js';
 import { logsCommands, logsTopics } from './logs.js';
 import { terminalsCommands, terminalsTopics } from './terminals.js';
+import { stackFileDraftCommands } from './stackFileDraft.js';
 
 /** Every command the renderer may call; main validates params against these schemas. */
 export const commands = {
@@ -18,6 +19,7 @@ export const commands = {
   ...cacheCommands,
   ...logsCommands,
   ...terminalsCommands,
+  ...stackFileDraftCommands,
 };
 
 /** Every stream the renderer may subscribe to. */

@@ -16,6 +16,8 @@ import { runMarker, sweepLeftovers } from '../setup/sweep.mjs';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const benchDir = join(repoRoot, 'test/bench');
 const perBenchTimeoutMs = 20 * 60_000;
+// The soak runs SOAK_MINUTES (default 30) plus its build and start: give it that and ten minutes more.
+const timeoutFor = (file) => (file === 'soak.bench.ts' ? (Number(process.env.SOAK_MINUTES ?? 30) + 10) * 60_000 : perBenchTimeoutMs);
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const all = readdirSync(benchDir).filter((f) => f.endsWith('.bench.ts')).sort();
@@ -44,11 +46,11 @@ for (const file of chosen) {
   if (interrupted) break;
   console.log(`\n── ${file}`);
   const started = Date.now();
-  const r = await stream(process.execPath, [tsx, join('test/bench', file)], { cwd: repoRoot, env, timeoutMs: perBenchTimeoutMs, keepStdout: true });
+  const r = await stream(process.execPath, [tsx, join('test/bench', file)], { cwd: repoRoot, env, timeoutMs: timeoutFor(file), keepStdout: true });
   // report.ts prints each ratio as "… target X  PASS|MISS".
   const ratios = r.stdout.split('\n').filter((l) => /\btarget\b.*\b(PASS|MISS)\s*$/.test(l));
   const missed = ratios.filter((l) => /\bMISS\s*$/.test(l)).length;
-  const note = r.timedOut ? `timed out after ${perBenchTimeoutMs / 60_000} min` : r.code !== 0 ? `exit ${r.code}` : '';
+  const note = r.timedOut ? `timed out after ${timeoutFor(file) / 60_000} min` : r.code !== 0 ? `exit ${r.code}` : '';
   outcomes.push({ file, ok: r.code === 0, ratios: ratios.length, missed, took: seconds(started), note });
 }
 

@@ -8,7 +8,7 @@ import { which } from './exec.mjs';
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /**
- * @typedef {'docker' | 'chromium' | 'redis' | 'busybox' | 'procps'} Need
+ * @typedef {'docker' | 'chromium' | 'redis' | 'busybox' | 'procps' | 'sshd'} Need
  * @typedef {{ need: Need, what: string, debianPackage: string, elsewhere: string, present(): string | undefined }} Requirement
  * present() answers where it was found, or undefined when it is missing.
  */
@@ -58,6 +58,14 @@ export const requirements = [
     debianPackage: 'procps',
     elsewhere: 'install procps (ps, pgrep)',
     present: () => (which('ps') && which('pgrep') ? which('pgrep') : undefined),
+  },
+  {
+    // A real SSH peer for the engine-over-ssh host-key test; without it that test says it is skipped and why.
+    need: 'sshd',
+    what: 'OpenSSH server (/usr/sbin/sshd)',
+    debianPackage: 'openssh-server',
+    elsewhere: 'install an OpenSSH server so /usr/sbin/sshd exists (it is only started by the test, on a free loopback port)',
+    present: () => (existsSync('/usr/sbin/sshd') ? '/usr/sbin/sshd' : undefined),
   },
 ];
 

@@ -33,7 +33,7 @@ export const HitRateChart = memo(function HitRateChart({ name, history, target, 
           <YAxis stroke="var(--muted)" fontSize={11} width={44} domain={yDomain} ticks={yTicks} tickFormatter={percentTick} />
           <Tooltip isAnimationActive={false} contentStyle={tooltipStyle} labelFormatter={clockLabel} formatter={tooltipValue} />
           <Area dataKey="rate" stroke="var(--ok)" fill="var(--ok)" fillOpacity={0.12} strokeWidth={1.6} isAnimationActive={false} connectNulls={false} />
-          <ReferenceLine y={target} stroke="var(--warn)" strokeDasharray="5 4" className="dashboards-target-line" label={{ value: `target ${Math.round(target * 100)}%`, fill: 'var(--warn)', fontSize: 11, position: 'insideBottomRight' }} />
+          <ReferenceLine y={target} stroke="var(--warn)" strokeDasharray="5 4" className="dashboards-target-line" label={{ value: `target ${Math.round(target * 100)}%`, fill: 'var(--warn-text)', fontSize: 11, position: 'insideBottomRight' }} />
         </AreaChart>
       </ResponsiveContainer>
     </div>

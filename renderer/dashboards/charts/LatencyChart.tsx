@@ -56,7 +56,7 @@ export const LatencyChart = memo(function LatencyChart({ name, samples, rangeMs,
   const xDomain = useMemo(() => [end - rangeMs, end], [end, rangeMs]);
   const targetMs = target?.ms ?? 0;
   const yDomain = useMemo(() => [0, (max: number) => Math.max(max, targetMs * 1.15)] as [number, (max: number) => number], [targetMs]);
-  const targetLabel = useMemo(() => (target ? { value: target.label, fill: 'var(--warn)', fontSize: 11, position: 'insideTopRight' as const } : undefined), [target]);
+  const targetLabel = useMemo(() => (target ? { value: target.label, fill: 'var(--warn-text)', fontSize: 11, position: 'insideTopRight' as const } : undefined), [target]);
   return (
     <div className="dashboards-chart" role="img" aria-label={`latency of ${name}, ${points.length} points`} data-points={points.length} data-last-ts={newest?.ts} data-last-ms={newest?.ms}>
       <ResponsiveContainer width="100%" height={height}>

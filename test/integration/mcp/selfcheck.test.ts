@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { existsSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { McpSupervisor } from '../../../electron/mcp/supervisor.js';
 import { collectingLogs, fastStop, killLeftovers, repoRoot, serverConfig, tempDir, waitForNoLeftovers, waitForState } from '../../support/mcp/servers.js';
@@ -61,5 +61,29 @@ describe('the demo search-index wrapper and selfcheck', { timeout: 120_000 }, ()
     await expect(supervisor.selfcheck('plain')).rejects.toMatchObject({ code: 'not_found', message: expect.stringContaining('selfcheck: ["--selfcheck"]') });
     await supervisor.disposeAsync();
     expect(await waitForNoLeftovers(2000)).toEqual([]);
+  });
+
+  it('runs one selfcheck at a time per server: a request while one runs gets that run’s result, and a later one runs again', async () => {
+    const runs = path.join(tmp.dir, 'runs');
+    const script = path.join(tmp.dir, 'slow-check.sh');
+    writeFileSync(script, `#!/bin/sh\nif [ "$1" = "--selfcheck" ]; then echo run >> "${runs}"; sleep 1; echo "ok — checked"; exit 0; fi\nexit 1\n`);
+    chmodSync(script, 0o755);
+    const logs = collectingLogs();
+    supervisor = new McpSupervisor({ logs, baseDir: repoRoot, stopTimings: fastStop });
+    await supervisor.setServers({ slow: serverConfig({ command: script, selfcheck: ['--selfcheck'], autostart: false }) });
+    const spawned = () => (existsSync(runs) ? readFileSync(runs, 'utf8').split('\n').filter(Boolean).length : 0);
+
+    const [first, second, third] = await Promise.all([supervisor.selfcheck('slow'), supervisor.selfcheck('slow'), supervisor.selfcheck('slow')]);
+    expect(spawned()).toBe(1);
+    expect(first).toMatchObject({ ok: true, exitCode: 0 });
+    expect(second).toBe(first);
+    expect(third).toBe(first);
+    const audit = logs.lines.map((l) => l.text).filter((t) => t.startsWith('selfcheck of mcp:slow'));
+    expect(audit.filter((t) => t === "selfcheck of mcp:slow requested while one is running: it gets that run's result")).toHaveLength(2);
+
+    const later = await supervisor.selfcheck('slow');
+    expect(spawned()).toBe(2);
+    expect(later).not.toBe(first);
+    expect(later.ok).toBe(true);
   });
 });

@@ -16,6 +16,12 @@ export class SecondEngine {
   private child: ChildProcess | undefined;
 
   async start(): Promise<void> {
+    this.launch();
+    await waitFor('the second dockerd to answer', () => docker(['version', '--format', '{{.Server.Version}}'], { host: this.host, timeoutMs: 5000 }), 60_000, 200);
+  }
+
+  /** Starts dockerd without waiting for it, for a test that times the moment it answers itself. */
+  launch(): void {
     const log = join(this.dir, 'dockerd.log');
     this.child = spawn(
       'sh',
@@ -25,7 +31,16 @@ export class SecondEngine {
       ],
       { stdio: 'ignore' },
     );
-    await waitFor('the second dockerd to answer', () => docker(['version', '--format', '{{.Server.Version}}'], { host: this.host, timeoutMs: 5000 }), 60_000, 200);
+  }
+
+  /** Kills dockerd outright (SIGKILL), as a crash or the OOM killer would, and waits until it is gone. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGKILL');
+    await exited;
+    this.child = undefined;
   }
 
   /** Freezes dockerd (SIGSTOP): its sockets stay open but nothing answers, like a hung engine. */

@@ -5,7 +5,7 @@ import { DockerService } from '../../../electron/docker/dockerService.js';
 import { waitFor } from '../waitFor.js';
 
 /** A DockerService with a log writer that keeps what it is given, as the hub would. */
-export function startService(config: DockerConfig | undefined, opts: { followLogs?: boolean; historyCapacity?: number } = {}) {
+export function startService(config: DockerConfig | undefined, opts: { followLogs?: boolean; historyCapacity?: number; logHistoryMaxBytes?: number } = {}) {
   const lines: LogInput[] = [];
   /** Sources the service told the hub are gone for good. */
   const retired: string[] = [];

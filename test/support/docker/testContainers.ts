@@ -13,6 +13,8 @@ export interface RunOptions {
   service?: string;
   labels?: Record<string, string>;
   cmd?: string[];
+  /** Ports the container says it serves (EXPOSE); with host networking they are on 127.0.0.1. */
+  expose?: number[];
   /** Create without starting. */
   createOnly?: boolean;
 }
@@ -39,6 +41,7 @@ export class TestContainers {
     if (opts.service) args.push('--label', `com.docker.compose.service=${opts.service}`);
     for (const [k, v] of Object.entries(opts.labels ?? {})) args.push('--label', `${k}=${v}`);
     for (const [k, v] of Object.entries(opts.env ?? {})) args.push('-e', `${k}=${v}`);
+    for (const port of opts.expose ?? []) args.push('--expose', String(port));
     args.push(image, ...(opts.cmd ?? []));
     const id = (await docker(args, { host: this.host })).split('\n').at(-1)!;
     this.ids.add(id);
