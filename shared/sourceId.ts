@@ -1,10 +1,11 @@
 /**
  * The names of log sources, built and read in one place by main and renderer:
  * "mcp:postgres", "container:sutazai-redis", "probe:backend-health",
- * "cache:backend", "test:firehose-1", and "switchboard" for the app's own lines.
+ * "cache:backend", "engine:local", "alert:backend-slow", "test:firehose-1", and
+ * "switchboard" for the app's own lines.
  * History and alerts key on these, so nobody spells them by hand.
  */
-export const sourceKinds = ['mcp', 'container', 'probe', 'cache', 'test'] as const;
+export const sourceKinds = ['mcp', 'container', 'probe', 'cache', 'engine', 'alert', 'test'] as const;
 export type SourceKind = (typeof sourceKinds)[number];
 
 export type ParsedSourceId = { kind: 'switchboard' } | { kind: SourceKind; name: string };
@@ -19,6 +20,10 @@ export const sourceId = {
   container: (name: string) => `container:${name}`,
   probe: (name: string) => `probe:${name}`,
   cache: (name: string) => `cache:${name}`,
+  /** A Docker engine as a whole (reachable or not), by its name in the stack file ("local"). */
+  engine: (name: string) => `engine:${name}`,
+  /** An alert rule, by its name in the stack file or a built-in rule's name. */
+  alert: (name: string) => `alert:${name}`,
   /** Synthetic lines for tests and benchmarks, named so nobody takes them for real output. */
   test: (name: string) => `test:${name}`,
 };

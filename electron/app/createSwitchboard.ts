@@ -5,6 +5,8 @@ import { DisposableStore, toAsyncDisposable } from '../base/disposable.js';
 import { TopicRegistry } from '../core/topicRegistry.js';
 import { capabilityContext, type AppServices } from '../core/appContext.js';
 import { createAuditLog } from '../core/auditLog.js';
+import { EventBus, SignalBus } from '../core/stackBus.js';
+import { publishConfigEvents } from './configEvents.js';
 import { ConfigStore, resolveConfigPath } from '../config/index.js';
 import type { LogWriter } from '../core/logWriter.js';
 import type { LogInput } from '../../shared/contract/logs.js';
@@ -21,6 +23,7 @@ import { SecretMasker } from '../base/secrets/secretMasker.js';
 import { registerAppCommands } from './registerAppCommands.js';
 import { registerStackFileDraft } from '../stackFileDraft/index.js';
 import { stackFilesOf } from './stackFileAccess.js';
+import { sourceId } from '../../shared/sourceId.js';
 
 export interface SwitchboardOptions {
   argv: string[];
@@ -35,6 +38,9 @@ export interface Switchboard {
   commands: CommandRegistry;
   topics: TopicRegistry;
   logs: LogHub;
+  /** Every stack event and signal the capabilities publish (tests and benches listen here too). */
+  events: EventBus;
+  signals: SignalBus;
   /** Stops every server, stream and child process it started, newest first; safe to call twice. */
   shutdown(): Promise<void>;
 }
@@ -70,8 +76,20 @@ export async function createSwitchboard(options: SwitchboardOptions): Promise<Sw
   earlyLogs.write = (line) => logs.write(line);
   disposables.add(config);
 
-  const app: AppServices = { commands, topics, logs, audit: createAuditLog(logs, secrets), secrets, config, mode: options.mode };
+  // A consumer that throws (history, alerts) is told in the log once per kind of failure, never breaks a publisher.
+  const reportedFailures = new Set<string>();
+  const listenerFailed = (bus: string) => (error: unknown) => {
+    const text = `${bus} listener failed: ${error instanceof Error ? error.message : String(error)}`;
+    if (reportedFailures.size < 100 && !reportedFailures.has(text)) {
+      reportedFailures.add(text);
+      logs.write({ source: sourceId.switchboard, stream: 'system', level: 'error', text: secrets.mask(text) });
+    }
+  };
+  const events = new EventBus(secrets, listenerFailed('event'));
+  const signals = new SignalBus(listenerFailed('signal'));
+  const app: AppServices = { commands, topics, logs, audit: createAuditLog(logs, secrets, events), events, signals, secrets, config, mode: options.mode };
   app.audit.note(`stack "${config.status().stackName}" from ${config.status().source}`);
+  disposables.add(publishConfigEvents(config, events));
   // Each capability gets its own store inside the app's: disposing the app disposes them newest first.
   const capability = () => capabilityContext(app, disposables);
   registerAppCommands(capability(), config, { version: packageVersion(), mode: options.mode, platform: process.platform, ...(demoDir ? { demoDir } : {}) });
@@ -88,6 +106,8 @@ export async function createSwitchboard(options: SwitchboardOptions): Promise<Sw
     commands,
     topics,
     logs,
+    events,
+    signals,
     shutdown: () => disposables.disposeAsync(),
   };
 }

@@ -5,6 +5,7 @@ import type { Emitter } from '../base/emitter.js';
 import type { AuditLog } from './auditLog.js';
 import type { SecretMasker } from '../base/secrets/secretMasker.js';
 import type { LogWriter } from './logWriter.js';
+import type { EventWriter, SignalWriter } from './stackBus.js';
 import type { TopicRegistrar, TopicRegistry } from './topicRegistry.js';
 
 /** The current stack config and its changes (a broken edit keeps the last good one). */
@@ -22,8 +23,12 @@ export interface AppContext {
   /** Providers registered here are removed when the capability is disposed. */
   topics: TopicRegistrar;
   logs: LogWriter;
-  /** Switchboard's own lines: operators' actions and what the app noticed (masked already). */
+  /** Switchboard's own lines: operators' actions and what the app noticed (masked already); ended actions are also `action` events. */
   audit: AuditLog;
+  /** What happened (a container died, a server crash-loops, a probe went down): history, alerts and the timeline listen. */
+  events: EventWriter;
+  /** What was measured (a probe's latency, a container's memory): history, alerts and /metrics listen. */
+  signals: SignalWriter;
   /** What every shown or logged value goes through; it knows the stack file's expanded ${VAR}s as soon as a load has them. */
   secrets: SecretMasker;
   config: ConfigSource;
@@ -41,6 +46,8 @@ export interface AppServices {
   topics: TopicRegistry;
   logs: LogWriter;
   audit: AuditLog;
+  events: EventWriter;
+  signals: SignalWriter;
   secrets: SecretMasker;
   config: ConfigSource;
   mode: 'electron' | 'browser';
@@ -58,6 +65,8 @@ export function capabilityContext(app: AppServices, owner: DisposableStore): App
     topics: app.topics.ownedBy(disposables),
     logs: app.logs,
     audit: app.audit,
+    events: app.events,
+    signals: app.signals,
     secrets: app.secrets,
     config: app.config,
     disposables,

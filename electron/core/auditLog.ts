@@ -2,6 +2,7 @@ import type { LogLevel } from '../../shared/contract/logs.js';
 import { formatElapsed } from '../../shared/elapsed.js';
 import { sourceId } from '../../shared/sourceId.js';
 import type { LogWriter } from './logWriter.js';
+import type { EventWriter } from './stackBus.js';
 import { SecretMasker } from '../base/secrets/secretMasker.js';
 
 /** One step of an operator's action, as the log tells it. */
@@ -30,13 +31,33 @@ export interface AuditLog {
   note(text: string, level?: LogLevel): void;
 }
 
-/** Every line is masked: by shape always, and by the values `secrets` knows (the app's: the stack file's expanded ${VAR}s). */
-export function createAuditLog(logs: LogWriter, secrets = new SecretMasker()): AuditLog {
+/**
+ * Every line is masked: by shape always, and by the values `secrets` knows
+ * (the app's: the stack file's expanded ${VAR}s). An action that ended (done
+ * or failed) is also an `action` event on the target's source: the audit
+ * trail history keeps and the timeline shows.
+ */
+export function createAuditLog(logs: LogWriter, secrets = new SecretMasker(), events?: EventWriter): AuditLog {
   const write = (text: string, level: LogLevel) => logs.write({ source: sourceId.switchboard, stream: 'system', level, text });
   return {
     action(entry) {
       const text = secrets.mask(auditText(entry));
-      write(text, entry.level ?? (entry.outcome === 'failed' ? 'error' : 'info'));
+      const level = entry.level ?? (entry.outcome === 'failed' ? 'error' : 'info');
+      write(text, level);
+      if (events && entry.outcome !== 'requested') {
+        events.publish({
+          source: entry.target ?? sourceId.switchboard,
+          kind: 'action',
+          severity: level === 'error' ? 'error' : level === 'warn' ? 'warning' : 'info',
+          summary: text,
+          details: {
+            action: entry.action,
+            outcome: entry.outcome,
+            ...(entry.durationMs === undefined ? {} : { durationMs: Math.round(entry.durationMs) }),
+            ...(entry.detail ? { detail: entry.detail } : {}),
+          },
+        });
+      }
       return text;
     },
     note: (text, level = 'info') => write(secrets.mask(text), level),

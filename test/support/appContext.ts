@@ -5,6 +5,8 @@ import { TopicRegistry, type TopicRegistrar, type TopicSink } from '../../electr
 import { capabilityContext, type AppContext } from '../../electron/core/appContext.js';
 import { createAuditLog } from '../../electron/core/auditLog.js';
 import type { LogWriter } from '../../electron/core/logWriter.js';
+import { EventBus, SignalBus } from '../../electron/core/stackBus.js';
+import type { Signal, StackEvent } from '../../shared/stackEvents.js';
 import { SecretMasker } from '../../electron/base/secrets/secretMasker.js';
 import { stackSchema, type StackConfig, type StackInput } from '../../electron/base/stackFile/stack.js';
 import type { LogInput } from '../../shared/contract/logs.js';
@@ -15,6 +17,12 @@ export interface FakeAppContext extends AppContext {
   topics: TopicRegistrar & Pick<TopicRegistry, 'open' | 'names'>;
   /** Every line written through `logs` and `audit`, when no log writer was given. */
   lines: LogInput[];
+  /** Every stack event the capability published (masked, as listeners get them), and the bus to listen on. */
+  published: StackEvent[];
+  eventBus: EventBus;
+  /** Every signal the capability recorded, and the bus (its latest() is what /metrics reads). */
+  recorded: Signal[];
+  signalBus: SignalBus;
   /** Replaces the stack config and tells the capability, as a stack file edit would. */
   setConfig(input: StackInput): void;
 }
@@ -33,8 +41,17 @@ export function fakeAppContext(input: StackInput = {}, options: { logs?: LogWrit
   const commands = new CommandRegistry();
   const topics = new TopicRegistry();
   const secrets = options.secrets ?? new SecretMasker();
+  const rethrow = (error: unknown) => {
+    throw error;
+  };
+  const eventBus = new EventBus(secrets, rethrow);
+  const signalBus = new SignalBus(rethrow);
+  const published: StackEvent[] = [];
+  const recorded: Signal[] = [];
+  eventBus.on((event) => published.push(event));
+  signalBus.on((signal) => recorded.push(signal));
   const ctx = capabilityContext(
-    { commands, topics, logs, audit: createAuditLog(logs, secrets), secrets, config: { current: () => config, changed, baseDir: () => options.baseDir ?? process.cwd() }, mode: 'browser' },
+    { commands, topics, logs, audit: createAuditLog(logs, secrets, eventBus), events: eventBus, signals: signalBus, secrets, config: { current: () => config, changed, baseDir: () => options.baseDir ?? process.cwd() }, mode: 'browser' },
     new DisposableStore(),
   );
   return {
@@ -42,6 +59,10 @@ export function fakeAppContext(input: StackInput = {}, options: { logs?: LogWrit
     commands: { ...ctx.commands, call: (name, params) => commands.call(name, params), has: (name) => commands.has(name), names: () => commands.names() },
     topics: { ...ctx.topics, open: (name, params, sink) => topics.open(name, params, sink), names: () => topics.names() },
     lines,
+    published,
+    eventBus,
+    recorded,
+    signalBus,
     setConfig(next) {
       config = stackSchema.parse(next);
       changed.emit(config);
