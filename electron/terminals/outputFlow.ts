@@ -12,7 +12,8 @@ export interface FlowLimits {
   maxItems: number;
 }
 
-export const defaultFlowLimits: FlowLimits = { high: 2 * 1024 * 1024, low: 512 * 1024, maxItems: 2_000 };
+/** 4 MB: a screen drawing a flood a few times a second (terminalFeed) must not stall 20 MB/s between its writes. */
+export const defaultFlowLimits: FlowLimits = { high: 4 * 1024 * 1024, low: 1024 * 1024, maxItems: 2_000 };
 
 interface Viewer {
   acked: number;

@@ -29,15 +29,22 @@ export class Scrollback {
     return { offset: this.start, data: this.chunks[0] ?? '' };
   }
 
+  /** Down to `maxChars`: whole pieces first (no copying), then the oldest kept piece cut at a line start where one is near. */
   private trim(): void {
-    let text = this.chunks.join('');
-    let cut = text.length - this.maxChars;
-    // Prefer starting at a line: look a little past the cut for a newline.
-    const newline = text.indexOf('\n', cut);
+    let cut = this.size - this.maxChars;
+    while (this.chunks.length > 0 && this.chunks[0]!.length <= cut) {
+      const dropped = this.chunks.shift()!.length;
+      cut -= dropped;
+      this.start += dropped;
+      this.size -= dropped;
+    }
+    const first = this.chunks[0];
+    if (cut <= 0 || first === undefined) return;
+    const newline = first.indexOf('\n', cut);
     if (newline >= 0 && newline - cut < 4096) cut = newline + 1;
-    text = text.slice(cut);
+    if (cut >= first.length) this.chunks.shift();
+    else this.chunks[0] = first.slice(cut);
     this.start += cut;
-    this.chunks = [text];
-    this.size = text.length;
+    this.size -= cut;
   }
 }

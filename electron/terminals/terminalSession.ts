@@ -19,7 +19,12 @@ export interface SessionLimits {
 export const defaultSessionLimits: SessionLimits = { scrollbackChars: 1_000_000, flow: defaultFlowLimits, maxPendingInputBytes: 1024 * 1024 };
 
 /** The largest output item sent to a screen in one piece. */
-const maxItemChars = 64 * 1024;
+const maxItemChars = 256 * 1024;
+/**
+ * While output streams, at most one item per frame: a screen draws no faster, and fewer, bigger
+ * pieces cost the renderer less. Output after a quiet spell (a keystroke's echo) goes on the next turn.
+ */
+const paceMs = 16;
 
 /**
  * One terminal: a TTY exec in a container, its kept scrollback, and the
@@ -38,6 +43,7 @@ export class TerminalSession {
   private marker: Marker | undefined;
   private pending = '';
   private flushScheduled = false;
+  private lastFlushAt = -Infinity;
   private ending: Promise<void> | undefined;
 
   constructor(
@@ -145,8 +151,10 @@ export class TerminalSession {
     this.pending += text;
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    // One item per turn of the event loop, however many chunks the engine delivered in it.
-    setImmediate(() => this.flush());
+    // One item per turn of the event loop at least, however many chunks the engine delivered in it.
+    const wait = this.lastFlushAt + paceMs - performance.now();
+    if (wait > 0) setTimeout(() => this.flush(), wait);
+    else setImmediate(() => this.flush());
   }
 
   private picked(marker: Marker): void {
@@ -156,7 +164,9 @@ export class TerminalSession {
   }
 
   private flush(): void {
+    if (!this.flushScheduled) return;
     this.flushScheduled = false;
+    this.lastFlushAt = performance.now();
     const text = this.pending;
     this.pending = '';
     for (let at = 0; at < text.length; at += maxItemChars) {

@@ -1,6 +1,6 @@
 import { clientMessageSchema, maxClientMessageBytes, type ServerMessage } from '../../shared/protocol.js';
 import type { ErrorInfo } from '../../shared/errors.js';
-import { commands as commandContracts, isCommandName } from '../../shared/contract/index.js';
+import { commands as commandContracts, isCommandName, isTopicName, topics as topicContracts } from '../../shared/contract/index.js';
 import type { CommandRegistry } from '../core/commandRegistry.js';
 import type { TopicRegistry, TopicSink } from '../core/topicRegistry.js';
 import type { Disposable } from '../base/disposable.js';
@@ -35,6 +35,8 @@ const defaults: Required<SessionOptions> = {
 
 interface Subscription {
   buffer: SubscriptionBuffer;
+  /** The topic paces its own appends (terminal output): they go out at once instead of at the next flush. */
+  immediate: boolean;
   handle?: Disposable;
   closed: boolean;
 }
@@ -171,12 +173,13 @@ export class Session implements Disposable {
       this.channel.send({ t: 'closed', id, error: { code: 'conflict', message: `too many subscriptions (max ${this.opts.maxSubscriptions})` } });
       return;
     }
-    const sub: Subscription = { buffer: new SubscriptionBuffer(id, this.opts.maxItemsPerSubscription), closed: false };
+    const immediate = isTopicName(topic) && topicContracts[topic].immediate === true;
+    const sub: Subscription = { buffer: new SubscriptionBuffer(id, this.opts.maxItemsPerSubscription), immediate, closed: false };
     this.subs.set(id, sub);
     const sink: TopicSink<unknown, unknown> = {
       snapshot: (value) => this.touch(sub, () => sub.buffer.setSnapshot(value)),
       state: (value) => this.touch(sub, () => sub.buffer.setState(value)),
-      append: (item) => this.touch(sub, () => sub.buffer.append(item)),
+      append: (item) => this.touch(sub, () => sub.buffer.append(item), sub.immediate),
       close: (error) => {
         if (sub.closed) return;
         this.flushNow();
@@ -203,10 +206,21 @@ export class Session implements Disposable {
     sub.handle?.dispose();
   }
 
-  private touch(sub: Subscription, change: () => void): void {
+  private touch(sub: Subscription, change: () => void, immediate = false): void {
     if (sub.closed || this.disposed) return;
     change();
-    this.schedule();
+    if (immediate) this.flushOne(sub);
+    else this.schedule();
+  }
+
+  /** One subscription's waiting messages, now, unless the client is behind or held answers must go first. */
+  private flushOne(sub: Subscription): void {
+    if (this.answers.length > 0 || this.behind()) {
+      this.schedule();
+      return;
+    }
+    for (const message of sub.buffer.drain(this.opts.maxItemsPerFlush)) this.channel.send(message);
+    if (sub.buffer.isDirty) this.schedule();
   }
 
   /** At most one flush per interval, but a change after a quiet spell goes out at once instead of waiting a full interval. */

@@ -55,7 +55,7 @@ export function TerminalView({ sessionId, fontSize, onShortcut, onError, onReady
   useEffect(() => {
     const element = box.current;
     if (!element) return;
-    const xterm = new Terminal({ fontSize, fontFamily: "'DejaVu Sans Mono', 'Liberation Mono', Menlo, Consolas, monospace", theme, scrollback: 10_000, cursorBlink: true, allowProposedApi: true });
+    const xterm = new Terminal({ fontSize, fontFamily: "'DejaVu Sans Mono', 'Liberation Mono', Menlo, Consolas, monospace", theme, scrollback: 10_000, allowProposedApi: true });
     const fitter = new FitAddon();
     const search = new SearchAddon();
     xterm.loadAddon(fitter);
@@ -101,7 +101,14 @@ export function TerminalView({ sessionId, fontSize, onShortcut, onError, onReady
         void client.call('terminals.resize', { id: sessionId, cols, rows }).catch(() => undefined);
       }, 80);
     });
-    const feed = new TerminalFeed(client, sessionId, { reset: () => xterm.reset(), write: (data, drawn) => xterm.write(data, drawn) }, (error) => callbacks.current.onError(error));
+    const surface = {
+      reset: () => xterm.reset(),
+      write: (data: string, drawn: () => void) => xterm.write(data, drawn),
+      get linesKept() {
+        return (xterm.options.scrollback ?? 0) + xterm.rows;
+      },
+    };
+    const feed = new TerminalFeed(client, sessionId, surface, (error) => callbacks.current.onError(error));
     const refit = () => {
       if (element.clientWidth > 0 && element.clientHeight > 0) fitter.fit();
     };

@@ -86,9 +86,10 @@ export const terminalsTopics = {
   /**
    * One session's output: the kept scrollback, then items in order. A viewer
    * acknowledges what it has drawn (`terminals.ack`); while one is far behind,
-   * the exec's output is paused instead of dropped.
+   * the exec's output is paused instead of dropped. Immediate: a keystroke's echo must not wait for the
+   * next flush; the session itself sends at most one item per frame (~16 ms) while output streams.
    */
-  'terminals.output': appendTopic<TerminalScrollback, TerminalOutput>()(z.strictObject({ id: sessionId, viewer })),
+  'terminals.output': appendTopic<TerminalScrollback, TerminalOutput>({ immediate: true })(z.strictObject({ id: sessionId, viewer })),
 };
 
 export const terminalsCommands = {

@@ -10,7 +10,10 @@
 //   next flush: browser mode sends a subscription's updates at most every 50 ms.
 // Throughput: `yes | head -c N` inside the container (N = 50 MB unless TERMINAL_BENCH_MB says otherwise), from
 //   Enter to the line after it painted; frame intervals (requestAnimationFrame) during it, p95 printed.
-//   The same command through plain `docker exec -t … > /dev/null` is the reference for the engine's own speed.
+//   The same command through plain `docker exec -t` to a pipe is the reference for the engine's own speed.
+//   The container has GNU bash, yes and head, as Debian-based images do: busybox's head writes a terminal line
+//   by line, and then the engine itself moves well under 1 MB/s (docker exec -t to a pipe: 0.6 MB/s here).
+//   Both sides of the echo run the same bash.
 //
 //   npm run bench -- terminal      (builds first)
 //   TERMINAL_BENCH_KEYS=50 TERMINAL_BENCH_MB=2 npx tsx test/bench/terminal.bench.ts    a short run
@@ -72,7 +75,7 @@ function percentile(values: number[], p: number): number {
 /** `docker exec -it` in a pty: the time from writing one key to reading its echo, `count` times. */
 async function referenceEcho(container: string, count: number): Promise<number[]> {
   // Its own process group: when `script` ends it signals its whole group, which must not include the browser.
-  const child = spawn('script', ['-qfec', `docker exec -it ${container} sh`, '/dev/null'], { stdio: ['pipe', 'pipe', 'ignore'], detached: true });
+  const child = spawn('script', ['-qfec', `docker exec -it ${container} bash`, '/dev/null'], { stdio: ['pipe', 'pipe', 'ignore'], detached: true });
   let out = '';
   let waiting: (() => void) | undefined;
   child.stdout.on('data', (chunk: Buffer) => {
@@ -111,7 +114,7 @@ async function referenceEcho(container: string, count: number): Promise<number[]
 
 if (spawnSync('npm', ['run', 'build', '--silent'], { cwd: repoRoot, stdio: 'inherit' }).status !== 0) throw new Error('npm run build failed');
 const tc = new TestContainers();
-const { name } = await tc.run({ image: 'terminal', name: 'bench' });
+const { name } = await tc.run({ image: 'gnuTools', name: 'bench' });
 const server = await startServer({ config: { name: 'terminal-bench', docker: { containers: [name] } } });
 const browser = await openPage(`${server.url}#/terminals`, { viewport: { width: 1440, height: 900 } });
 try {
@@ -151,18 +154,19 @@ try {
   const throughputMs = performance.now() - started;
   const frames = await page.evaluate(() => ((window.__framing = false), window.__frames ?? []));
   const plainStarted = performance.now();
-  await docker(['exec', '-t', name, 'sh', '-c', `yes | head -c ${bytes} > /dev/null`], { timeoutMs: 20 * 60_000 });
+  await docker(['exec', '-t', name, 'bash', '-c', `yes | head -c ${bytes} > /dev/null`], { timeoutMs: 20 * 60_000 });
   const plainMs = performance.now() - plainStarted;
   const ttyStarted = performance.now();
-  spawnSync('docker', ['exec', '-t', name, 'sh', '-c', `yes | head -c ${bytes}`], { stdio: ['ignore', 'ignore', 'ignore'], maxBuffer: 1 << 30 });
+  spawnSync('docker', ['exec', '-t', name, 'bash', '-c', `yes | head -c ${bytes}`], { stdio: ['ignore', 'ignore', 'ignore'], maxBuffer: 1 << 30 });
   const ttyMs = performance.now() - ttyStarted;
   const load1 = loadavg()[0]!;
 
   const ratio = percentile(ours, 95) / percentile(theirs, 95);
   const mbps = megabytes / (throughputMs / 1000);
+  const engineMbps = megabytes / (ttyMs / 1000);
   if (browser.consoleErrors.length) console.log(`page errors:\n  ${browser.consoleErrors.join('\n  ')}`);
   report(
-    `Terminal: ${keys} keystrokes echoed, ${megabytes} MB of output (busybox sh in a container, browser mode)`,
+    `Terminal: ${keys} keystrokes echoed, ${megabytes} MB of output (bash in a container, browser mode)`,
     [
       { label: 'echo, Switchboard (keydown → glyph painted) p50', value: percentile(ours, 50), unit: 'ms' },
       { label: 'echo, Switchboard p95', value: percentile(ours, 95), unit: 'ms' },
@@ -171,7 +175,8 @@ try {
       { label: `yes | head -c ${megabytes}M on screen`, value: mbps, unit: 'MB/s' },
       { label: 'frame interval during it, p95', value: percentile(frames, 95), unit: 'ms' },
       { label: 'frames during it', value: frames.length, unit: '' },
-      { label: 'same output, docker exec -t to a pipe (engine and TTY only)', value: megabytes / (ttyMs / 1000), unit: 'MB/s' },
+      { label: 'same output, docker exec -t to a pipe (engine and TTY only)', value: engineMbps, unit: 'MB/s' },
+      { label: 'on screen ÷ docker exec -t to a pipe (what the engine allows)', value: mbps / engineMbps, unit: '×' },
       { label: 'same command to /dev/null inside the container', value: megabytes / (plainMs / 1000), unit: 'MB/s' },
       { label: 'load average (1 min) before / after the run', value: load0, unit: `/ ${load1.toFixed(2)}` },
     ],

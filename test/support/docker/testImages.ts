@@ -24,13 +24,19 @@ export const testImages = {
   terminal: 'sbtest-containers/terminal:1',
   /** The host's redis-server and redis-cli (Debian's redis package) with their libraries, on busybox. */
   redis: 'sbtest-containers/redis:1',
+  /**
+   * The host's GNU bash, yes and head on busybox, as in Debian-based images: they write in blocks, where
+   * busybox's head writes a terminal line by line (the engine then moves 2 bytes per read). bash, because
+   * busybox sh runs its own applets whatever PATH says.
+   */
+  gnuTools: 'sbtest-containers/gnu-tools:1',
 } as const;
 
 export type TestImage = keyof typeof testImages;
 
 const applets = ['sh', 'httpd', 'wget', 'sleep', 'echo', 'cat', 'printf', 'touch', 'rm', 'ls', 'true', 'false', 'yes', 'dd', 'seq', 'env', 'kill', 'top', 'ps', 'head'];
 
-const dockerfiles: Record<Exclude<TestImage, 'busybox' | 'redis'>, string> = {
+const dockerfiles: Record<Exclude<TestImage, 'busybox' | 'redis' | 'gnuTools'>, string> = {
   web: `FROM ${testImages.busybox}
 ENV PORT=8080
 RUN mkdir -p /www && echo ok > /www/index.html
@@ -58,15 +64,16 @@ async function importBusybox(host?: string): Promise<void> {
   await importRoot(testImages.busybox, [], [], host);
 }
 
-/** Busybox plus the host's redis binaries and every library they load, at the same paths. */
-async function importRedis(host?: string): Promise<void> {
-  const binaries = ['/usr/bin/redis-server', '/usr/bin/redis-cli'];
+/** Busybox plus some of the host's binaries and every library they load, at the same paths. */
+async function importHostBinaries(tag: string, binaries: string[], changes: string[], host?: string): Promise<void> {
   const libraries = new Set<string>(['/lib64/ld-linux-x86-64.so.2']);
   for (const binary of binaries) {
     for (const match of execFileSync('ldd', [binary], { encoding: 'utf8' }).matchAll(/=> (\/\S+)/g)) libraries.add(match[1]!);
   }
-  await importRoot(testImages.redis, [...binaries, ...libraries], ['ENV PATH=/bin:/usr/bin', 'CMD ["redis-server"]'], host);
+  await importRoot(tag, [...binaries, ...libraries], changes, host);
 }
+
+const idle = `CMD ["sh", "-c", "trap 'exit 0' TERM; while true; do sleep 1; done"]`;
 
 /** A busybox root with `files` copied in (symlinks followed) as image `tag`. */
 async function importRoot(tag: string, files: string[], changes: string[], host?: string): Promise<void> {
@@ -102,7 +109,8 @@ export async function ensureImage(image: TestImage, host?: string): Promise<stri
   const tag = testImages[image];
   if (await exists(tag, host)) return tag;
   if (!(await exists(testImages.busybox, host))) await importBusybox(host);
-  if (image === 'redis') await importRedis(host);
+  if (image === 'redis') await importHostBinaries(tag, ['/usr/bin/redis-server', '/usr/bin/redis-cli'], ['ENV PATH=/bin:/usr/bin', 'CMD ["redis-server"]'], host);
+  else if (image === 'gnuTools') await importHostBinaries(tag, ['/usr/bin/bash', '/usr/bin/yes', '/usr/bin/head'], ['ENV PATH=/usr/bin:/bin', idle], host);
   else if (image !== 'busybox') {
     await docker(['build', '--network', 'host', '--label', 'switchboard.test=1', '-t', tag, '-'], { host, input: dockerfiles[image] });
   }
@@ -115,5 +123,5 @@ export async function ensureAllImages(host?: string): Promise<void> {
 
 /** Removes the test images that no container uses any more (another test file may still be running its containers). */
 export async function removeTestImages(host?: string): Promise<void> {
-  for (const image of ['web', 'crasher', 'logger', 'failer', 'terminal', 'redis', 'busybox'] as TestImage[]) await dockerQuiet(['rmi', testImages[image]], { host });
+  for (const image of ['web', 'crasher', 'logger', 'failer', 'terminal', 'redis', 'gnuTools', 'busybox'] as TestImage[]) await dockerQuiet(['rmi', testImages[image]], { host });
 }

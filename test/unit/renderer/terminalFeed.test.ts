@@ -24,7 +24,14 @@ function fakeClient() {
 
 function recorder() {
   const written: string[] = [];
-  return { written, surface: { reset: () => written.splice(0), write: (data: string, drawn: () => void) => (written.push(data), drawn()) } };
+  return { written, surface: { reset: () => written.splice(0), write: (data: string, drawn: () => void) => (written.push(data), drawn()), linesKept: 1_000 } };
+}
+
+/** A surface that draws only when the test says so, as xterm draws a while after write(). */
+function slowSurface() {
+  const written: string[] = [];
+  const pending: (() => void)[] = [];
+  return { written, drawAll: () => pending.splice(0).forEach((drawn) => drawn()), surface: { reset: () => {}, write: (data: string, drawn: () => void) => (written.push(data), pending.push(drawn)), linesKept: 1_000 } };
 }
 
 describe('a screen following a session', () => {
@@ -50,19 +57,49 @@ describe('a screen following a session', () => {
     expect(subscriptions.length).toBe(3);
   });
 
-  it('acknowledges what it drew at the end of each batch, and every 128 KB inside a big one', () => {
+  it('acknowledges after each write; what arrives while xterm draws goes in the next write, all of it', () => {
     const { client, calls, last } = fakeClient();
-    const { surface } = recorder();
+    const { written, drawAll, surface } = slowSurface();
     new TerminalFeed(client, 's1', surface);
     last().listener({ t: 'snapshot', value: { id: 's1', offset: 0, data: '', trimmed: 0 } });
     const acks = () => calls.map((c) => (c.params as { offset: number }).offset);
-    // Many small pieces (a TTY delivers a few hundred bytes at a time): one acknowledgement for the batch.
-    last().listener({ t: 'append', items: Array.from({ length: 100 }, (_, i) => ({ offset: i * 10, data: 'y\r\ny\r\ny\r\nx' })), dropped: 0 });
-    expect(acks()).toEqual([1000]);
-    const piece = 'y'.repeat(64 * 1024);
-    last().listener({ t: 'append', items: [0, 1, 2, 3].map((i) => ({ offset: 1000 + i * piece.length, data: piece })), dropped: 0 });
-    expect(acks()).toEqual([1000, 1000 + 2 * piece.length, 1000 + 4 * piece.length]);
-    expect(calls[0]).toEqual({ name: 'terminals.ack', params: { id: 's1', viewer: expect.any(String), offset: 1000 } });
+    last().listener({ t: 'append', items: [{ offset: 0, data: 'one ' }], dropped: 0 });
+    // Many small pieces (a TTY delivers a few hundred bytes at a time) while the first is drawn: one write later.
+    for (let i = 0; i < 100; i++) last().listener({ t: 'append', items: [{ offset: 4 + i * 2, data: 'y ' }], dropped: 0 });
+    expect(written).toEqual(['one ']);
+    expect(acks()).toEqual([]);
+    drawAll();
+    expect(acks()).toEqual([4]);
+    expect(written).toEqual(['one ', 'y '.repeat(100)]);
+    drawAll();
+    expect(acks()).toEqual([4, 204]);
+    expect(calls[0]).toEqual({ name: 'terminals.ack', params: { id: 's1', viewer: expect.any(String), offset: 4 } });
+  });
+
+  it('hands a big write to xterm in pieces it can yield between, acknowledged once drawn whole', () => {
+    const { client, calls, last } = fakeClient();
+    const { written, drawAll, surface } = slowSurface();
+    new TerminalFeed(client, 's1', surface);
+    last().listener({ t: 'snapshot', value: { id: 's1', offset: 0, data: '', trimmed: 0 } });
+    const big = '\x1b[1m'.padEnd(200 * 1024, 'z');
+    last().listener({ t: 'append', items: [{ offset: 0, data: big }], dropped: 0 });
+    expect(written.length).toBeGreaterThan(1);
+    expect(written.join('')).toBe(big);
+    drawAll();
+    expect(calls.map((c) => (c.params as { offset: number }).offset)).toEqual([big.length]);
+  });
+
+  it('leaves out a plain-text flood that would scroll past the scrollback, but acknowledges all of it', () => {
+    const { client, calls, last } = fakeClient();
+    const { written, surface } = recorder();
+    new TerminalFeed(client, 's1', surface);
+    last().listener({ t: 'snapshot', value: { id: 's1', offset: 0, data: '', trimmed: 0 } });
+    const flood = 'y\r\n'.repeat(100_000);
+    last().listener({ t: 'append', items: [{ offset: 0, data: flood }], dropped: 0 });
+    const drawn = written.join('');
+    expect(drawn.length).toBeLessThan(4_000);
+    expect(drawn.split('\n').length).toBeGreaterThan(surface.linesKept);
+    expect(calls.map((c) => (c.params as { offset: number }).offset)).toEqual([flood.length]);
   });
 });
 

@@ -28,7 +28,7 @@ describe('flow control with a screen that keeps up', () => {
       },
     } as unknown as SwitchboardClient;
     let drawn = 0;
-    new TerminalFeed(client, 's', { reset: () => {}, write: (data, done) => ((drawn += data.length), done()) });
+    new TerminalFeed(client, 's', { reset: () => {}, write: (data, done) => ((drawn += data.length), done()), linesKept: Infinity });
     listener!({ t: 'snapshot', value: { id: 's', offset: 0, data: '', trimmed: 0 } });
 
     const total = 1024 * 1024;
