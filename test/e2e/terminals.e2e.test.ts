@@ -3,11 +3,16 @@ import type { Page } from 'playwright-core';
 import { useApp } from './appFixture.js';
 import { TestContainers, freePort } from '../support/docker/testContainers.js';
 import { docker } from '../support/docker/dockerCli.js';
+import { hostPostgres } from '../support/docker/postgresImage.js';
+
+const postgres = hostPostgres() !== undefined;
+if (!postgres) console.log('psql terminal test skipped: PostgreSQL is not installed here (apt-get install postgresql), and its test image copies it');
 
 // Terminals in Chromium against the real engine: a shell in a busybox container, redis-cli with a password.
 describe('Terminals screen', () => {
   const tc = new TestContainers();
   const password = 'e2e-redis-pw-41c7d2';
+  const pgPassword = 'e2e-pg-pw-9b03e5';
   let page: Page;
 
   beforeAll(async () => {
@@ -19,6 +24,8 @@ describe('Terminals screen', () => {
       env: { REDIS_PASSWORD: password, REDIS_PORT: String(port) },
       cmd: ['sh', '-c', 'exec redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --dir /tmp --requirepass "$REDIS_PASSWORD"'],
     });
+    // Debian's PostgreSQL on busybox (no registry here): a cluster whose superuser needs its password, on the socket too.
+    if (postgres) await tc.run({ image: 'postgres', name: 'postgres', env: { POSTGRES_USER: 'operator', POSTGRES_PASSWORD: pgPassword, POSTGRES_DB: 'postgres', PGPORT: String(await freePort()) } });
   }, 180_000);
 
   afterAll(async () => {
@@ -32,6 +39,7 @@ describe('Terminals screen', () => {
 
   const shellName = `${tc.prefix}-shell`;
   const redisName = `${tc.prefix}-redis`;
+  const postgresName = `${tc.prefix}-postgres`;
   const row = (name: string) => page.getByRole('listitem', { name: `container ${name}` });
   const pane = () => page.locator('.terminal-pane');
   /** What the terminal shows now: its visible rows, without the cell padding at their ends. */
@@ -53,8 +61,16 @@ describe('Terminals screen', () => {
         .poll(async () => (await screen()).trimEnd().endsWith('x'), { timeout: 1_000 })
         .toBe(true)
         .then(() => true, () => false);
-      // Ctrl-U empties the line, however many of the x's arrived.
-      if (echoed) return page.keyboard.press('Control+U');
+      if (!echoed) continue;
+      // Ctrl-U empties the line, however many of the x's arrived; wait until it has, so the next keys are read.
+      for (let kill = 0; kill < 5; kill++) {
+        await page.keyboard.press('Control+U');
+        const emptied = await expect
+          .poll(async () => !(await screen()).trimEnd().endsWith('x'), { timeout: 1_000 })
+          .toBe(true)
+          .then(() => true, () => false);
+        if (emptied) return;
+      }
     }
     throw new Error(`the program in the terminal does not echo keys; it shows:\n${await screen()}`);
   };
@@ -63,7 +79,7 @@ describe('Terminals screen', () => {
     await page.keyboard.type(text);
     await page.keyboard.press('Enter');
   };
-  const processes = async () => (await docker(['top', shellName, '-o', 'pid,args'])).split('\n').slice(1).map((l) => l.trim().replace(/^\d+\s+/, ''));
+  const processes = async (container = shellName) => (await docker(['top', container, '-o', 'pid,args'])).split('\n').slice(1).map((l) => l.trim().replace(/^\d+\s+/, ''));
   const paste = (text: string) =>
     pane()
       .locator('.xterm-helper-textarea')
@@ -72,6 +88,23 @@ describe('Terminals screen', () => {
         clipboardData.setData('text/plain', data);
         textarea.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
       }, text);
+
+  /** Everything the log hub holds now, as the page would receive it. */
+  const hubText = () =>
+    page.evaluate(
+      () =>
+        new Promise<string>((resolve, reject) => {
+          const ws = new WebSocket(`ws://${location.host}/ws`);
+          ws.onopen = () => ws.send(JSON.stringify({ t: 'sub', id: 1, topic: 'logs', params: { tail: 100_000 } }));
+          ws.onmessage = (event) => {
+            const message = JSON.parse(String(event.data)) as { t: string };
+            if (message.t !== 'snapshot') return;
+            ws.close();
+            resolve(String(event.data));
+          };
+          ws.onerror = () => reject(new Error('no WebSocket'));
+        }),
+    );
 
   it('opens a shell from the containers screen; typed commands run', async () => {
     await expect.poll(() => row(shellName).locator('.pill').textContent(), { timeout: 30_000 }).toBe('running');
@@ -202,23 +235,33 @@ describe('Terminals screen', () => {
     await expect.poll(screen, { timeout: 10_000 }).toContain('PONG');
     expect(await page.getByRole('list', { name: 'Terminal sessions' }).getByRole('listitem').count()).toBe(2);
     expect(await page.content()).not.toContain(password);
-    const hub = await page.evaluate(
-      () =>
-        new Promise<string>((resolve, reject) => {
-          const ws = new WebSocket(`ws://${location.host}/ws`);
-          ws.onopen = () => ws.send(JSON.stringify({ t: 'sub', id: 1, topic: 'logs', params: { tail: 100_000 } }));
-          ws.onmessage = (event) => {
-            const message = JSON.parse(String(event.data)) as { t: string };
-            if (message.t !== 'snapshot') return;
-            ws.close();
-            resolve(String(event.data));
-          };
-          ws.onerror = () => reject(new Error('no WebSocket'));
-        }),
-    );
+    const hub = await hubText();
     expect(hub).toContain('opened: redis-cli');
     expect(hub).not.toContain(password);
     await app.shot('terminals-two-sessions');
+  });
+
+  it.skipIf(!postgres)('opens psql as POSTGRES_USER with POSTGRES_PASSWORD from the env; a query answers; the password is nowhere', async () => {
+    // The redis-cli session ends here: a service shell closes like any session.
+    await pane().getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('link', { name: 'Containers' }).click();
+    await row(postgresName).getByRole('button', { name: /Show stats and details/ }).click();
+    const launchers = page.getByRole('group', { name: `terminals for ${postgresName}` });
+    await expect.poll(() => launchers.getByRole('button', { name: 'psql' }).count(), { timeout: 10_000 }).toBe(1);
+    // The cluster is made when the container starts: wait until it answers before opening psql.
+    await expect
+      .poll(() => docker(['exec', '-e', `PGPASSWORD=${pgPassword}`, postgresName, 'psql', '-U', 'operator', '-d', 'postgres', '-Atc', 'select 1']).catch(() => ''), { timeout: 60_000, interval: 500 })
+      .toBe('1');
+    await launchers.getByRole('button', { name: 'psql' }).click();
+    await expect.poll(screen, { timeout: 10_000 }).toMatch(/^postgres=#$/m);
+    await typeLine('select 40 + 2 as answer;');
+    await expect.poll(screen, { timeout: 10_000 }).toMatch(/^ +42$/m);
+    const sessions = page.getByRole('list', { name: 'Terminal sessions' });
+    expect(await sessions.getByRole('listitem').count()).toBe(2);
+    await expect.poll(() => sessions.getByRole('listitem', { name: `session ${postgresName} · psql` }).count()).toBe(1);
+    expect(await page.content()).not.toContain(pgPassword);
+    expect(await hubText()).not.toContain(pgPassword);
+    await app.shot('terminals-shell-and-psql');
   });
 
   it('closing a session ends its exec process', async () => {
@@ -232,7 +275,7 @@ describe('Terminals screen', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
-  it('quitting the app ends every session', async () => {
+  it('quitting the app ends every session (a shell and a service shell)', async () => {
     const form = page.getByRole('form', { name: 'Open a terminal' });
     await form.getByRole('combobox', { name: 'Container' }).selectOption({ label: shellName });
     await form.getByRole('button', { name: 'Open terminal' }).click();
@@ -240,7 +283,11 @@ describe('Terminals screen', () => {
     await expect.poll(screen, { timeout: 10_000 }).toMatch(/^\/ #$/m);
     await typeLine('sleep 400');
     await expect.poll(async () => (await processes()).includes('sleep 400'), { timeout: 10_000 }).toBe(true);
+    if (postgres) expect((await processes(postgresName)).filter((p) => p.startsWith('psql'))).toHaveLength(1);
     await app.quit();
     expect((await processes()).filter((p) => !/^sh -c trap|^sleep 1$/.test(p))).toEqual([]);
+    // The service shell ended too (psql, or redis-cli without PostgreSQL): only the server's processes are left.
+    if (postgres) expect((await processes(postgresName)).filter((p) => p.startsWith('psql'))).toEqual([]);
+    else expect((await processes(redisName)).filter((p) => p.startsWith('redis-cli'))).toEqual([]);
   });
 });

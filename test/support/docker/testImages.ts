@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync, mkdirSync, rmSync, symlinkSync, copyFileSync } 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { docker, dockerQuiet } from './dockerCli.js';
+import { buildPostgresImage } from './postgresImage.js';
 
 /**
  * Images for the containers tests, built locally (no registry here): a busybox
@@ -30,13 +31,15 @@ export const testImages = {
    * busybox sh runs its own applets whatever PATH says.
    */
   gnuTools: 'sbtest-containers/gnu-tools:1',
+  /** The host's PostgreSQL (Debian's postgresql) on busybox: POSTGRES_USER/POSTGRES_PASSWORD, PGPORT (postgresImage.ts). */
+  postgres: 'sbtest-containers/postgres:1',
 } as const;
 
 export type TestImage = keyof typeof testImages;
 
 const applets = ['sh', 'httpd', 'wget', 'sleep', 'echo', 'cat', 'printf', 'touch', 'rm', 'ls', 'true', 'false', 'yes', 'dd', 'seq', 'env', 'kill', 'top', 'ps', 'head'];
 
-const dockerfiles: Record<Exclude<TestImage, 'busybox' | 'redis' | 'gnuTools'>, string> = {
+const dockerfiles: Record<Exclude<TestImage, 'busybox' | 'redis' | 'gnuTools' | 'postgres'>, string> = {
   web: `FROM ${testImages.busybox}
 ENV PORT=8080
 RUN mkdir -p /www && echo ok > /www/index.html
@@ -110,6 +113,7 @@ export async function ensureImage(image: TestImage, host?: string): Promise<stri
   if (await exists(tag, host)) return tag;
   if (!(await exists(testImages.busybox, host))) await importBusybox(host);
   if (image === 'redis') await importHostBinaries(tag, ['/usr/bin/redis-server', '/usr/bin/redis-cli'], ['ENV PATH=/bin:/usr/bin', 'CMD ["redis-server"]'], host);
+  else if (image === 'postgres') await buildPostgresImage(tag, host);
   else if (image === 'gnuTools') await importHostBinaries(tag, ['/usr/bin/bash', '/usr/bin/yes', '/usr/bin/head'], ['ENV PATH=/usr/bin:/bin', idle], host);
   else if (image !== 'busybox') {
     await docker(['build', '--network', 'host', '--label', 'switchboard.test=1', '-t', tag, '-'], { host, input: dockerfiles[image] });
@@ -123,5 +127,5 @@ export async function ensureAllImages(host?: string): Promise<void> {
 
 /** Removes the test images that no container uses any more (another test file may still be running its containers). */
 export async function removeTestImages(host?: string): Promise<void> {
-  for (const image of ['web', 'crasher', 'logger', 'failer', 'terminal', 'redis', 'gnuTools', 'busybox'] as TestImage[]) await dockerQuiet(['rmi', testImages[image]], { host });
+  for (const image of ['web', 'crasher', 'logger', 'failer', 'terminal', 'redis', 'gnuTools', 'postgres', 'busybox'] as TestImage[]) await dockerQuiet(['rmi', testImages[image]], { host });
 }
