@@ -23,6 +23,8 @@ export interface ExecFacts {
   envNames: string[];
   /** The main process's command line as Docker started it (may hold a --requirepass: never show or log it). */
   args: string[];
+  /** Who an exec runs as unless it says otherwise: the container's user ("root" when it sets none). */
+  user: string;
 }
 
 export interface EngineOptions {
@@ -148,12 +150,12 @@ export class DockerEngine implements Disposable {
     return runExec(this.conn.docker, this.address, container, spec, limitMs);
   }
 
-  /** What a terminal needs to pick a service shell: env names (no values) and the command's arguments as given. */
+  /** What a terminal needs to pick a service shell and name its user: env names (no values), the command's arguments, the user. */
   async execFacts(container: ContainerSummary): Promise<ExecFacts> {
     const raw = await this.inspectRaw(container);
     const env = (raw.Config?.Env ?? []).map((e) => e.split('=', 1)[0]!);
     const args = [raw.Path, ...(raw.Args ?? [])].filter((a): a is string => typeof a === 'string');
-    return { image: raw.Config?.Image ?? container.image, envNames: env, args };
+    return { image: raw.Config?.Image ?? container.image, envNames: env, args, user: raw.Config?.User || 'root' };
   }
 
   /** Older lines of a container from Docker's own log, with a limit on the bytes read per page. */

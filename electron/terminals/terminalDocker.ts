@@ -36,6 +36,8 @@ export interface ExecFacts {
   envNames: string[];
   /** May hold a password (--requirepass): never show or log it. */
   args: string[];
+  /** Who an exec runs as unless it says otherwise: the container's user ("root" when it sets none). */
+  user: string;
 }
 
 export interface TerminalDocker {

@@ -72,13 +72,15 @@ export class TerminalService implements AsyncDisposable {
     const ref = { engine: request.engine, id: request.container };
     const found = this.docker.execTarget(ref);
     const settings = settingsFor(this.config, found.name);
-    const facts = request.service ? await this.docker.execFacts(ref) : undefined;
+    const facts = await this.docker.execFacts(ref);
     const plan = planExec(request, settings, facts);
+    // The audit line names who runs it: the one asked for, else the container's own.
+    const user = plan.user ?? facts.user;
     const target = { engine: found.engine, id: found.id };
     const systemCommand = (program: string) =>
       dockerExecCommand({ address: found.address, container: found.name, user: plan.user, workdir: plan.workdir, args: plan.systemArgs ?? [program] });
     const label = sourceId.container(found.name);
-    const who = `${plan.user ? ` as ${plan.user}` : ''}${plan.workdir ? ` in ${plan.workdir}` : ''}`;
+    const who = ` as ${user}${plan.workdir ? ` in ${plan.workdir}` : ''}`;
     let process;
     try {
       process = await this.docker.exec(target, { cmd: plan.cmd, tty: true, env: plan.env, ...(plan.user ? { user: plan.user } : {}), ...(plan.workdir ? { workdir: plan.workdir } : {}) });
@@ -95,7 +97,7 @@ export class TerminalService implements AsyncDisposable {
       container: found.name,
       command: plan.command,
       kind: plan.kind,
-      ...(plan.user ? { user: plan.user } : {}),
+      user,
       ...(plan.workdir ? { workdir: plan.workdir } : {}),
       startedAt: Date.now(),
       state: 'running',

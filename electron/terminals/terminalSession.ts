@@ -42,6 +42,8 @@ export class TerminalSession {
   private head: string | undefined = '';
   private marker: Marker | undefined;
   private pending = '';
+  /** Keys typed before the exec said who it is: held, or the TTY would echo them ahead of the marker and hide it. */
+  private typedAhead: string[] = [];
   private flushScheduled = false;
   private lastFlushAt = -Infinity;
   private ending: Promise<void> | undefined;
@@ -101,10 +103,12 @@ export class TerminalSession {
 
   input(data: string): number {
     if (!this.running) throw new SwitchboardError('conflict', `terminal "${this.info.name}" has ended: its process exited`);
-    if (this.process.stream.writableLength > this.limits.maxPendingInputBytes) {
+    const ahead = this.typedAhead.reduce((n, d) => n + d.length, 0);
+    if (this.process.stream.writableLength + ahead > this.limits.maxPendingInputBytes) {
       throw new SwitchboardError('conflict', `terminal "${this.info.name}" is not reading its input (over ${this.limits.maxPendingInputBytes / 1024} KB waiting): wait, or press Ctrl-C`);
     }
-    this.process.stream.write(data);
+    if (this.head !== undefined) this.typedAhead.push(data);
+    else this.process.stream.write(data);
     return data.length;
   }
 
@@ -146,6 +150,7 @@ export class TerminalSession {
       this.head = undefined;
       text = taken.rest;
       if (taken.marker) this.picked(taken.marker);
+      for (const data of this.typedAhead.splice(0)) this.process.stream.write(data);
     }
     if (text === '') return;
     this.pending += text;

@@ -117,8 +117,8 @@ describe('terminals', () => {
 
       const audit = ctx.lines.filter((l) => l.source === 'switchboard').map((l) => l.text);
       expect(audit).toEqual([
-        `terminal of container:${shellBox} opened: bash or sh`,
-        expect.stringMatching(new RegExp(`^terminal of container:${shellBox} closed: sh, open \\d`)),
+        `terminal of container:${shellBox} opened: bash or sh as root`,
+        expect.stringMatching(new RegExp(`^terminal of container:${shellBox} closed: sh as root, open \\d`)),
       ]);
       // Keystrokes are never logged.
       expect(ctx.lines.some((l) => l.text.includes('ok-$') || l.text.includes('sleep'))).toBe(false);

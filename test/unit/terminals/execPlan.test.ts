@@ -6,7 +6,7 @@ import { takeMarker } from '../../../electron/terminals/shellScripts.js';
 import { settingsFor } from '../../../electron/terminals/terminalSettings.js';
 import { terminalsSchema } from '../../../electron/base/stackFile/terminals.js';
 
-const facts = (image: string, envNames: string[] = [], args: string[] = []) => ({ image, envNames, args });
+const facts = (image: string, envNames: string[] = [], args: string[] = []) => ({ image, envNames, args, user: 'root' });
 
 describe('what a terminal runs', () => {
   it('tries bash then sh by default; the operator or the stack file can name others', () => {
