@@ -1,6 +1,9 @@
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useApp } from './appFixture.js';
+import { repoRoot } from './harness.js';
 import { TestContainers, freePort } from '../support/docker/testContainers.js';
 import { docker } from '../support/docker/dockerCli.js';
 import { hostPostgres } from '../support/docker/postgresImage.js';
@@ -261,7 +264,9 @@ describe('Terminals screen', () => {
     await expect.poll(() => sessions.getByRole('listitem', { name: `session ${postgresName} · psql` }).count()).toBe(1);
     expect(await page.content()).not.toContain(pgPassword);
     expect(await hubText()).not.toContain(pgPassword);
-    await app.shot('terminals-shell-and-psql');
+    const picture = await app.shot('terminals-shell-and-psql');
+    // The README's picture changes only when asked for, as the theme screenshots do.
+    if (process.env.SWITCHBOARD_UPDATE_SCREENSHOTS === '1') copyFileSync(picture, join(repoRoot, 'renderer/screenshots/terminals.png'));
   });
 
   it('closing a session ends its exec process', async () => {
