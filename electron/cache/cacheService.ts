@@ -27,7 +27,18 @@ interface Source {
 }
 
 /** Polls each cache source on its schedule and keeps its hit rate over the configured window. */
+export interface CacheReading {
+  name: string;
+  ts: number;
+  hitRate: number | null;
+  target: number;
+  hitsTotal: number;
+  missesTotal: number;
+}
+
 export class CacheService implements Disposable {
+  /** A successful reading: the hit rate over the window and the counters as read (for stack signals). */
+  readonly read = new Emitter<CacheReading>();
   readonly changed = new Emitter<void>();
   private readonly sources = new Map<string, Source>();
   // The probes' scheduler: absolute deadlines, and a hung source never delays another.
@@ -83,6 +94,8 @@ export class CacheService implements Disposable {
       source.error = undefined;
       source.lastReadAt = ts;
       source.history.push(source.window.point());
+      const current = source.window.current();
+      this.read.emit({ name: source.name, ts, hitRate: current.rate, target: source.config.target, hitsTotal: counters.hits, missesTotal: counters.misses });
       while (source.history.length > 0 && source.history[0]!.ts < ts - historyMs) source.history.shift();
     } catch (err) {
       if (this.sources.get(source.name) !== source) return;
@@ -128,5 +141,6 @@ export class CacheService implements Disposable {
     this.scheduler.dispose();
     for (const name of [...this.sources.keys()]) this.remove(name);
     this.changed.dispose();
+    this.read.dispose();
   }
 }

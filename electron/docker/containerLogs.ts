@@ -43,6 +43,8 @@ export class ContainerLogs implements Disposable {
     private readonly logs: LogWriter,
     private readonly shouldFollow: (c: ContainerSummary) => boolean,
     private readonly options: LogFollowOptions = {},
+    /** Every line passes through it before the hub sees it: a container that prints its DATABASE_URL must not show the password. */
+    private readonly mask: (text: string) => string = (text) => text,
   ) {
     this.subscriptions = [
       conn.containerChanged.on(({ id, action }) => {
@@ -137,13 +139,13 @@ export class ContainerLogs implements Disposable {
   private writeLine(f: Follow, source: string, stream: LogStream, line: string): void {
     const stamped = splitTimestamp(line);
     if (!stamped) {
-      this.logs.write({ source, stream, text: line });
+      this.logs.write({ source, stream, text: this.mask(line) });
       return;
     }
     const last = f.last[stream];
     if (last && !isLater(stamped, last)) return; // already written before a reopen
     f.last[stream] = { sec: stamped.sec, nanos: stamped.nanos };
-    this.logs.write({ source, stream, text: stamped.text, ts: stamped.ms });
+    this.logs.write({ source, stream, text: this.mask(stamped.text), ts: stamped.ms });
   }
 
   private close(id: string): void {

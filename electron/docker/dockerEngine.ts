@@ -3,6 +3,7 @@ import { SwitchboardError } from '../../shared/errors.js';
 import type { Disposable } from '../base/disposable.js';
 import type { EngineConfig } from '../base/stackFile/docker.js';
 import type { LogWriter } from '../core/logWriter.js';
+import type { SecretMasker } from '../base/secrets/secretMasker.js';
 import { runContainerAction } from './containerActions.js';
 import { detailsFromInspect, envValue } from './containerDetails.js';
 import { fetchLogHistory, logHistoryMaxBytes, type LogHistoryRequest } from './containerLogHistory.js';
@@ -36,6 +37,8 @@ export interface EngineOptions {
   followLogs?: boolean;
   /** Bytes one page of log history may read from Docker; default logHistoryMaxBytes (8 MiB). */
   logHistoryMaxBytes?: number;
+  /** What followed log lines pass through (the app's masker); none in benchmarks. */
+  secrets?: SecretMasker;
 }
 
 /**
@@ -52,13 +55,15 @@ export class DockerEngine implements Disposable {
   private readonly logFollows: ContainerLogs | undefined;
   private lastHistoryBytes = 0;
   private readonly historyMaxBytes: number;
+  private readonly secrets: SecretMasker | undefined;
 
   constructor(name: string, address: EngineAddress, cfg: EngineConfig, opts: EngineOptions) {
     this.inStack = createSelection(cfg);
     this.conn = new EngineConnection(name, address, opts.connectTimeoutMs);
     this.stats = new ContainerStats(this.conn, opts.historyCapacity);
-    this.logFollows = opts.followLogs === false ? undefined : new ContainerLogs(this.conn, opts.logs, this.inStack, opts.logFollow);
+    this.logFollows = opts.followLogs === false ? undefined : new ContainerLogs(this.conn, opts.logs, this.inStack, opts.logFollow, opts.secrets ? (text) => opts.secrets!.mask(text) : undefined);
     this.historyMaxBytes = opts.logHistoryMaxBytes ?? logHistoryMaxBytes;
+    this.secrets = opts.secrets;
     this.conn.start();
   }
 
@@ -106,6 +111,11 @@ export class DockerEngine implements Disposable {
   /** A container event (start, die, destroy …), after the container's summary is up to date. */
   onContainerEvent(listener: (event: ContainerEvent) => void): Disposable {
     return this.conn.containerChanged.on(listener);
+  }
+
+  /** The engine became reachable or unreachable. */
+  onReachability(listener: (change: { status: 'connected' | 'unreachable'; error?: string }) => void): Disposable {
+    return this.conn.reachability.on(listener);
   }
 
   /** Throws a readable engine_unreachable while the engine is down or still connecting. */
@@ -159,9 +169,13 @@ export class DockerEngine implements Disposable {
   }
 
   /** Older lines of a container from Docker's own log, with a limit on the bytes read per page. */
-  logHistory(container: ContainerSummary, req: LogHistoryRequest): Promise<ContainerLogPage> {
+  async logHistory(container: ContainerSummary, req: LogHistoryRequest): Promise<ContainerLogPage> {
     const limits = { maxBytes: this.historyMaxBytes, onRead: (bytes: number) => (this.lastHistoryBytes = bytes) };
-    return fetchLogHistory({ docker: this.conn.docker, address: this.address, id: container.id, name: container.name, tty: container.tty ?? false }, req, limits);
+    const page = await fetchLogHistory({ docker: this.conn.docker, address: this.address, id: container.id, name: container.name, tty: container.tty ?? false }, req, limits);
+    // Older lines are masked like followed ones: the same line must not show a password when paged back to.
+    const secrets = this.secrets;
+    if (secrets) for (const line of page.lines) line.text = secrets.mask(line.text);
+    return page;
   }
 
   /** Bytes the last page of log history read from Docker. */

@@ -17,6 +17,14 @@ const heartbeatTimeoutMs = 10_000;
 export interface ContainerEvent {
   id: string;
   action: string;
+  /** The container's name as the engine said it (still known for a destroy). */
+  name?: string;
+  /** For die: the main process's exit code. */
+  exitCode?: number;
+  /** For health_status: healthy | unhealthy | starting. */
+  health?: string;
+  /** When the engine saw it, epoch ms. */
+  at?: number;
 }
 
 interface EngineEvent {
@@ -24,7 +32,9 @@ interface EngineEvent {
   Action?: string;
   status?: string;
   id?: string;
-  Actor?: { ID?: string };
+  Actor?: { ID?: string; Attributes?: Record<string, string> };
+  timeNano?: number;
+  time?: number;
 }
 
 /**
@@ -41,6 +51,8 @@ export class EngineConnection implements Disposable {
   readonly containerChanged = new Emitter<ContainerEvent>();
   /** A new connection is up (streams of the old one are gone). */
   readonly connected = new Emitter<void>();
+  /** The engine became reachable or unreachable (a retry that fails again says nothing). */
+  readonly reachability = new Emitter<{ status: 'connected' | 'unreachable'; error?: string }>();
 
   status: EngineStatus = 'connecting';
   error: string | undefined;
@@ -51,6 +63,8 @@ export class EngineConnection implements Disposable {
   listReads = 0;
 
   private generation = 0;
+  /** Whether the last reachability told was "unreachable": a failed retry does not repeat it. */
+  private reportedDown: boolean | undefined;
   private events: (NodeJS.ReadableStream & { destroy?: () => void }) | undefined;
   private abort: AbortController | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
@@ -175,6 +189,8 @@ export class EngineConnection implements Disposable {
       for (const ev of pending.splice(0)) this.onEvent(ev);
       this.changed.emit();
       this.connected.emit();
+      this.reportedDown = false;
+      this.reachability.emit({ status: 'connected' });
       this.scheduleHeartbeat(gen);
     } catch (err) {
       if (gen === this.generation) this.disconnect(err);
@@ -197,16 +213,18 @@ export class EngineConnection implements Disposable {
   }
 
   private onEvent(ev: EngineEvent): void {
-    const action = (ev.Action ?? ev.status ?? '').split(':')[0]!;
+    const [verb, rest] = (ev.Action ?? ev.status ?? '').split(':');
+    const action = verb!;
     const id = ev.Actor?.ID ?? ev.id;
     if ((ev.Type && ev.Type !== 'container') || !id || !stateEvents.has(action)) return;
+    const event = containerEvent(id, action, rest, ev);
     if (action === 'destroy') {
       this.forget(id);
       this.changed.emit();
-      this.containerChanged.emit({ id, action });
+      this.containerChanged.emit(event);
       return;
     }
-    void this.refresh(id).then(() => this.containerChanged.emit({ id, action }));
+    void this.refresh(id).then(() => this.containerChanged.emit(event));
   }
 
   private forget(id: string): void {
@@ -221,8 +239,13 @@ export class EngineConnection implements Disposable {
     this.generation++;
     this.closeStreams();
     this.containers.clear();
+    const wasUp = this.status === 'connected';
     this.status = 'unreachable';
     this.error = unreachableMessage(this.address.display, err);
+    if (wasUp || this.reportedDown !== true) {
+      this.reportedDown = true;
+      this.reachability.emit({ status: 'unreachable', error: this.error });
+    }
     const delay = this.backoff.next();
     this.retryAt = Date.now() + delay;
     if (this.retryTimer) clearTimeout(this.retryTimer);
@@ -250,7 +273,22 @@ export class EngineConnection implements Disposable {
     this.changed.dispose();
     this.containerChanged.dispose();
     this.connected.dispose();
+    this.reachability.dispose();
   }
+}
+
+function containerEvent(id: string, action: string, rest: string | undefined, ev: EngineEvent): ContainerEvent {
+  const attributes = ev.Actor?.Attributes ?? {};
+  const exitCode = attributes.exitCode === undefined ? NaN : Number(attributes.exitCode);
+  const at = ev.timeNano ? Math.round(ev.timeNano / 1e6) : ev.time ? ev.time * 1000 : undefined;
+  return {
+    id,
+    action,
+    ...(attributes.name ? { name: attributes.name } : {}),
+    ...(Number.isFinite(exitCode) ? { exitCode } : {}),
+    ...(action === 'health_status' && rest ? { health: rest.trim() } : {}),
+    ...(at ? { at } : {}),
+  };
 }
 
 async function inBatches<T>(items: T[], size: number, fn: (item: T) => Promise<void>): Promise<void> {

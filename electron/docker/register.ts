@@ -4,6 +4,7 @@ import type { AppContext } from '../core/appContext.js';
 import { toDisposable } from '../base/disposable.js';
 import { DockerService } from './dockerService.js';
 import { watchStatsTable } from './statsTable.js';
+import { publishDockerStackEvents } from './dockerStackEvents.js';
 
 /**
  * Wires the Docker service to the app: the `containers`, `container.stats` and
@@ -11,9 +12,10 @@ import { watchStatsTable } from './statsTable.js';
  * `docker:` section (followed as it changes). Everything is disposed with the app.
  */
 export function registerDocker(ctx: AppContext): DockerService {
-  const service = new DockerService(ctx.config.current().docker, { logs: ctx.logs, audit: ctx.audit });
+  const service = new DockerService(ctx.config.current().docker, { logs: ctx.logs, audit: ctx.audit, secrets: ctx.secrets });
   ctx.disposables.add(service);
   ctx.disposables.add(ctx.config.changed.on((config) => service.configure(config.docker)));
+  ctx.disposables.add(publishDockerStackEvents(service, ctx.events, ctx.signals));
 
   ctx.topics.provide('containers', (_params, sink) => {
     sink.snapshot(service.state());

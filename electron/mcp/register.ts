@@ -4,6 +4,7 @@ import type { AppContext } from '../core/appContext.js';
 import { Leftovers, reportLeftovers } from './leftovers.js';
 import { OrphanGuard } from './orphanGuard.js';
 import { privateRuntimeFolder } from './runtimeFolder.js';
+import { McpStackEvents } from './mcpStackEvents.js';
 import { McpSupervisor } from './supervisor.js';
 
 export interface McpOptions {
@@ -32,7 +33,17 @@ export function registerMcp(ctx: AppContext, options: McpOptions = { env: proces
   reportLeftovers(ctx.audit, leftovers.scan());
   // added before the supervisor, so it is disposed after it: the watchdog's pipe closes once every server has stopped
   const guard = ctx.disposables.add(new OrphanGuard(folder, (text) => ctx.audit.note(text, 'warn')));
-  const supervisor = ctx.disposables.add(new McpSupervisor({ logs: ctx.logs, audit: ctx.audit, secrets: ctx.secrets, baseDir: ctx.config.baseDir(), groups: guard }));
+  const stackEvents = new McpStackEvents(ctx.events, ctx.signals);
+  const supervisor = ctx.disposables.add(
+    new McpSupervisor({
+      logs: ctx.logs,
+      audit: ctx.audit,
+      secrets: ctx.secrets,
+      baseDir: ctx.config.baseDir(),
+      groups: guard,
+      onTransition: (from, state) => stackEvents.transition(from, state),
+    }),
+  );
   // the folder is read again each time: switching to another stack file moves it
   const apply = (config: StackConfig) => void supervisor.setServers(serversOf(config), ctx.config.baseDir());
   apply(ctx.config.current());

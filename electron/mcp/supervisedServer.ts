@@ -25,6 +25,8 @@ export interface ServerDeps {
   /** Told of each process group started and ended, so none outlives Switchboard unnoticed. */
   groups: GroupTracker;
   onChange: () => void;
+  /** Told of every change of status, after the state is updated (stack events and signals). */
+  onTransition?: (from: McpStatus, state: McpServerState) => void;
 }
 
 /**
@@ -291,9 +293,11 @@ export class SupervisedServer {
   }
 
   private setStatus(status: McpStatus, reason: string, extra: Partial<McpServerState> = {}): void {
+    const from = this.state.status;
     Object.assign(this.state, extra, { status, reason, since: this.deps.clock.now() });
     if (status !== 'backoff') this.state.nextAttemptAt = undefined;
     this.deps.onChange();
+    this.deps.onTransition?.(from, this.state);
   }
 
   private system(text: string, level: 'info' | 'warn' | 'error' = 'info'): void {

@@ -1,5 +1,5 @@
 import type { McpServerConfig } from '../base/stackFile/mcp.js';
-import type { McpServerState, McpToolCallResult, McpToolInfo, SelfcheckResult } from '../../shared/contract/mcp.js';
+import type { McpServerState, McpStatus, McpToolCallResult, McpToolInfo, SelfcheckResult } from '../../shared/contract/mcp.js';
 import { SwitchboardError } from '../../shared/errors.js';
 import { sourceId } from '../../shared/sourceId.js';
 import type { AsyncDisposable } from '../base/disposable.js';
@@ -28,6 +28,8 @@ export interface McpSupervisorOptions {
   toolCallTimeoutMs?: number;
   /** Told of every process group started and ended (the app's OrphanGuard); none by default. */
   groups?: GroupTracker;
+  /** Told of every server's change of status (the app's stack events); none by default. */
+  onTransition?: (from: McpStatus, state: McpServerState) => void;
 }
 
 /**
@@ -98,6 +100,7 @@ export class McpSupervisor implements AsyncDisposable {
         stopTimings: this.options.stopTimings ?? defaultStopTimings,
         groups: this.options.groups ?? untrackedGroups,
         onChange: () => this.queueChange(),
+        ...(this.options.onTransition ? { onTransition: this.options.onTransition } : {}),
       });
       this.servers.set(name, server);
       // autostart runs in the background: a slow server must not hold up the app

@@ -3,6 +3,7 @@ import type { AppContext } from '../core/appContext.js';
 import { toDisposable } from '../base/disposable.js';
 import type { ProbeLookup } from './probeLookup.js';
 import { ProbeService } from './probeService.js';
+import { publishProbeStackEvents } from './probeStackEvents.js';
 
 /** Probe summaries are recomputed at most this often, however many probes report. */
 const summaryIntervalMs = 250;
@@ -18,6 +19,7 @@ export function registerProbes(ctx: AppContext): ProbeLookup {
   const service = ctx.disposables.add(new ProbeService({ logs: ctx.logs, baseDir: () => ctx.config.baseDir(), secrets: ctx.secrets }));
   service.apply(ctx.config.current().probes);
   ctx.disposables.add(ctx.config.changed.on((config) => service.apply(config.probes)));
+  ctx.disposables.add(publishProbeStackEvents(service, ctx.events, ctx.signals));
 
   ctx.topics.provide('probes', (_params, sink) => {
     const fresh = service.watchSummaries();

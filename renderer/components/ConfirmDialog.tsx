@@ -1,4 +1,5 @@
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
+import { useModalDialog } from '../keyboard/useModalDialog.js';
 import { ActionButton } from './ActionButton.js';
 import './confirmDialog.css';
 
@@ -23,45 +24,13 @@ interface Props {
  * the button that opened it.
  */
 export function ConfirmDialog({ open, title, children, confirmLabel, tone = 'danger', pending, onConfirm, onCancel, fallbackFocus }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const opener = useRef<HTMLElement | null>(null);
-  const latest = useRef({ open, pending, onCancel, fallbackFocus });
-  latest.current = { open, pending, onCancel, fallbackFocus };
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) {
-      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      element.showModal();
-      element.querySelector<HTMLElement>('[data-confirm]')?.focus();
-    } else if (!open && element.open) {
-      element.close();
-      restoreFocus(opener.current, latest.current.fallbackFocus);
-    }
-  }, [open]);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    // Esc: our state closes the dialog, so focus is restored in one place
-    const onCancelEvent = (event: Event) => {
-      event.preventDefault();
-      if (!latest.current.pending) latest.current.onCancel();
-    };
-    // the browser may close it anyway (a second Esc without a click in between): keep state and focus in step
-    const onClose = () => {
-      if (!latest.current.open) return;
-      restoreFocus(opener.current, latest.current.fallbackFocus);
-      latest.current.onCancel();
-    };
-    element.addEventListener('cancel', onCancelEvent);
-    element.addEventListener('close', onClose);
-    return () => {
-      element.removeEventListener('cancel', onCancelEvent);
-      element.removeEventListener('close', onClose);
-    };
-  }, []);
+  // While the action runs Esc does nothing; if the browser closed the dialog anyway, our state follows.
+  const dialog = useModalDialog(open, {
+    onDismiss: (reason) => {
+      if (reason === 'closed' || !pending) onCancel();
+    },
+    ...(fallbackFocus ? { fallbackFocus } : {}),
+  });
 
   // Enter anywhere but on a button confirms; on a button, the button's own click decides
   const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
@@ -80,15 +49,10 @@ export function ConfirmDialog({ open, title, children, confirmLabel, tone = 'dan
           <div className="confirm-dialog-body">{children}</div>
           <div className="confirm-dialog-actions">
             <ActionButton label="Cancel" disabled={pending} onClick={onCancel} />
-            <ActionButton label={confirmLabel} tone={tone} pending={pending} onClick={onConfirm} data-confirm="" />
+            <ActionButton label={confirmLabel} tone={tone} pending={pending} onClick={onConfirm} data-confirm="" data-autofocus="" />
           </div>
         </>
       ) : null}
     </dialog>
   );
-}
-
-function restoreFocus(opener: HTMLElement | null, fallback: Props['fallbackFocus']): void {
-  const usable = opener?.isConnected && !(opener instanceof HTMLButtonElement && opener.disabled);
-  (usable ? opener : fallback?.())?.focus();
 }

@@ -1,10 +1,15 @@
 import { useEffect, useRef, type RefObject } from 'react';
 
 interface Handlers {
-  /** Esc (or the browser closing it): the owner's state should close it. */
-  onDismiss(): void;
+  /**
+   * Esc ('escape': the owner may refuse, e.g. while its action runs) or the
+   * browser having closed it already ('closed': the owner's state must follow).
+   */
+  onDismiss(reason: 'escape' | 'closed'): void;
   /** After it closed and focus went back: the moment to act on what was picked in it. */
   onClosed?(): void;
+  /** Where focus goes on close when the element that opened it is gone or disabled by then. */
+  fallbackFocus?(): HTMLElement | null | undefined;
 }
 
 /**
@@ -29,7 +34,7 @@ export function useModalDialog(open: boolean, handlers: Handlers): RefObject<HTM
       element.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     } else if (!open && element.open) {
       element.close();
-      if (opener.current?.isConnected) opener.current.focus();
+      restoreFocus(opener.current, latest.current.handlers.fallbackFocus);
       opener.current = null;
       latest.current.handlers.onClosed?.();
     }
@@ -41,15 +46,15 @@ export function useModalDialog(open: boolean, handlers: Handlers): RefObject<HTM
     // Esc: the owner's state closes it, so focus is restored in one place
     const onCancel = (event: Event) => {
       event.preventDefault();
-      latest.current.handlers.onDismiss();
+      latest.current.handlers.onDismiss('escape');
     };
     // closed by the browser anyway (a second Esc): keep state and focus in step. The event comes a task
     // after the close, so one from our own close can arrive after the dialog opened again: then it is open.
     const onClose = () => {
       if (!latest.current.open || element.open) return;
-      if (opener.current?.isConnected) opener.current.focus();
+      restoreFocus(opener.current, latest.current.handlers.fallbackFocus);
       opener.current = null;
-      latest.current.handlers.onDismiss();
+      latest.current.handlers.onDismiss('closed');
     };
     element.addEventListener('cancel', onCancel);
     element.addEventListener('close', onClose);
@@ -60,4 +65,9 @@ export function useModalDialog(open: boolean, handlers: Handlers): RefObject<HTM
   }, []);
 
   return dialog;
+}
+
+function restoreFocus(opener: HTMLElement | null, fallback: Handlers['fallbackFocus']): void {
+  const usable = opener?.isConnected && !(opener instanceof HTMLButtonElement && opener.disabled);
+  (usable ? opener : fallback?.())?.focus();
 }
