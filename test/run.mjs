@@ -42,12 +42,12 @@ const wantsBuild = selected.has('e2e') || selected.size === parts.length;
 const serviceNeeds = ['docker', 'redis', 'busybox', 'procps', 'prometheus', 'compose'];
 /** Installed when possible, but a test that needs one says itself that it is skipped, and why, without it. */
 /** @type {Need[]} */
-const optionalNeeds = ['sshd'];
+const optionalNeeds = ['sshd', 'postgres'];
 /** @type {Set<Need>} */
 const needs = new Set([
   ...(selected.has('integration') || selected.has('e2e') ? serviceNeeds : []),
   ...(selected.has('integration') ? optionalNeeds : []),
-  ...(selected.has('e2e') ? /** @type {Need[]} */ (['chromium']) : []),
+  ...(selected.has('e2e') ? /** @type {Need[]} */ (['chromium', 'postgres']) : []),
 ]);
 
 header('prepare');

@@ -22,6 +22,7 @@ import { registerBenchmark } from '../benchmark/index.js';
 import { registerCache } from '../cache/index.js';
 import { registerAlerts } from '../alerts/index.js';
 import { defaultDataFolder, registerHistory, type HistoryService } from '../history/index.js';
+import { registerTerminals } from '../terminals/index.js';
 import { startDemoStack, type ScriptLauncher } from '../demo/index.js';
 import { appRoot } from '../base/appRoot.js';
 import { SecretMasker } from '../base/secrets/secretMasker.js';
@@ -140,6 +141,7 @@ export async function createSwitchboard(options: SwitchboardOptions): Promise<Sw
   const probes = registerProbes(capability());
   registerBenchmark(capability(), probes);
   registerCache(capability());
+  registerTerminals(capability(), docker);
   registerStackFileDraft(capability(), { containers: docker, stackFiles: stackFilesOf(config, pathInputs), env: options.env });
 
   return {

@@ -12,10 +12,21 @@ import { matchContainer } from './containerMatch.js';
 import { createSelection } from './containerSelection.js';
 import { ContainerStats } from './containerStats.js';
 import type { EngineAddress } from './engineAddress.js';
+import { runExec, startExec, type ExecProcess, type ExecRun, type ExecSpec } from './containerExec.js';
 import { EngineConnection, type ContainerEvent } from './engineConnection.js';
 import { callTimeoutMs, toEngineError, withTimeout } from './engineErrors.js';
 
 export type { ContainerEvent } from './engineConnection.js';
+
+/** A container's image, env names and command line, for choosing what a terminal runs. */
+export interface ExecFacts {
+  image: string;
+  envNames: string[];
+  /** The main process's command line as Docker started it (may hold a --requirepass: never show or log it). */
+  args: string[];
+  /** Who an exec runs as unless it says otherwise: the container's user ("root" when it sets none). */
+  user: string;
+}
 
 export interface EngineOptions {
   logs: LogWriter;
@@ -162,6 +173,24 @@ export class DockerEngine implements Disposable {
   /** The real value of one env variable (undefined when the container has none of that name). */
   async envValue(container: ContainerSummary, key: string): Promise<string | undefined> {
     return envValue(await this.inspectRaw(container), key);
+  }
+
+  /** Starts a TTY exec (a terminal) in a running container; the caller ends it. */
+  startExec(container: ContainerSummary, spec: ExecSpec): Promise<ExecProcess> {
+    return startExec(this.conn.docker, this.address, container, spec);
+  }
+
+  /** Runs a short command in a container and collects its output. */
+  runExec(container: ContainerSummary, spec: ExecSpec, limitMs?: number): Promise<ExecRun> {
+    return runExec(this.conn.docker, this.address, container, spec, limitMs);
+  }
+
+  /** What a terminal needs to pick a service shell and name its user: env names (no values), the command's arguments, the user. */
+  async execFacts(container: ContainerSummary): Promise<ExecFacts> {
+    const raw = await this.inspectRaw(container);
+    const env = (raw.Config?.Env ?? []).map((e) => e.split('=', 1)[0]!);
+    const args = [raw.Path, ...(raw.Args ?? [])].filter((a): a is string => typeof a === 'string');
+    return { image: raw.Config?.Image ?? container.image, envNames: env, args, user: raw.Config?.User || 'root' };
   }
 
   /** Older lines of a container from Docker's own log, with a limit on the bytes read per page. */

@@ -16,13 +16,24 @@ import type { Disposable } from '../base/disposable.js';
 import { Emitter } from '../base/emitter.js';
 import type { DockerConfig, EngineConfig } from '../base/stackFile/docker.js';
 import type { LogHistoryRequest } from './containerLogHistory.js';
-import { DockerEngine, type EngineOptions } from './dockerEngine.js';
+import { DockerEngine, type EngineOptions, type ExecFacts } from './dockerEngine.js';
+import type { ExecProcess, ExecRun, ExecSpec } from './containerExec.js';
 import { engineName, resolveEngineAddress } from './engineAddress.js';
 import { createAuditLog, type AuditLog } from '../core/auditLog.js';
 
 export interface Target {
   engine?: string | undefined;
   id: string;
+}
+
+export interface ExecTarget {
+  engine: string;
+  /** The engine's address in the operator's words (unix:///var/run/docker.sock). */
+  address: string;
+  id: string;
+  name: string;
+  image: string;
+  running: boolean;
 }
 
 /**
@@ -203,6 +214,29 @@ export class DockerService implements Disposable {
     const named = target.engine ? undefined : this.current.find((e) => e.status === 'connected' && e.find(target.id));
     const { engine, container } = this.resolve(named ? { engine: named.name, id: target.id } : target);
     return engine.logHistory(container, req);
+  }
+
+  /** A running container to open a terminal in, with its engine's address as `docker -H` takes it. */
+  execTarget(target: Target): ExecTarget {
+    const { engine, container } = this.resolve(target);
+    return { engine: engine.name, address: engine.address, id: container.id, name: container.name, image: container.image, running: container.state === 'running' };
+  }
+
+  execFacts(target: Target): Promise<ExecFacts> {
+    const { engine, container } = this.resolve(target);
+    return engine.execFacts(container);
+  }
+
+  /** Starts a TTY exec; fails readably (conflict) when the container is not running. */
+  exec(target: Target, spec: ExecSpec): Promise<ExecProcess> {
+    const { engine, container } = this.resolve(target);
+    if (container.state !== 'running') throw new SwitchboardError('conflict', `container ${container.name} is ${container.state}: a terminal needs it running`);
+    return engine.startExec(container, spec);
+  }
+
+  execRun(target: Target, spec: ExecSpec, limitMs?: number): Promise<ExecRun> {
+    const { engine, container } = this.resolve(target);
+    return engine.runExec(container, spec, limitMs);
   }
 
   private tryName(t: Target): string {

@@ -13,6 +13,7 @@ export const shellScreens = [
   { path: 'alerts', label: 'Alerts' },
   { path: 'timeline', label: 'Timeline' },
   { path: 'services', label: 'Services' },
+  { path: 'terminals', label: 'Terminals' },
 ] as const;
 
 export type ShellScreen = (typeof shellScreens)[number];

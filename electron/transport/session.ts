@@ -1,6 +1,6 @@
 import { clientMessageSchema, maxClientMessageBytes, type ServerMessage } from '../../shared/protocol.js';
 import type { ErrorInfo } from '../../shared/errors.js';
-import { commands as commandContracts, isCommandName } from '../../shared/contract/index.js';
+import { commands as commandContracts, isCommandName, isTopicName, topics as topicContracts } from '../../shared/contract/index.js';
 import type { CommandRegistry } from '../core/commandRegistry.js';
 import type { TopicRegistry, TopicSink } from '../core/topicRegistry.js';
 import type { Disposable } from '../base/disposable.js';
@@ -35,6 +35,8 @@ const defaults: Required<SessionOptions> = {
 
 interface Subscription {
   buffer: SubscriptionBuffer;
+  /** The topic paces its own appends (terminal output): they go out at once instead of at the next flush. */
+  immediate: boolean;
   handle?: Disposable;
   closed: boolean;
 }
@@ -173,7 +175,8 @@ export class Session implements Disposable {
       this.channel.send({ t: 'closed', id, error: { code: 'conflict', message: `too many subscriptions (max ${this.opts.maxSubscriptions})` } });
       return;
     }
-    const sub: Subscription = { buffer: new SubscriptionBuffer(id, this.opts.maxItemsPerSubscription), closed: false };
+    const immediate = isTopicName(topic) && topicContracts[topic].immediate === true;
+    const sub: Subscription = { buffer: new SubscriptionBuffer(id, this.opts.maxItemsPerSubscription), immediate, closed: false };
     this.subs.set(id, sub);
     // No closure per call: a log viewer's pump appends hundreds of thousands of lines a second.
     const sink: TopicSink<unknown, unknown> = {
@@ -184,7 +187,10 @@ export class Session implements Disposable {
         if (this.open(sub)) sub.buffer.setState(value);
       },
       append: (item) => {
-        if (this.open(sub)) sub.buffer.append(item);
+        if (!this.open(sub)) return;
+        sub.buffer.append(item);
+        // a terminal's keystroke echo cannot wait for the next flush
+        if (sub.immediate) this.flushOne(sub);
       },
       close: (error) => {
         if (sub.closed) return;
@@ -217,6 +223,16 @@ export class Session implements Disposable {
     if (sub.closed || this.disposed) return false;
     this.schedule();
     return true;
+  }
+
+  /** One subscription's waiting messages, now, unless the client is behind or held answers must go first. */
+  private flushOne(sub: Subscription): void {
+    if (this.answers.length > 0 || this.behind()) {
+      this.schedule();
+      return;
+    }
+    for (const message of sub.buffer.drain(this.opts.maxItemsPerFlush)) this.channel.send(message);
+    if (sub.buffer.isDirty) this.schedule();
   }
 
   /**

@@ -6,6 +6,7 @@ import { formatDuration } from '../components/time.js';
 import { containerActions, type ContainerAction, type ContainerSummary } from '../../shared/contract/containers.js';
 import { actionTone, containerActionUsable, containerStateLabel, containerTone, isUp, shortResult } from './containerFormat.js';
 import { useContainerAction } from './useContainerAction.js';
+import { OpenTerminalButton } from '../terminals/OpenTerminalButton.js';
 import { rowKeyProps } from '../keyboard/rowKeyProps.js';
 import { navigate } from '../navigation/router.js';
 import { sourceId } from '../../shared/sourceId.js';
@@ -70,6 +71,7 @@ export function ContainerRow({ container: c, now, selected, checked, onSelect, o
           {c.ports.slice(0, 3).join(', ')}
           {c.ports.length > 3 ? ` +${c.ports.length - 3}` : ''}
         </span>
+        <OpenTerminalButton engine={c.engine} id={c.id} name={c.name} running={c.state === 'running'} />
       </div>
       <div className={`containers-row-result${failed ? ' is-failed' : ''}`} role={failed ? 'alert' : 'status'} title={c.lastAction?.message}>
         {result ?? (c.health === 'unhealthy' && c.healthOutput ? `health check: ${c.healthOutput}` : '')}

@@ -9,6 +9,7 @@ import type { ContainerSummary } from '../../shared/contract/containers.js';
 import { sourceId } from '../../shared/sourceId.js';
 import { ComposeSection } from '../compose/ComposeSection.js';
 import { ContainerDetailsPanel } from './ContainerDetailsPanel.js';
+import { ServiceShellButtons } from '../terminals/ServiceShellButtons.js';
 import { ContainerStatsPanel } from './ContainerStatsPanel.js';
 import { EngineSection } from './EngineSection.js';
 import { SelectionBar } from './SelectionBar.js';
@@ -84,6 +85,7 @@ export function ContainersScreen() {
                 </div>
               }
             >
+              <ServiceShellButtons key={selectedKey} engine={selected.engine} container={selected.name} running={selected.state === 'running'} />
               {tab === 'stats' ? <ContainerStatsPanel container={selected} /> : <ContainerDetailsPanel container={selected} />}
             </Panel>
           ) : (

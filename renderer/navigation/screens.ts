@@ -7,6 +7,7 @@ import { McpScreen } from '../mcp/McpScreen.js';
 import { OverviewScreen } from '../overview/OverviewScreen.js';
 import { TimelineScreen } from '../timeline/TimelineScreen.js';
 import { ServicesScreen } from '../services/ServicesScreen.js';
+import { TerminalsScreen } from '../terminals/TerminalsScreen.js';
 
 export interface Screen {
   /** Its URL: `#/<path>?<params>`. */
@@ -28,6 +29,7 @@ export const screens = [
   { path: 'alerts', title: 'Alerts', navLabel: 'Alerts', Component: AlertsScreen },
   { path: 'timeline', title: 'Timeline', navLabel: 'Timeline', Component: TimelineScreen },
   { path: 'services', title: 'Swarm services', navLabel: 'Services', Component: ServicesScreen },
+  { path: 'terminals', title: 'Terminals', navLabel: 'Terminals', Component: TerminalsScreen },
 ] as const satisfies readonly Screen[];
 
 export type ScreenPath = (typeof screens)[number]['path'];

@@ -27,6 +27,8 @@ export type TopicMode = 'state' | 'append';
 export interface TopicDef<P extends z.ZodType = z.ZodType, S = unknown, I = never, M extends TopicMode = TopicMode> {
   readonly params: P;
   readonly mode: M;
+  /** Its provider paces its own appends (terminal output: keystroke echoes): each goes out at once, not at the next flush. */
+  readonly immediate?: boolean;
   readonly __snapshot?: S;
   readonly __item?: I;
 }
@@ -36,7 +38,7 @@ export function stateTopic<S>() {
   return <P extends z.ZodType>(params: P): TopicDef<P, S, never, 'state'> => ({ params, mode: 'state' });
 }
 
-/** A topic that sends a snapshot, then appended items (samples, log lines). */
-export function appendTopic<S, I>() {
-  return <P extends z.ZodType>(params: P): TopicDef<P, S, I, 'append'> => ({ params, mode: 'append' });
+/** A topic that sends a snapshot, then appended items (samples, log lines); `immediate` when its provider paces them itself. */
+export function appendTopic<S, I>(options: { immediate?: boolean } = {}) {
+  return <P extends z.ZodType>(params: P): TopicDef<P, S, I, 'append'> => ({ params, mode: 'append', ...(options.immediate ? { immediate: true } : {}) });
 }

@@ -7,6 +7,7 @@ import { probesTopics } from './probes.js';
 import { benchmarkCommands, benchmarkTopics } from './benchmark.js';
 import { cacheCommands, cacheTopics } from './cache.js';
 import { logsCommands, logsTopics } from './logs.js';
+import { terminalsCommands, terminalsTopics } from './terminals.js';
 import { stackFileDraftCommands } from './stackFileDraft.js';
 import { alertsCommands, alertsTopics } from './alerts.js';
 import { gatewayTopics } from './gateway.js';
@@ -23,6 +24,7 @@ export const commands = {
   ...benchmarkCommands,
   ...cacheCommands,
   ...logsCommands,
+  ...terminalsCommands,
   ...stackFileDraftCommands,
   ...alertsCommands,
   ...prometheusCommands,
@@ -45,6 +47,7 @@ export const topics = {
   ...historyTopics,
   ...composeTopics,
   ...swarmTopics,
+  ...terminalsTopics,
 };
 
 export type Commands = typeof commands;

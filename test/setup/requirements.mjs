@@ -2,13 +2,21 @@
 // provides it and how to get it elsewhere. The Docker engine is not here: it
 // is a running thing, not a file (see dockerEngine.mjs).
 import { existsSync, openSync, readSync, closeSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { which } from './exec.mjs';
+
+/** Debian's PostgreSQL server binary (/usr/lib/postgresql/N/bin/postgres), or undefined. */
+function hostPostgresBin() {
+  const base = '/usr/lib/postgresql';
+  if (!existsSync(base)) return undefined;
+  return readdirSync(base).map((v) => `${base}/${v}/bin/postgres`).find((path) => existsSync(path));
+}
 
 /** Where the e2e harness finds Chromium; CHROMIUM_PATH lets a developer point elsewhere. */
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /**
- * @typedef {'docker' | 'chromium' | 'redis' | 'busybox' | 'procps' | 'sshd' | 'prometheus' | 'compose'} Need
+ * @typedef {'docker' | 'chromium' | 'redis' | 'busybox' | 'procps' | 'sshd' | 'prometheus' | 'compose' | 'postgres'} Need
  * @typedef {{ need: Need, what: string, debianPackage: string, elsewhere: string, present(): string | undefined }} Requirement
  * present() answers where it was found, or undefined when it is missing.
  */
@@ -43,6 +51,14 @@ export const requirements = [
     debianPackage: 'redis-server',
     elsewhere: 'install Redis (e.g. `brew install redis`) so `redis-server` is on PATH',
     present: () => which('redis-server'),
+  },
+  {
+    // Copied into a locally built image (test/support/docker/postgresImage.ts) for the psql terminal test.
+    need: 'postgres',
+    what: 'PostgreSQL server and psql (/usr/lib/postgresql/N/bin)',
+    debianPackage: 'postgresql',
+    elsewhere: 'Debian/Ubuntu only: the test image copies /usr/lib/postgresql/N from the host',
+    present: () => hostPostgresBin(),
   },
   {
     // Copied into locally built images (no registry is reachable), so it must not need a libc.

@@ -8,6 +8,7 @@ import { gatewaySchema } from './gateway.js';
 import { metricsSchema } from './metrics.js';
 import { historySchema } from './history.js';
 import { alertsSchema, checkNotifyReferences, notifySchema } from './alerts.js';
+import { terminalsSchema } from './terminals.js';
 
 const name = z.string().regex(/^[A-Za-z0-9][\w.-]*$/, 'names use letters, digits, ".", "_" and "-"');
 
@@ -30,6 +31,7 @@ export const stackSchema = z.strictObject({
   gateway: gatewaySchema.optional(),
   /** Events and series kept across restarts (electron/history); on by default. */
   history: historySchema.prefault({}),
+  terminals: terminalsSchema.optional(),
   include: z.array(text.min(1)).default([]),
   metrics: metricsSchema.prefault({}),
   alerts: alertsSchema.default({}),

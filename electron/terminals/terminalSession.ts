@@ -1,0 +1,208 @@
+import { StringDecoder } from 'node:string_decoder';
+import type { TerminalInfo, TerminalOutput, TerminalScrollback } from '../../shared/contract/terminals.js';
+import { SwitchboardError } from '../../shared/errors.js';
+import { Emitter } from '../base/emitter.js';
+import { toDisposable, type Disposable } from '../base/disposable.js';
+import { OutputFlow, defaultFlowLimits, type FlowLimits } from './outputFlow.js';
+import { Scrollback } from './scrollback.js';
+import { endSessionScript, takeMarker, type Marker } from './shellScripts.js';
+import type { ContainerRef, ExecProcess, TerminalDocker } from './terminalDocker.js';
+
+export interface SessionLimits {
+  /** Characters of output kept for a screen that attaches later. */
+  scrollbackChars: number;
+  flow: FlowLimits;
+  /** Keystrokes the process has not read yet; past this, input is refused rather than buffered. */
+  maxPendingInputBytes: number;
+}
+
+export const defaultSessionLimits: SessionLimits = { scrollbackChars: 1_000_000, flow: defaultFlowLimits, maxPendingInputBytes: 1024 * 1024 };
+
+/** The largest output item sent to a screen in one piece. */
+const maxItemChars = 256 * 1024;
+/**
+ * While output streams, at most one item per frame: a screen draws no faster, and fewer, bigger
+ * pieces cost the renderer less. Output after a quiet spell (a keystroke's echo) goes on the next turn.
+ */
+const paceMs = 16;
+
+/**
+ * One terminal: a TTY exec in a container, its kept scrollback, and the
+ * screens attached to it. It lives in main, so a screen can leave and come
+ * back; `end()` ends the process and everything it started.
+ */
+export class TerminalSession {
+  /** Its info changed: started, picked a shell, resized, renamed, exited. */
+  readonly changed = new Emitter<void>();
+  private readonly decoder = new StringDecoder('utf8');
+  private readonly scrollback: Scrollback;
+  private readonly flow: OutputFlow;
+  private readonly viewers = new Map<string, (item: TerminalOutput) => void>();
+  /** Output before the marker is known to be there or not. */
+  private head: string | undefined = '';
+  private marker: Marker | undefined;
+  private pending = '';
+  /** Keys typed before the exec said who it is: held, or the TTY would echo them ahead of the marker and hide it. */
+  private typedAhead: string[] = [];
+  private flushScheduled = false;
+  private lastFlushAt = -Infinity;
+  private ending: Promise<void> | undefined;
+
+  constructor(
+    readonly info: TerminalInfo,
+    private readonly process: ExecProcess,
+    private readonly target: ContainerRef,
+    private readonly docker: Pick<TerminalDocker, 'execRun'>,
+    private readonly limits: SessionLimits = defaultSessionLimits,
+    /** The exec said what it runs (the shell it found): the owner renames and updates the info. */
+    private readonly onPicked: (program: string) => void = () => {},
+  ) {
+    this.scrollback = new Scrollback(limits.scrollbackChars);
+    this.flow = new OutputFlow(limits.flow, (paused) => (paused ? process.stream.pause() : process.stream.resume()));
+    process.stream.on('data', (chunk: Buffer) => this.received(this.decoder.write(chunk)));
+    process.stream.once('end', () => void this.exited());
+    process.stream.once('close', () => void this.exited());
+    process.stream.on('error', () => void this.exited());
+  }
+
+  get running(): boolean {
+    return this.info.state === 'running';
+  }
+
+  /** The process id inside the container, once it said (undefined for a program that printed no marker). */
+  get pid(): number | undefined {
+    return this.marker?.pid;
+  }
+
+  get paused(): boolean {
+    return this.flow.isPaused;
+  }
+
+  /**
+   * A screen attaches: it gets the kept scrollback now and every later piece
+   * through `deliver`, in order. Detach by disposing.
+   */
+  attach(viewer: string, deliver: (item: TerminalOutput) => void): { scrollback: TerminalScrollback; detach: Disposable } {
+    const kept = this.scrollback.read();
+    this.viewers.set(viewer, deliver);
+    this.flow.attach(viewer, this.scrollback.end);
+    const scrollback = { id: this.info.id, offset: kept.offset, data: kept.data, trimmed: kept.offset };
+    return {
+      scrollback,
+      detach: toDisposable(() => {
+        if (this.viewers.get(viewer) !== deliver) return;
+        this.viewers.delete(viewer);
+        this.flow.detach(viewer);
+      }),
+    };
+  }
+
+  ack(viewer: string, position: number): void {
+    this.flow.ack(viewer, position);
+  }
+
+  input(data: string): number {
+    if (!this.running) throw new SwitchboardError('conflict', `terminal "${this.info.name}" has ended: its process exited`);
+    const ahead = this.typedAhead.reduce((n, d) => n + d.length, 0);
+    if (this.process.stream.writableLength + ahead > this.limits.maxPendingInputBytes) {
+      throw new SwitchboardError('conflict', `terminal "${this.info.name}" is not reading its input (over ${this.limits.maxPendingInputBytes / 1024} KB waiting): wait, or press Ctrl-C`);
+    }
+    if (this.head !== undefined) this.typedAhead.push(data);
+    else this.process.stream.write(data);
+    return data.length;
+  }
+
+  async resize(cols: number, rows: number): Promise<void> {
+    if (!this.running) return;
+    await this.process.resize(cols, rows);
+    this.info.cols = cols;
+    this.info.rows = rows;
+    this.changed.emit();
+  }
+
+  rename(name: string): void {
+    this.info.name = name;
+    this.changed.emit();
+  }
+
+  /** Ends the process and every process of its session inside the container; safe to call twice. */
+  end(): Promise<void> {
+    this.ending ??= (async () => {
+      const pid = this.marker?.pid;
+      try {
+        if (pid !== undefined) await this.docker.execRun(this.target, { cmd: ['/bin/sh', '-c', endSessionScript, 'switchboard', String(pid)], tty: false }, 15_000);
+      } finally {
+        this.process.stream.destroy();
+        this.viewers.clear();
+        this.changed.dispose();
+      }
+    })();
+    return this.ending;
+  }
+
+  private received(text: string): void {
+    if (this.head !== undefined) {
+      const taken = takeMarker(this.head + text);
+      if (!taken) {
+        this.head += text;
+        return;
+      }
+      this.head = undefined;
+      text = taken.rest;
+      if (taken.marker) this.picked(taken.marker);
+      for (const data of this.typedAhead.splice(0)) this.process.stream.write(data);
+    }
+    if (text === '') return;
+    this.pending += text;
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    // One item per turn of the event loop at least, however many chunks the engine delivered in it.
+    const wait = this.lastFlushAt + paceMs - performance.now();
+    if (wait > 0) setTimeout(() => this.flush(), wait);
+    else setImmediate(() => this.flush());
+  }
+
+  private picked(marker: Marker): void {
+    this.marker = marker;
+    if (marker.program) this.onPicked(marker.program);
+    this.changed.emit();
+  }
+
+  private flush(): void {
+    if (!this.flushScheduled) return;
+    this.flushScheduled = false;
+    this.lastFlushAt = performance.now();
+    const text = this.pending;
+    this.pending = '';
+    for (let at = 0; at < text.length; at += maxItemChars) {
+      const data = text.slice(at, at + maxItemChars);
+      const item = { offset: this.scrollback.end, data };
+      this.scrollback.add(data);
+      for (const deliver of this.viewers.values()) deliver(item);
+      this.flow.sent(this.scrollback.end);
+    }
+  }
+
+  private async exited(): Promise<void> {
+    if (this.info.state === 'exited') return;
+    // Whatever arrived last (and an unfinished marker) still belongs on the screen.
+    const rest = (this.head ?? '') + this.decoder.end();
+    this.head = undefined;
+    if (rest) this.received(rest);
+    if (this.flushScheduled) this.flush();
+    this.info.state = 'exited';
+    this.info.endedAt = Date.now();
+    this.changed.emit();
+    if (this.ending) return;
+    // The engine may record the exit code a moment after the stream ends.
+    let code: number | undefined;
+    for (let tries = 0; code === undefined && tries < 5 && !this.ending; tries++) {
+      code = await this.process.exitCode();
+      if (code === undefined) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    if (code !== undefined) {
+      this.info.exitCode = code;
+      this.changed.emit();
+    }
+  }
+}
