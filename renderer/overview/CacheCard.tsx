@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { EmptyState } from '../components/EmptyState.js';
 import { ErrorBanner } from '../components/ErrorBanner.js';
 import { Panel } from '../components/Panel.js';
@@ -28,7 +29,8 @@ export function CacheCard() {
   );
 }
 
-function CacheRow({ source: s }: { source: CacheSourceState }) {
+// Memoised: the topic store keeps an unchanged item's identity, so only rows whose data moved re-render.
+const CacheRow = memo(function CacheRow({ source: s }: { source: CacheSourceState }) {
   const verdict = cacheVerdict(s);
   return (
     <li className="row cache-row" aria-label={`cache ${s.name}`}>
@@ -46,4 +48,4 @@ function CacheRow({ source: s }: { source: CacheSourceState }) {
       </div>
     </li>
   );
-}
+});
