@@ -1,0 +1,185 @@
+/**
+ * Idle and hidden (`npm run bench -- idle`): the demo stack, the built browser-mode
+ * server, one Chromium page on the Overview left alone, next to an empty page in the
+ * same browser as the reference. Two phases of IDLE_BENCH_SECONDS each (default 300:
+ * ten minutes left alone in all), after IDLE_BENCH_SETTLE_S (default 30) of settling:
+ *   visible: the page shown and untouched;
+ *   hidden:  the page as a background tab (emulated, see idlePage.ts), then shown again,
+ *            timing how long until it shows the newest sample.
+ * CPU is per process, from Chromium's SystemInfo.getProcessInfo (each page's renderer
+ * is found by making it busy for a moment) and /proc for the server; wake-ups and React
+ * commits are counted in the pages (idlePage.ts) and in the server (a sampler loaded with --import).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { openPage, repoRoot, startServer } from '../e2e/harness.js';
+import { idlePageScript, type PageCounts } from './idlePage.js';
+import { pidOnPort, processCpuMs } from './processStats.js';
+import { report } from './report.js';
+
+const phaseMs = Number(process.env.IDLE_BENCH_SECONDS ?? 300) * 1000;
+const settleMs = Number(process.env.IDLE_BENCH_SETTLE_S ?? 30) * 1000;
+const emptyUrl = 'data:text/html,<!doctype html><title>empty</title><p>empty';
+
+// Loaded into the server with --import: counts timer callbacks as they run; SIGUSR2 prints the count.
+const serverSampler = `
+let wakeUps = 0;
+const wrap = (fn) => (typeof fn === 'function' ? function (...a) { wakeUps++; return fn.apply(this, a); } : fn);
+for (const name of ['setTimeout', 'setInterval', 'setImmediate']) {
+  const native = globalThis[name];
+  globalThis[name] = (fn, ...rest) => native(wrap(fn), ...rest);
+}
+process.on('SIGUSR2', () => process.stderr.write('IDLE-WAKEUPS ' + wakeUps + '\\n'));
+`;
+
+interface ProcessInfo {
+  type: string;
+  id: number;
+  cpuTime: number;
+}
+
+async function processes(browserCdp: CDPSession): Promise<ProcessInfo[]> {
+  return ((await browserCdp.send('SystemInfo.getProcessInfo' as never)) as { processInfo: ProcessInfo[] }).processInfo;
+}
+
+/** The renderer process of a page: the one whose CPU time jumps while the page spins for a second. */
+async function rendererOf(page: Page, browserCdp: CDPSession): Promise<number> {
+  const before = await processes(browserCdp);
+  await page.evaluate('(() => { const end = performance.now() + 1000; while (performance.now() < end); })()');
+  const after = await processes(browserCdp);
+  const grew = after
+    .filter((p) => p.type === 'renderer')
+    .map((p) => ({ id: p.id, by: p.cpuTime - (before.find((b) => b.id === p.id)?.cpuTime ?? 0) }))
+    .sort((a, b) => b.by - a.by);
+  // On a loaded machine the spin gets a share of a core: the page's process is the one far ahead of the rest.
+  if (!grew[0] || grew[0].by < 0.05 || (grew[1]?.by ?? 0) > grew[0].by / 2) throw new Error(`could not tell which renderer process runs the page: ${JSON.stringify(grew)}`);
+  return grew[0].id;
+}
+
+const counts = (page: Page) => page.evaluate('({ ...window.__idle.counts })') as Promise<PageCounts>;
+
+async function serverWakeUps(pid: number, output: () => string): Promise<number> {
+  const from = output().length;
+  process.kill(pid, 'SIGUSR2');
+  for (let i = 0; i < 100; i++) {
+    const m = /IDLE-WAKEUPS (\d+)/.exec(output().slice(from));
+    if (m) return Number(m[1]);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('the server did not answer the wake-up sampler');
+}
+
+interface Phase {
+  seconds: number;
+  overviewPct: number;
+  emptyPct: number;
+  browserGpuPct: number;
+  serverPct: number;
+  page: PageCounts;
+  serverWakeUpsPerS: number;
+}
+
+async function measure(browserCdp: CDPSession, pids: { overview: number; empty: number; server: number }, page: Page, output: () => string, ms: number): Promise<Phase> {
+  const p0 = await processes(browserCdp);
+  const s0 = processCpuMs(pids.server);
+  const w0 = await serverWakeUps(pids.server, output);
+  const c0 = await counts(page);
+  const t0 = performance.now();
+  await new Promise((r) => setTimeout(r, ms));
+  const p1 = await processes(browserCdp);
+  const s1 = processCpuMs(pids.server);
+  const w1 = await serverWakeUps(pids.server, output);
+  const c1 = await counts(page);
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = (pick: (p: ProcessInfo) => boolean) =>
+    (p1.filter(pick).reduce((sum, p) => sum + p.cpuTime - (p0.find((q) => q.id === p.id)?.cpuTime ?? 0), 0) / seconds) * 100;
+  const perS = (k: keyof PageCounts) => (c1[k] - c0[k]) / seconds;
+  return {
+    seconds,
+    overviewPct: cpu((p) => p.id === pids.overview),
+    emptyPct: cpu((p) => p.id === pids.empty),
+    browserGpuPct: cpu((p) => p.type === 'browser' || p.type === 'GPU'),
+    serverPct: ((s1 - s0) / 1000 / seconds) * 100,
+    page: { timers: perS('timers'), frames: perS('frames'), messages: perS('messages'), commits: perS('commits'), mutations: perS('mutations') },
+    serverWakeUpsPerS: (w1 - w0) / seconds,
+  };
+}
+
+/** Shows the page again and times until its chart carries the newest sample the page has received. */
+async function catchUpMs(page: Page): Promise<number> {
+  return page.evaluate(`new Promise((resolve) => {
+    const chart = () => document.querySelector('.probe-card [data-last-ts]');
+    const newest = () => Number(window.__idle.newestSample ?? 0);
+    const t0 = performance.now();
+    window.__idle.setHidden(false);
+    const check = () => (Number(chart()?.getAttribute('data-last-ts')) >= newest() ? resolve(performance.now() - t0) : setTimeout(check, 1));
+    check();
+  })`) as Promise<number>;
+}
+
+async function main(): Promise<void> {
+  if (spawnSync('npm', ['run', 'build', '--silent'], { cwd: repoRoot, stdio: 'inherit' }).status !== 0) throw new Error('npm run build failed');
+  const dir = mkdtempSync(join(tmpdir(), 'sb-idle-'));
+  const sampler = join(dir, 'sampler.mjs');
+  writeFileSync(sampler, serverSampler);
+  const server = await startServer({ env: { NODE_OPTIONS: `--import=${sampler}` } });
+  let opened: { browser: Browser; close(): Promise<void> } | undefined;
+  try {
+    const empty = await openPage(emptyUrl);
+    opened = empty;
+    const browserCdp = await empty.browser.newBrowserCDPSession();
+    const overview = await empty.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    // The newest probe sample the page received, to know what "caught up" means after a hidden spell.
+    await overview.addInitScript({ content: `${idlePageScript}
+      (() => { const Native = window.WebSocket; window.WebSocket = class extends Native { constructor(u, p) { super(u, p);
+        this.addEventListener('message', (e) => { const m = JSON.parse(String(e.data)); for (const i of m.items ?? []) if (typeof i.ts === 'number' && typeof i.latencyMs === 'number') window.__idle.newestSample = Math.max(window.__idle.newestSample ?? 0, i.ts); }); } }; })();` });
+    await overview.goto(server.url);
+    await overview.waitForFunction(() => Number(document.querySelector('.probe-card [data-points]')?.getAttribute('data-points') ?? 0) > 0, null, { timeout: 60_000 });
+    await new Promise((r) => setTimeout(r, settleMs));
+    const pids = { overview: await rendererOf(overview, browserCdp), empty: await rendererOf(empty.page, browserCdp), server: await pidOnPort(server.port) };
+    if (pids.overview === pids.empty) throw new Error('the Overview and the empty page share a renderer process: no reference');
+    const load0 = loadavg()[0]!;
+    const visible = await measure(browserCdp, pids, overview, server.output, phaseMs);
+    await overview.evaluate('window.__idle.setHidden(true)');
+    const hidden = await measure(browserCdp, pids, overview, server.output, phaseMs);
+    const caughtUp = await catchUpMs(overview);
+    const load1 = loadavg()[0]!;
+    const together = visible.overviewPct + visible.serverPct;
+    report(
+      `idle: demo stack, one page on the Overview left alone, ${(visible.seconds / 60).toFixed(1)} min visible + ${(hidden.seconds / 60).toFixed(1)} min hidden (emulated background tab)`,
+      [
+        { label: 'visible: Overview renderer CPU', value: visible.overviewPct, unit: '% of a core' },
+        { label: 'visible: empty page renderer CPU (same browser, reference)', value: visible.emptyPct, unit: '% of a core' },
+        { label: 'visible: Overview renderer / empty page', value: visible.overviewPct / Math.max(visible.emptyPct, 0.01), unit: '×' },
+        { label: 'visible: server (main process) CPU', value: visible.serverPct, unit: '% of a core' },
+        { label: 'visible: browser + GPU processes CPU (compositing, both pages)', value: visible.browserGpuPct, unit: '% of a core' },
+        { label: 'visible: renderer timer wake-ups (setTimeout/setInterval)', value: visible.page.timers, unit: '/s' },
+        { label: 'visible: renderer animation frames / MessageChannel tasks', value: visible.page.frames, unit: `/s · ${visible.page.messages.toFixed(2)} /s` },
+        { label: 'visible: React commits / DOM mutation records', value: visible.page.commits, unit: `/s · ${visible.page.mutations.toFixed(1)} /s` },
+        { label: 'visible: server timer wake-ups', value: visible.serverWakeUpsPerS, unit: '/s' },
+        { label: 'hidden: Overview renderer CPU', value: hidden.overviewPct, unit: '% of a core' },
+        { label: 'hidden: empty page renderer CPU (reference)', value: hidden.emptyPct, unit: '% of a core' },
+        { label: 'hidden: server (main process) CPU', value: hidden.serverPct, unit: '% of a core' },
+        { label: 'hidden: renderer timer wake-ups / animation frames', value: hidden.page.timers, unit: `/s · ${hidden.page.frames.toFixed(2)} /s` },
+        { label: 'hidden: server timer wake-ups', value: hidden.serverWakeUpsPerS, unit: '/s' },
+        { label: 'hidden → shown: newest sample on screen after', value: caughtUp, unit: 'ms' },
+        { label: 'load average (1 min) before / after', value: load0, unit: `/ ${load1.toFixed(2)}` },
+      ],
+      [
+        { label: 'visible idle: renderer + server CPU (% of a core)', value: together, target: '≤ 1', pass: together <= 1 },
+        { label: 'hidden: React commits per second', value: hidden.page.commits, target: '= 0', pass: hidden.page.commits === 0 },
+        { label: 'hidden: DOM mutation records per second', value: hidden.page.mutations, target: '= 0', pass: hidden.page.mutations === 0 },
+        { label: 'hidden → shown: caught up within (ms)', value: caughtUp, target: '≤ 100', pass: caughtUp <= 100 },
+      ],
+    );
+  } finally {
+    await opened?.close();
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
