@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countdownTextChangesIn, durationTextChangesIn, formatDuration } from '../../../renderer/components/time.js';
 import { serverClockChangesIn } from '../../../renderer/mcp/serverStatus.js';
-import { roundTimeTicks } from '../../../renderer/overview/roundTimeTicks.js';
+import { roundTimeTicks, roundValueTicks } from '../../../renderer/overview/chartTicks.js';
 
 /** Walks time forward in 10 ms steps and returns every moment the text changed. */
 function changes(text: (t: number) => string, from: number, to: number): number[] {
@@ -47,5 +47,14 @@ describe('round time ticks on the Overview chart', () => {
     expect(roundTimeTicks(t + 2_000, t + 301_000)).toEqual(roundTimeTicks(t + 1_000, t + 300_500));
     expect(roundTimeTicks(t, t + 20_000)).toEqual([t, t + 5_000, t + 10_000, t + 15_000, t + 20_000]);
     expect(roundTimeTicks(t, t)).toEqual([]);
+  });
+});
+
+describe('round latency ticks on the Overview chart', () => {
+  it('starts at 0 and ends at the first round value at or above the highest point, in at most four steps', () => {
+    expect(roundValueTicks(160)).toEqual([0, 50, 100, 150, 200]);
+    expect(roundValueTicks(7.1)).toEqual([0, 2, 4, 6, 8]);
+    expect(roundValueTicks(100)).toEqual([0, 25, 50, 75, 100]);
+    expect(roundValueTicks(0)).toEqual([0, 1]);
   });
 });
