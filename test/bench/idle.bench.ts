@@ -109,14 +109,18 @@ async function measure(browserCdp: CDPSession, pids: { overview: number; empty: 
   };
 }
 
-/** Shows the page again and times until its chart carries the newest sample the page has received. */
+/** Shows the page again and times until its chart carries the newest sample the page has received (NaN: not within 10 s). */
 async function catchUpMs(page: Page): Promise<number> {
   return page.evaluate(`new Promise((resolve) => {
     const chart = () => document.querySelector('.probe-card [data-last-ts]');
     const newest = () => Number(window.__idle.newestSample ?? 0);
     const t0 = performance.now();
     window.__idle.setHidden(false);
-    const check = () => (Number(chart()?.getAttribute('data-last-ts')) >= newest() ? resolve(performance.now() - t0) : setTimeout(check, 1));
+    const check = () => {
+      if (Number(chart()?.getAttribute('data-last-ts')) >= newest()) resolve(performance.now() - t0);
+      else if (performance.now() - t0 > 10000) resolve(NaN); // never caught up
+      else setTimeout(check, 1);
+    };
     check();
   })`) as Promise<number>;
 }
