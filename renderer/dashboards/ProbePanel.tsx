@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { ActionButton } from '../components/ActionButton.js';
 import { ErrorBanner } from '../components/ErrorBanner.js';
 import { StatusPill } from '../components/StatusPill.js';
@@ -12,8 +12,12 @@ import { probeVerdict, sloVerdict } from './probeVerdict.js';
 
 const windows = ['1m', '5m', '15m'] as const;
 
-/** One probe: what it checks, how it is doing now, its percentiles, SLOs and live latency chart. */
-export function ProbePanel({ probe, range }: { probe: ProbeSummary; range: ProbeRange }) {
+/**
+ * One probe: what it checks, how it is doing now, its percentiles, SLOs and live latency chart.
+ * Memoised: the probes topic sends every probe's summary on each change, and the topic store keeps
+ * the identity of those that did not change, so only the panels of probes that moved re-render.
+ */
+export const ProbePanel = memo(function ProbePanel({ probe, range }: { probe: ProbeSummary; range: ProbeRange }) {
   const { data: samples, error } = useTopicStream('probe.samples', { probe: probe.name, range }, probeSeriesReducers[range], `dashboards-${range}`);
   const latencySlo = probe.slo.find((s) => s.objective !== 'availability');
   // The summary arrives 4× a second; a fresh target object each time would re-render the memoised chart with it.
@@ -100,7 +104,7 @@ export function ProbePanel({ probe, range }: { probe: ProbeSummary; range: Probe
       </div>
     </section>
   );
-}
+});
 
 function SloRow({ verdict: v }: { verdict: SloVerdict }) {
   const verdict = sloVerdict(v);
