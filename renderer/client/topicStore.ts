@@ -1,6 +1,8 @@
+import { replaceEqualDeep } from '@tanstack/react-query';
 import type { SwitchboardClient, TopicEvent } from '../../shared/client/protocolClient.js';
 import type { ErrorInfo } from '../../shared/errors.js';
 import type { TopicName } from '../../shared/contract/index.js';
+import { nextVisibleFrame, type FrameGate } from './frameGate.js';
 
 export interface TopicReducer<S, I, A> {
   init(snapshot: S): A;
@@ -22,12 +24,20 @@ interface Entry {
 /**
  * One subscription per (topic, params, reducer) however many components read
  * it. Released a moment after the last reader leaves, so switching screens
- * and back does not resubscribe.
+ * and back does not resubscribe. Every message is folded into its view at
+ * once (nothing is dropped while the page is hidden), but readers are told
+ * through the frame gate: once per frame for all topics that changed, and
+ * not at all until a hidden page is shown again.
  */
 export class TopicStore {
   private readonly entries = new Map<string, Entry>();
+  private readonly changed = new Set<Entry>();
+  private tellScheduled = false;
 
-  constructor(private readonly client: SwitchboardClient) {}
+  constructor(
+    private readonly client: SwitchboardClient,
+    private readonly gate: FrameGate = nextVisibleFrame,
+  ) {}
 
   key(topic: TopicName, params: unknown, reducerId: string): string {
     return `${topic}|${JSON.stringify(params ?? {})}|${reducerId}`;
@@ -44,8 +54,11 @@ export class TopicStore {
       this.entries.set(key, entry);
       const e = entry;
       e.unsubscribe = this.client.subscribe(topic, params as never, (event: TopicEvent) => {
-        e.view = apply(e.view as TopicView<A>, event as TopicEvent<S, I>, reducer);
-        for (const l of e.listeners) l();
+        const next = apply(e.view as TopicView<A>, event as TopicEvent<S, I>, reducer);
+        if (next === e.view) return;
+        e.view = next;
+        this.changed.add(e);
+        this.scheduleTell();
       });
     }
     if (entry.releaseTimer) {
@@ -61,8 +74,20 @@ export class TopicStore {
         if (e.listeners.size > 0) return;
         e.unsubscribe?.();
         this.entries.delete(key);
+        this.changed.delete(e);
       }, 5_000);
     };
+  }
+
+  private scheduleTell(): void {
+    if (this.tellScheduled) return;
+    this.tellScheduled = true;
+    this.gate(() => {
+      this.tellScheduled = false;
+      const entries = [...this.changed];
+      this.changed.clear();
+      for (const e of entries) for (const l of e.listeners) l();
+    });
   }
 }
 
@@ -71,8 +96,11 @@ const empty: TopicView<never> = { data: undefined, error: undefined };
 function apply<S, I, A>(view: TopicView<A>, event: TopicEvent<S, I>, reducer: TopicReducer<S, I, A>): TopicView<A> {
   switch (event.t) {
     case 'snapshot':
-    case 'state':
-      return { data: reducer.init(event.value), error: undefined };
+    case 'state': {
+      // What did not change keeps its identity, so memoised rows skip it, and an unchanged state tells nobody.
+      const data = replaceEqualDeep(view.data, reducer.init(event.value));
+      return data === view.data && view.error === undefined ? view : { data, error: undefined };
+    }
     case 'append':
       return view.data === undefined ? view : { data: reducer.append(view.data, event.items, event.dropped), error: undefined };
     case 'closed':

@@ -1,11 +1,33 @@
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
+import { usePageVisible } from '../client/pageVisibility.js';
 
-/** Re-renders every `everyMs` so "since 4 s" keeps counting without new data. */
-export function useNow(everyMs = 1000): number {
+// Timers fire no earlier than asked; a little later makes sure the new text is already due.
+const lateMs = 10;
+
+/**
+ * The current time, read again only when `changesIn(now)` says the text drawn
+ * from it is due to change ("for 4 s" every second, "up 3 min" every minute),
+ * and never while the page is hidden; on show it is read at once.
+ */
+export function useClock(changesIn: (now: number) => number): number {
   const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(timer);
-  }, [everyMs]);
+  const visible = usePageVisible();
+  const wait = changesIn(now);
+  // A layout effect: a row that re-renders with a stale `now` is corrected before it is painted.
+  useLayoutEffect(() => {
+    if (!visible || !Number.isFinite(wait)) return;
+    const due = now + wait + lateMs - Date.now();
+    if (due <= 0) {
+      setNow(Date.now());
+      return;
+    }
+    const timer = setTimeout(() => setNow(Date.now()), due);
+    return () => clearTimeout(timer);
+  }, [visible, now, wait]);
   return now;
+}
+
+/** Re-renders every `everyMs` so "since 4 s" keeps counting without new data; paused while the page is hidden. */
+export function useNow(everyMs = 1000): number {
+  return useClock(() => everyMs);
 }

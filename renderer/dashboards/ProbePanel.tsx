@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { ActionButton } from '../components/ActionButton.js';
 import { ErrorBanner } from '../components/ErrorBanner.js';
 import { StatusPill } from '../components/StatusPill.js';
@@ -15,8 +15,12 @@ import { probeVerdict, sloVerdict } from './probeVerdict.js';
 
 const windows = ['1m', '5m', '15m'] as const;
 
-/** One probe: what it checks, how it is doing now, its percentiles, SLOs and live latency chart. */
-export function ProbePanel({ probe, range }: { probe: ProbeSummary; range: ChartRange }) {
+/**
+ * One probe: what it checks, how it is doing now, its percentiles, SLOs and live latency chart.
+ * Memoised: the probes topic sends every probe's summary on each change, and the topic store keeps
+ * the identity of those that did not change, so only the panels of probes that moved re-render.
+ */
+export const ProbePanel = memo(function ProbePanel({ probe, range }: { probe: ProbeSummary; range: ChartRange }) {
   const liveRange = liveRangeOf(range);
   const { data: live, error } = useTopicStream('probe.samples', { probe: probe.name, range: liveRange }, probeSeriesReducers[liveRange], `dashboards-${liveRange}`);
   // Longer ranges begin with what history kept from before this run; live samples carry on from there.
@@ -108,7 +112,7 @@ export function ProbePanel({ probe, range }: { probe: ProbeSummary; range: Chart
       </div>
     </section>
   );
-}
+});
 
 function SloRow({ verdict: v }: { verdict: SloVerdict }) {
   const verdict = sloVerdict(v);

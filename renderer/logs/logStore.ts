@@ -1,3 +1,4 @@
+import { nextVisibleFrame } from '../client/frameGate.js';
 import { logLevels, logStreams, type LogLevel, type LogLine, type LogStream } from '../../shared/contract/logs.js';
 
 export const levelNames: readonly LogLevel[] = logLevels;
@@ -16,7 +17,8 @@ export interface StoredLine extends LogLine {
  * line, so a million lines cost about 30 bytes each beyond their text and no
  * object per line. Lines have absolute indexes: the oldest held is `first`,
  * the newest `end - 1`; when full, the oldest fall out and `first` moves on.
- * Readers are told at most once per frame, however many batches arrived.
+ * Readers are told at most once per frame, however many batches arrived, and
+ * not while the page is hidden (then all at once when it is shown).
  */
 export class LogStore {
   private cap = 0;
@@ -187,8 +189,5 @@ export class LogStore {
   }
 }
 
-function defaultSchedule(run: () => void): void {
-  // A hidden tab gets no animation frames; a timer keeps counts honest there.
-  if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && !document.hidden) requestAnimationFrame(run);
-  else setTimeout(run, 16);
-}
+// Lines keep arriving into the columns while the page is hidden; the list is drawn again once it is shown.
+const defaultSchedule = nextVisibleFrame;

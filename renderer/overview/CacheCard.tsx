@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { EmptyState } from '../components/EmptyState.js';
 import { ErrorBanner } from '../components/ErrorBanner.js';
 import { Panel } from '../components/Panel.js';
@@ -6,6 +7,7 @@ import { formatDuration, formatPercent } from '../components/time.js';
 import { useTopicState } from '../client/hooks.js';
 import type { CacheSourceState } from '../../shared/contract/cache.js';
 import { cacheVerdict } from '../dashboards/cacheVerdict.js';
+import { HitRateMeter } from './HitRateMeter.js';
 
 export function CacheCard() {
   const { data, error } = useTopicState('cache');
@@ -28,7 +30,8 @@ export function CacheCard() {
   );
 }
 
-function CacheRow({ source: s }: { source: CacheSourceState }) {
+// Memoised: the topic store keeps an unchanged item's identity, so only rows whose data moved re-render.
+const CacheRow = memo(function CacheRow({ source: s }: { source: CacheSourceState }) {
   const verdict = cacheVerdict(s);
   return (
     <li className="row cache-row" aria-label={`cache ${s.name}`}>
@@ -37,13 +40,10 @@ function CacheRow({ source: s }: { source: CacheSourceState }) {
         <span className="big-number">{formatPercent(s.hitRate)}</span>
         <StatusPill tone={verdict.tone}>{verdict.label}</StatusPill>
       </div>
-      <div className="meter" aria-hidden="true">
-        <div className="meter-fill" style={{ width: `${Math.round((s.hitRate ?? 0) * 100)}%` }} />
-        <div className="meter-target" style={{ left: `${Math.round(s.target * 100)}%` }} />
-      </div>
+      <HitRateMeter hitRate={s.hitRate} target={s.target} />
       <div className={`row-detail ${s.error ? 'text-bad' : ''}`}>
         {s.error ?? `target ${formatPercent(s.target, 0)} · over ${formatDuration(s.windowMs)} · ${s.kind} ${s.address}`}
       </div>
     </li>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { ActionButton } from '../components/ActionButton.js';
 import { useStatusAnnouncement } from '../components/announcer/useStatusAnnouncement.js';
 import { EmptyState } from '../components/EmptyState.js';
@@ -6,8 +7,8 @@ import { Panel } from '../components/Panel.js';
 import { StatusPill } from '../components/StatusPill.js';
 import { useCommand, useTopicState } from '../client/hooks.js';
 import { navigate } from '../navigation/router.js';
-import { formatDuration } from '../components/time.js';
-import { useNow } from '../components/useNow.js';
+import { durationTextChangesIn, formatDuration } from '../components/time.js';
+import { useClock } from '../components/useNow.js';
 import type { ContainerSummary } from '../../shared/contract/containers.js';
 import { containerStateLabel, containerTone, isUp } from '../containers/containerFormat.js';
 import { rowKeyProps } from '../keyboard/rowKeyProps.js';
@@ -48,13 +49,14 @@ function sortForAttention(containers: ContainerSummary[]): ContainerSummary[] {
   return [...containers].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, undefined, { numeric: true }));
 }
 
-function ContainerRow({ container: c }: { container: ContainerSummary }) {
+// Memoised: the topic store keeps an unchanged item's identity, so only rows whose data moved re-render.
+const ContainerRow = memo(function ContainerRow({ container: c }: { container: ContainerSummary }) {
   const start = useCommand('containers.start');
   const stop = useCommand('containers.stop');
   const restart = useCommand('containers.restart');
   const target = { engine: c.engine, id: c.id };
   const failure = start.error ?? stop.error ?? restart.error;
-  const now = useNow(5000);
+  const now = useClock((t) => (c.state === 'running' && c.startedAt ? durationTextChangesIn(t - c.startedAt) : Infinity));
   useStatusAnnouncement(c.name, containerStateLabel(c));
   const uptime = c.state === 'running' && c.startedAt ? `up ${formatDuration(now - c.startedAt)}` : c.status;
   const detail = [c.image, uptime, c.restartCount ? `${c.restartCount} restart${c.restartCount > 1 ? 's' : ''}` : ''].filter(Boolean).join(' · ');
@@ -82,4 +84,4 @@ function ContainerRow({ container: c }: { container: ContainerSummary }) {
       </div>
     </li>
   );
-}
+});

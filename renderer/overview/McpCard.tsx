@@ -1,15 +1,16 @@
+import { memo } from 'react';
 import { useStatusAnnouncement } from '../components/announcer/useStatusAnnouncement.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { ErrorBanner } from '../components/ErrorBanner.js';
 import { Panel } from '../components/Panel.js';
 import { StatusPill } from '../components/StatusPill.js';
 import { formatDuration } from '../components/time.js';
-import { useNow } from '../components/useNow.js';
+import { useClock } from '../components/useNow.js';
 import { useTopicState } from '../client/hooks.js';
 import { navigate } from '../navigation/router.js';
 import type { McpServerState } from '../../shared/contract/mcp.js';
 import { ServerActionButtons, serverRowKeys, useServerCommands } from '../mcp/ServerActionButtons.js';
-import { reasonTone, serverStatusLabel, serverStatusWord, serverTone } from '../mcp/serverStatus.js';
+import { reasonTone, serverClockChangesIn, serverStatusLabel, serverStatusWord, serverTone } from '../mcp/serverStatus.js';
 
 export function McpCard() {
   const { data, error } = useTopicState('mcp');
@@ -33,8 +34,9 @@ export function McpCard() {
 }
 
 /** State, wording, colours and actions come from the MCP screen's serverStatus, so both screens agree. */
-function McpRow({ server: s }: { server: McpServerState }) {
-  const now = useNow();
+// Memoised: the topic store keeps an unchanged item's identity, so only rows whose data moved re-render.
+const McpRow = memo(function McpRow({ server: s }: { server: McpServerState }) {
+  const now = useClock((t) => serverClockChangesIn(s, t));
   const { commands, failure } = useServerCommands();
   const reason = reasonTone(s.status);
   useStatusAnnouncement(s.name, serverStatusWord(s));
@@ -56,4 +58,4 @@ function McpRow({ server: s }: { server: McpServerState }) {
       </div>
     </li>
   );
-}
+});

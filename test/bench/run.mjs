@@ -6,6 +6,7 @@
 //   npm run bench                  all of them
 //   npm run bench -- logs stats    those whose file name contains "logs" or "stats"
 //   npm run bench -- soak          the 30-minute soak (SOAK_MINUTES=N to change), never part of "all"
+//   npm run bench -- idle          the Overview left alone, visible then hidden (IDLE_BENCH_SECONDS=N a phase, default 300)
 import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

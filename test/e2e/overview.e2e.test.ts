@@ -31,4 +31,32 @@ describe('Overview on the built-in demo stack', () => {
     await expect.poll(() => row.textContent(), { timeout: 30_000 }).toMatch(/index not found/);
     await app.shot('overview-after-restart');
   });
+
+  it('hidden (a background tab) it draws nothing while samples arrive, and shows the newest at once when shown', async () => {
+    const chart = app.page.getByRole('img', { name: /latency of backend-health/ });
+    await expect.poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 20_000 }).toBeGreaterThan(2);
+    // Headless Chromium keeps every page visible: hide it the way a background tab looks to the page.
+    await app.page.evaluate(() => {
+      const w = window as unknown as { __hidden: boolean; __changes: number };
+      w.__hidden = true;
+      w.__changes = 0;
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (w.__hidden ? 'hidden' : 'visible') });
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => w.__hidden });
+      document.dispatchEvent(new Event('visibilitychange'));
+      new MutationObserver((records) => (w.__changes += records.length)).observe(document.querySelector('main')!, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    const hiddenAt = Number(await chart.getAttribute('data-last-ts'));
+    // Probe samples come every second: three of them arrive while hidden.
+    await new Promise((r) => setTimeout(r, 3_500));
+    expect(await app.page.evaluate(() => (window as unknown as { __changes: number }).__changes)).toBe(0);
+    expect(Number(await chart.getAttribute('data-last-ts'))).toBe(hiddenAt);
+    // Shown: drawn by the very next frame, with the samples that arrived meanwhile.
+    const shown = await app.page.evaluate(() => {
+      (window as unknown as { __hidden: boolean }).__hidden = false;
+      document.dispatchEvent(new Event('visibilitychange'));
+      const lastTs = () => Number(document.querySelector('[aria-label^="latency of backend-health"]')!.getAttribute('data-last-ts'));
+      return new Promise<{ lastTs: number }>((resolve) => requestAnimationFrame(() => resolve({ lastTs: lastTs() })));
+    });
+    expect(shown.lastTs).toBeGreaterThanOrEqual(hiddenAt + 2_000);
+  });
 });

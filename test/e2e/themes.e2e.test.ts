@@ -130,7 +130,7 @@ describe('Themes: light, dark and the system’s, on the built-in demo stack', (
     const chart = app.page.getByRole('img', { name: /latency of backend-health/ });
     await openScreen(app.page, { label: 'Overview', path: 'overview' });
     await expect.poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 20_000 }).toBeGreaterThan(2);
-    const stroke = () => chart.locator('.recharts-line-curve').first().evaluate((path) => getComputedStyle(path).stroke);
+    const stroke = () => chart.locator('.chart-line').first().evaluate((path) => getComputedStyle(path).stroke);
     await pickTheme(app.page, 'dark');
     expect(await stroke()).toBe('rgb(78, 161, 255)');
     await pickTheme(app.page, 'light');

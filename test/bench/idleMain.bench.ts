@@ -1,0 +1,105 @@
+/**
+ * Idle (`npm run bench -- idleMain`; `-- idle` runs it with the page bench): the built browser-mode server on the demo stack, left alone,
+ * first with nobody connected, then with one Chromium page open on the Overview and nobody
+ * touching it. For each: main-process CPU, wake-ups of its main thread (voluntary context
+ * switches: the event loop going to sleep and waking) and the JS timer callbacks behind them,
+ * by kind and delay. The reference, in the same run: a bare Node process idling.
+ *
+ *   IDLE_SECONDS   per phase (default 120; the issue's figure is 10 minutes: IDLE_SECONDS=600)
+ *   IDLE_SETTLE_S  after start and after the page opens, before measuring (default 30)
+ *   IDLE_NO_BUILD=1  use the existing build
+ *
+ * The renderer's share of "visible and idle ≤ 1 % for both processes" is measured by the
+ * renderer's benchmark; this one measures the main process.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openPage, repoRoot, startServer } from '../e2e/harness.js';
+import { pidOnPort, processCpuMs } from './processStats.js';
+import { report, type Figure } from './report.js';
+import { mainThreadWakeups, timerCounterSource, timerCounts, timerRates } from './timerCount.js';
+
+const seconds = Number(process.env.IDLE_SECONDS ?? 120);
+const settleMs = Number(process.env.IDLE_SETTLE_S ?? 30) * 1000;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Window {
+  cpuPercent: number;
+  wakeupsPerS: number;
+}
+
+/** CPU share and main-thread wake-ups of `pid` over the next `ms`. */
+async function measure(pid: number, ms: number): Promise<Window> {
+  const c0 = processCpuMs(pid);
+  const w0 = mainThreadWakeups(pid);
+  await sleep(ms);
+  return { cpuPercent: ((processCpuMs(pid) - c0) / ms) * 100, wakeupsPerS: ((mainThreadWakeups(pid) - w0) / ms) * 1000 };
+}
+
+function timerFigures(rates: [string, number][]): Figure[] {
+  const total = rates.reduce((n, [, r]) => n + r, 0);
+  return [
+    { label: '  JS timer callbacks', value: total, unit: '/s' },
+    ...rates.slice(0, 6).map(([key, rate]) => ({ label: `    ${key}`, value: rate, unit: '/s' })),
+  ];
+}
+
+async function main(): Promise<void> {
+  if (!process.env.IDLE_NO_BUILD && spawnSync('npm', ['run', 'build', '--silent'], { cwd: repoRoot, stdio: 'inherit' }).status !== 0) {
+    throw new Error('npm run build failed');
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'sb-idle-'));
+  const counterFile = join(dir, 'timerCounter.mjs');
+  writeFileSync(counterFile, timerCounterSource);
+  // The demo's search-index wrapper fails on purpose until its index exists: built here, so the
+  // stack is idle rather than retrying a failing server.
+  const demoDir = join(dir, 'demo');
+  mkdirSync(demoDir);
+  writeFileSync(join(demoDir, 'search-index'), '');
+  const bare = spawn(process.execPath, ['-e', 'setInterval(() => {}, 2 ** 30)'], { stdio: 'ignore' });
+  const server = await startServer({ demoDir, env: { NODE_OPTIONS: `--import=${counterFile}` } });
+  try {
+    const pid = await pidOnPort(server.port);
+    await sleep(settleMs);
+    const t0 = await timerCounts(pid, server.output);
+    const [alone, reference] = await Promise.all([measure(pid, seconds * 1000), measure(bare.pid!, seconds * 1000)]);
+    const t1 = await timerCounts(pid, server.output);
+
+    const opened = await openPage(server.url);
+    let watched: Window;
+    let t2: Record<string, number>;
+    let t3: Record<string, number>;
+    try {
+      await opened.page.getByRole('navigation').getByRole('link').first().click(); // the Overview
+      await sleep(settleMs);
+      t2 = await timerCounts(pid, server.output);
+      watched = await measure(pid, seconds * 1000);
+      t3 = await timerCounts(pid, server.output);
+    } finally {
+      await opened.close();
+    }
+
+    report(`idle: demo stack left alone, ${seconds} s per phase (after ${settleMs / 1000} s settling)`, [
+      { label: 'main process CPU, nobody connected', value: alone.cpuPercent, unit: '% of a core' },
+      { label: '  main-thread wake-ups', value: alone.wakeupsPerS, unit: '/s' },
+      ...timerFigures(timerRates(t0, t1, seconds)),
+      { label: 'main process CPU, one Overview page open, idle', value: watched.cpuPercent, unit: '% of a core' },
+      { label: '  main-thread wake-ups', value: watched.wakeupsPerS, unit: '/s' },
+      ...timerFigures(timerRates(t2, t3, seconds)),
+      { label: 'reference: bare Node process idling, CPU', value: reference.cpuPercent, unit: '% of a core' },
+      { label: 'reference: bare Node process idling, wake-ups', value: reference.wakeupsPerS, unit: '/s' },
+    ], [
+      // The issue's ≤ 1 % is for main process and renderer together; the main process should take a small part of it.
+      { label: 'main process CPU, one idle page (% of a core)', value: watched.cpuPercent, target: '≤ 0.5 (of the 1 % both share)', pass: watched.cpuPercent <= 0.5 },
+      { label: 'main process CPU, nobody connected (% of a core)', value: alone.cpuPercent, target: '≤ 0.5', pass: alone.cpuPercent <= 0.5 },
+    ]);
+  } finally {
+    bare.kill();
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
