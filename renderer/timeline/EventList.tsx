@@ -54,7 +54,7 @@ export function EventList({ events, selected, onSelect, now }: { events: readonl
               <span className="timeline-row-source">{e.source}</span>
               <span className="timeline-row-kind">{e.kind}</span>
               <span className="timeline-row-summary">{e.summary}</span>
-              {e.evidenceCount > 0 ? <span className="timeline-row-evidence" title={`${e.evidenceCount} log lines kept`}>{e.evidenceCount} lines</span> : null}
+              {e.evidenceCount > 0 ? <span className="timeline-row-evidence" title={`${e.evidenceCount} log ${e.evidenceCount === 1 ? 'line' : 'lines'} kept`}>{e.evidenceCount} {e.evidenceCount === 1 ? 'line' : 'lines'}</span> : null}
             </div>
           );
         })}
