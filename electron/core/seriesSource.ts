@@ -1,3 +1,4 @@
+import type { HistoryPoint } from '../../shared/contract/history.js';
 import type { SignalName } from '../../shared/stackEvents.js';
 
 /** One range of one series, as a chart asks for it: "probe:backend-health"'s probe.latency_ms over the last 24 h at 1 min. */
@@ -12,17 +13,8 @@ export interface SeriesQuery {
   stepMs: number;
 }
 
-/** One point: a raw sample (value only) or a rollup over its step (value is the mean; the rest when known). */
-export interface SeriesPoint {
-  at: number;
-  value: number;
-  min?: number;
-  max?: number;
-  p50?: number;
-  p95?: number;
-  p99?: number;
-  count?: number;
-}
+/** One point: a raw sample (value only) or a rollup over its step; the contract's HistoryPoint, so a store's answer goes out as it is. */
+export type SeriesPoint = HistoryPoint;
 
 /**
  * Where series history comes from: the embedded store by default, a
