@@ -1,3 +1,4 @@
+import { nearestName } from '../base/stackFile/nearestName.js';
 import type { z } from 'zod';
 import type { ConfigProblem } from '../../shared/contract/app.js';
 import type { SourceDocument } from './sourceDocument.js';
@@ -92,7 +93,7 @@ function printable(segment: PropertyKey | undefined): string {
 }
 
 function unknownKeyMessage(key: string, known: string[]): string {
-  const near = known.find((candidate) => editDistance(candidate.toLowerCase(), key.toLowerCase()) <= 2);
+  const near = nearestName(key, known);
   if (near) return `unknown key "${printable(key)}": did you mean "${near}"?`;
   if (known.length > 0) return `unknown key "${printable(key)}": this place takes ${known.join(', ')}`;
   return `unknown key "${printable(key)}"`;
@@ -145,18 +146,4 @@ function objectKeys(schema: z.ZodType | undefined): string[] {
   const def = defOf(schema);
   if (def?.type === 'union') return [...new Set(unionOptions(schema).flatMap((option) => objectKeys(unwrap(option))))];
   return def?.type === 'object' ? Object.keys(def.shape ?? {}) : [];
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
 }
