@@ -17,7 +17,20 @@ export class SecondEngine {
 
   async start(): Promise<void> {
     this.launch();
-    await waitFor('the second dockerd to answer', () => docker(['version', '--format', '{{.Server.Version}}'], { host: this.host, timeoutMs: 5000 }), 60_000, 200);
+    await this.explainFailure(
+      waitFor('the second dockerd to answer', () => docker(['version', '--format', '{{.Server.Version}}'], { host: this.host, timeoutMs: 5000 }), 60_000, 200),
+    );
+  }
+
+  /** `waiting`, or its error followed by whether dockerd still runs and the end of its log: why it does not answer. */
+  async explainFailure<T>(waiting: Promise<T>): Promise<T> {
+    try {
+      return await waiting;
+    } catch (error) {
+      const child = this.child;
+      const state = !child ? 'not launched' : child.exitCode !== null || child.signalCode !== null ? `exited (${child.exitCode ?? child.signalCode})` : `running as pid ${child.pid}`;
+      throw new Error(`${(error as Error).message}; dockerd ${state}; its log ends:\n${this.logTail()}`, { cause: error });
+    }
   }
 
   /** Starts dockerd without waiting for it, for a test that times the moment it answers itself. */
