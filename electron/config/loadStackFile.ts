@@ -1,6 +1,7 @@
 import { dirname } from 'node:path';
 import type { ConfigProblem } from '../../shared/contract/app.js';
-import { expandServerVariables, expandText, type Environment } from './expandVariables.js';
+import { expandServerVariables, type Environment } from './expandVariables.js';
+import { expandToken } from './expandToken.js';
 import { resolveUserPath } from '../base/homePath.js';
 import { readIncludedFile } from './includedServers.js';
 import { readConfigFile } from './readConfigFile.js';
@@ -98,17 +99,11 @@ async function completeStack(
     mcpServers[name] = expandServerVariables(name, server, env, placeOf, problems, secrets);
   }
 
-  // the gateway's bearer token may come from the environment too ("${SWITCHBOARD_GATEWAY_TOKEN}"); it is a secret however written
-  let gateway = config.gateway;
-  if (gateway?.token !== undefined) {
-    const place = () => placeIn({ source, path: [] }, ['gateway', 'token']);
-    const token = expandText(gateway.token, env, place, problems);
-    if (token.length < 16 && token !== gateway.token) problems.push({ ...place(), message: 'the gateway token from the environment has fewer than 16 characters: use a longer one' });
-    secrets.add(token);
-    gateway = { ...gateway, token };
-  }
+  const tokenPlace = (key: string) => () => placeIn({ source, path: [] }, [key, 'token']);
+  const gateway = config.gateway?.token === undefined ? config.gateway : { ...config.gateway, token: expandToken('gateway', config.gateway.token, env, tokenPlace('gateway'), problems, secrets) };
+  const metrics = config.metrics.token === undefined ? config.metrics : { ...config.metrics, token: expandToken('metrics', config.metrics.token, env, tokenPlace('metrics'), problems, secrets) };
 
   if (problems.length > 0) return { ok: false, files, problems };
   const { servers: _merged, ...rest } = config;
-  return { ok: true, config: { ...rest, mcpServers, ...(gateway ? { gateway } : {}) }, files, warnings, secrets: [...secrets] };
+  return { ok: true, config: { ...rest, mcpServers, metrics, ...(gateway ? { gateway } : {}) }, files, warnings, secrets: [...secrets] };
 }
