@@ -92,6 +92,8 @@ export class EngineConnection implements Disposable {
     if (this.error) state.error = this.error;
     if (this.retryAt) state.retryAt = this.retryAt;
     if (this.version) state.version = this.version;
+    // While (re)connecting the list is half read: it is shown once complete, as it is emitted.
+    if (this.status !== 'connected') return state;
     for (const c of this.containers.values()) {
       const shown = filter(c);
       if (shown) state.containers.push(shown);
