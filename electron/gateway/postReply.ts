@@ -4,7 +4,7 @@ import type { EventLog } from './eventLog.js';
 import { SseStream } from './sseStream.js';
 
 /** A call not answered by then becomes an SSE stream: headers and heartbeats flow, and a dropped connection can resume. */
-const jsonWindowMs = 500;
+const jsonWindowMs = 1_000;
 
 export interface ReplyOptions {
   /** Mcp-Session-Id and the like, on the response. */
