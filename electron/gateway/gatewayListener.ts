@@ -80,7 +80,7 @@ export async function startGatewayListener(options: ListenerOptions): Promise<Ga
     }
     if (parts.length !== 2) return sendJson(res, 404, { error: `not found: /mcp/${server} speaks MCP; /mcp/${server}/tools/<tool> calls one tool` });
     if (req.method === 'POST' && body === undefined) return sendJson(res, 400, { jsonrpc: '2.0', id: null, error: { code: -32700, message: 'empty body: POST a JSON-RPC message' } });
-    await endpoint.handle(req, res, body);
+    endpoint.handle(req, res, body);
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -16,3 +16,21 @@ export function kindOf(message: JSONRPCMessage): MessageKind {
   const response = message as JSONRPCMessage & { id: RequestId };
   return 'error' in m ? { kind: 'response', message: response, error: m.error as { code: number; message: string } } : { kind: 'response', message: response, result: m.result };
 }
+
+/**
+ * A client's message has the shape of JSON-RPC 2.0: a request or
+ * notification (method, optional id and object params) or a response (id
+ * and result or error). The child validates what it is sent; a whole-message
+ * schema parse here would only add latency to every call.
+ */
+export function isJsonRpcMessage(value: unknown): value is JSONRPCMessage {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const m = value as Record<string, unknown>;
+  if (m.jsonrpc !== '2.0') return false;
+  const idOk = m.id === undefined || typeof m.id === 'string' || (typeof m.id === 'number' && Number.isInteger(m.id));
+  if (typeof m.method === 'string') return idOk && (m.params === undefined || (typeof m.params === 'object' && m.params !== null));
+  if (m.id === undefined || !idOk) return false;
+  if ('result' in m) return typeof m.result === 'object' && m.result !== null;
+  const error = m.error as Record<string, unknown> | undefined;
+  return typeof error === 'object' && error !== null && typeof error.code === 'number' && typeof error.message === 'string';
+}

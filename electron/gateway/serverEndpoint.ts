@@ -44,7 +44,7 @@ export class ServerEndpoint {
   }
 
   /** Serves POST, GET and DELETE on /mcp/<name>; `body` is the parsed POST body. */
-  async handle(req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void> {
+  handle(req: IncomingMessage, res: ServerResponse, body: unknown): void {
     const id = req.headers['mcp-session-id'];
     const sessionId = Array.isArray(id) ? id[0] : id;
     if (sessionId === undefined) {
@@ -52,16 +52,14 @@ export class ServerEndpoint {
       const session = new ClientSession(
         (s, message) => this.fromClient(s, message),
         (s) => this.ended(s),
-        () => {},
       );
-      await session.start();
-      await session.handle(req, res, body);
+      session.handle(req, res, body);
       if (session.sessionId && !session.isClosed) this.sessions.set(session.sessionId, session);
       return;
     }
     const session = this.sessions.get(sessionId);
     if (!session) return this.answer(res, 404, jsonRpcError(null, rpcCodes.invalidRequest, `no session ${sessionId.slice(0, 8)}… at ${this.name}: it ended or was reaped; initialize a new one`));
-    await session.handle(req, res, body);
+    session.handle(req, res, body);
   }
 
   /** A one-off call from the plain HTTP shortcut, on the same path (ids rewritten, logged) as a session's. */

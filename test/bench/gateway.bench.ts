@@ -1,7 +1,9 @@
 /**
  * MCP gateway benchmarks (`npm run bench -- gateway`):
  * 1. added latency: sequential tools/call of server-everything's echo through the gateway vs the same
- *    call over stdio with the bare SDK (p50, p99; target: p50 added ≤ 1 ms);
+ *    call over stdio with the bare SDK (p50, p99; target: p50 added ≤ 1 ms), both SDK clients, the same
+ *    payload and warm-up, in interleaved blocks of one run; beside them, for reading the figure, the HTTP
+ *    floor: the same HTTP client against a server that answers at once (instantMcpHttp.mjs);
  * 2. against supergateway (stateful Streamable HTTP) in front of the same server, the same SDK client,
  *    the same concurrency, in one run (targets: req/s ratio ≥ 1.0, p99 ratio ≤ 1.0);
  * 3. replicas: a CPU-bound tool (SPIN_MS of busy loop) from 4 sessions, 2 replicas vs 1 (target ≥ 1.6×).
@@ -125,20 +127,33 @@ function freePort(): Promise<number> {
   });
 }
 
+/** instantMcpHttp.mjs in a process of its own; resolves with its URL and a stop function. */
+async function startInstantServer(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'test/bench/instantMcpHttp.mjs')], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await lineMatching(child, /^INSTANT (\S+)/m, 30_000);
+  return { url, stop: () => ended(child, () => child.kill('SIGTERM')) };
+}
+
 async function addedLatency(gatewayUrl: string): Promise<void> {
   const viaGateway = await httpClient(`${gatewayUrl}/everything`, { Authorization: `Bearer ${token}` });
   const bare = await stdioClient();
+  const instant = await startInstantServer();
+  const viaInstant = await httpClient(instant.url);
   const args = { message: 'bench' };
-  await drive(viaGateway, 100, 1, 'echo', args); // warm both
+  await drive(viaGateway, 100, 1, 'echo', args); // warm all three
   await drive(bare, 100, 1, 'echo', args);
+  await drive(viaInstant, 100, 1, 'echo', args);
   const gw: number[] = [];
   const stdio: number[] = [];
-  // interleaved blocks, so both see the same machine load
+  const floor: number[] = [];
+  // interleaved blocks, so all see the same machine load
   for (let done = 0; done < calls; done += 100) {
     gw.push(...(await drive(viaGateway, 100, 1, 'echo', args)).ms);
     stdio.push(...(await drive(bare, 100, 1, 'echo', args)).ms);
+    floor.push(...(await drive(viaInstant, 100, 1, 'echo', args)).ms);
   }
-  await Promise.all([viaGateway.close(), bare.close()]);
+  await Promise.all([viaGateway.close(), bare.close(), viaInstant.close()]);
+  await instant.stop();
   const added = quantile(gw, 0.5) - quantile(stdio, 0.5);
   report(
     `gateway: added latency, ${gw.length} sequential tools/call echo (server-everything)`,
@@ -149,6 +164,8 @@ async function addedLatency(gatewayUrl: string): Promise<void> {
       { label: 'bare SDK over stdio, p99', value: quantile(stdio, 0.99), unit: 'ms' },
       { label: 'added by the gateway, p50', value: added, unit: 'ms' },
       { label: 'added by the gateway, p99', value: quantile(gw, 0.99) - quantile(stdio, 0.99), unit: 'ms' },
+      { label: 'HTTP floor (same client, instant JSON server), p50', value: quantile(floor, 0.5), unit: 'ms' },
+      { label: "gateway's own share (gateway − HTTP floor − stdio), p50", value: quantile(gw, 0.5) - quantile(floor, 0.5) - quantile(stdio, 0.5), unit: 'ms' },
       { label: 'gateway p50 / stdio p50', value: quantile(gw, 0.5) / quantile(stdio, 0.5), unit: '×' },
       { label: 'gateway p99 / stdio p99', value: quantile(gw, 0.99) / quantile(stdio, 0.99), unit: '×' },
     ],
