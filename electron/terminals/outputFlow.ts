@@ -26,6 +26,8 @@ export class OutputFlow {
   private paused = false;
   /** The newest output position seen. */
   private lastEnd = 0;
+  /** Output held back, not sent yet (while a viewer draws): behind for every viewer too. */
+  private held = 0;
 
   constructor(
     private readonly limits: FlowLimits,
@@ -39,6 +41,18 @@ export class OutputFlow {
 
   get viewerCount(): number {
     return this.viewers.size;
+  }
+
+  /** Some viewer has been sent output it has not drawn yet. */
+  get drawing(): boolean {
+    for (const v of this.viewers.values()) if (v.acked < this.lastEnd) return true;
+    return false;
+  }
+
+  /** `chars` of output are held back, unsent (0 once they went out). */
+  hold(chars: number): void {
+    this.held = chars;
+    this.update();
   }
 
   /** A viewer attached with everything up to `position` already in its snapshot. */
@@ -74,7 +88,7 @@ export class OutputFlow {
     let chars = 0;
     let items = 0;
     for (const v of this.viewers.values()) {
-      chars = Math.max(chars, end - v.acked);
+      chars = Math.max(chars, end - v.acked + this.held);
       items = Math.max(items, v.inFlight.length);
     }
     return { chars, items };
