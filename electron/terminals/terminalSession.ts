@@ -1,3 +1,4 @@
+import { Socket } from 'node:net';
 import { StringDecoder } from 'node:string_decoder';
 import type { TerminalInfo, TerminalOutput, TerminalScrollback } from '../../shared/contract/terminals.js';
 import { SwitchboardError } from '../../shared/errors.js';
@@ -41,7 +42,10 @@ interface Viewer {
 /**
  * One terminal: a TTY exec in a container, its kept scrollback, and the
  * screens attached to it. It lives in main, so a screen can leave and come
- * back; `end()` ends the process and everything it started.
+ * back; `end()` ends the process and everything it started. Output goes to
+ * the screens at once when they are idle (a keystroke's echo) and, while one
+ * is still drawing, waits and goes as one item without the lines it would
+ * never see.
  */
 export class TerminalSession {
   /** Its info changed: started, picked a shell, resized, renamed, exited. */
@@ -76,6 +80,8 @@ export class TerminalSession {
   ) {
     this.scrollback = new Scrollback(limits.scrollbackChars);
     this.flow = new OutputFlow(limits.flow, (paused) => (paused ? process.stream.pause() : process.stream.resume()));
+    // A keystroke is a few bytes: on an engine over TCP, Nagle's algorithm would hold it for the last one's ACK.
+    if (process.stream instanceof Socket) process.stream.setNoDelay(true);
     process.stream.on('data', (chunk: Buffer) => this.received(this.decoder.write(chunk)));
     process.stream.once('end', () => void this.exited());
     process.stream.once('close', () => void this.exited());

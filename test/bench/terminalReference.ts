@@ -60,23 +60,23 @@ export function dockerExecPlainMs(container: string, script: string): number {
 
 /**
  * A TTY exec read by Node through dockerode, as Switchboard's main process starts it (the raw hijacked socket),
- * every chunk dropped: what the server could forward if drawing cost nothing.
+ * every chunk dropped: what the server could forward if drawing cost nothing. `consoleSize` [rows, cols] starts
+ * the TTY at that size, to show whether the terminal's size matters to the rate.
  */
-export async function nodeExecTty(container: string, script: string, consoleSize?: [number, number]): Promise<{ ms: number; bytes: number; reads: number }> {
+export async function nodeExecTty(container: string, script: string, consoleSize?: [number, number]): Promise<{ ms: number; bytes: number }> {
   const docker = new Docker();
   const started = performance.now();
   const exec = await docker.getContainer(container).exec({ Cmd: ['bash', '-c', script], AttachStdin: true, AttachStdout: true, AttachStderr: true, Tty: true, ...(consoleSize ? { ConsoleSize: consoleSize } : {}) });
   const stream = await exec.start({ hijack: true, stdin: true, Tty: true });
   let bytes = 0;
-  let reads = 0;
-  stream.on('data', (chunk: Buffer) => ((bytes += chunk.length), reads++));
+  stream.on('data', (chunk: Buffer) => (bytes += chunk.length));
   await new Promise((resolve) => {
     stream.once('end', resolve);
     stream.once('close', resolve);
     stream.once('error', resolve);
   });
   stream.destroy();
-  return { ms: performance.now() - started, bytes, reads };
+  return { ms: performance.now() - started, bytes };
 }
 
 /** The host's own pseudo-terminal, no Docker: `script` runs the command on a pty and copies it to /dev/null (ms). */
