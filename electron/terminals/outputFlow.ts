@@ -43,10 +43,14 @@ export class OutputFlow {
     return this.viewers.size;
   }
 
-  /** Some viewer has been sent output it has not drawn yet. */
-  get drawing(): boolean {
-    for (const v of this.viewers.values()) if (v.acked < this.lastEnd) return true;
-    return false;
+  /**
+   * Every viewer has been sent output it has not drawn yet. Not "any": a screen in a background tab, whose
+   * timers the browser slows to once a second or less, must not hold the echo of keys typed in another.
+   */
+  get allDrawing(): boolean {
+    if (this.viewers.size === 0) return false;
+    for (const v of this.viewers.values()) if (v.acked >= this.lastEnd) return false;
+    return true;
   }
 
   /** `chars` of output are held back, unsent (0 once they went out). */

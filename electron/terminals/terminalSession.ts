@@ -43,8 +43,8 @@ interface Viewer {
  * One terminal: a TTY exec in a container, its kept scrollback, and the
  * screens attached to it. It lives in main, so a screen can leave and come
  * back; `end()` ends the process and everything it started. Output goes to
- * the screens at once when they are idle (a keystroke's echo) and, while one
- * is still drawing, waits and goes as one item without the lines it would
+ * the screens at once when one is idle (a keystroke's echo) and, while all
+ * are still drawing, waits and goes as one item without the lines they would
  * never see.
  */
 export class TerminalSession {
@@ -183,9 +183,9 @@ export class TerminalSession {
     this.scheduleFlush();
   }
 
-  /** Output held while a screen drew goes out once none is drawing. */
+  /** Output held while every screen drew goes out once one is done. */
   private sendHeld(): void {
-    if (this.pending !== '' && !this.flow.drawing) this.scheduleFlush();
+    if (this.pending !== '' && !this.flow.allDrawing) this.scheduleFlush();
   }
 
   private scheduleFlush(): void {
@@ -209,8 +209,8 @@ export class TerminalSession {
     this.lastFlushAt = performance.now();
     if (this.pending === '') return;
     this.leaveOutUnseen();
-    // A screen still drawing the last item gets the next once it is done: all that came meanwhile, as one.
-    if (this.flow.drawing) return this.flow.hold(this.pending.length);
+    // While every screen is still drawing, the next item waits for one to be done: all that came meanwhile, as one.
+    if (this.flow.allDrawing) return this.flow.hold(this.pending.length);
     const text = this.pending;
     let skipped = this.skipped;
     this.pending = '';

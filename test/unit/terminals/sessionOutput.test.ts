@@ -61,4 +61,18 @@ describe('a session sending output to its screens', () => {
     expect(items.map((i) => i.data).join('')).toBe(`$ ${'y\r\n'.repeat(50_000)}`);
     expect(items.every((i) => i.skipped === undefined)).toBe(true);
   });
+
+  it('does not hold an idle screen for one that stopped drawing (a background tab)', async () => {
+    const { s, print } = session();
+    const busy: TerminalOutput[] = [];
+    const idle: TerminalOutput[] = [];
+    s.attach('background', (item) => busy.push(item), 100);
+    s.attach('foreground', (item) => (idle.push(item), s.ack('foreground', item.offset + item.data.length)), 100);
+    print('$ ');
+    await settle();
+    print('x');
+    await settle();
+    expect(idle.map((i) => i.data).join('')).toBe('$ x');
+    expect(busy.map((i) => i.data).join('')).toBe('$ x');
+  });
 });
