@@ -191,10 +191,10 @@ export class TerminalSession {
   private scheduleFlush(): void {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    // One item per turn of the event loop at least, however many chunks the engine delivered in it.
     const wait = Math.max(this.lastFlushAt + paceMs, this.floodHoldUntil) - performance.now();
     if (wait > 0) setTimeout(() => this.flush(), wait);
-    else setImmediate(() => this.flush());
+    // After a quiet spell (a keystroke's echo) at once; what comes later in this frame waits for the pace.
+    else this.flush();
   }
 
   private picked(marker: Marker): void {
