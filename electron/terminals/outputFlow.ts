@@ -26,6 +26,8 @@ export class OutputFlow {
   private paused = false;
   /** The newest output position seen. */
   private lastEnd = 0;
+  /** Output held back, not sent yet (while a viewer draws): behind for every viewer too. */
+  private held = 0;
 
   constructor(
     private readonly limits: FlowLimits,
@@ -39,6 +41,22 @@ export class OutputFlow {
 
   get viewerCount(): number {
     return this.viewers.size;
+  }
+
+  /**
+   * Every viewer has been sent output it has not drawn yet. Not "any": a screen in a background tab, whose
+   * timers the browser slows to once a second or less, must not hold the echo of keys typed in another.
+   */
+  get allDrawing(): boolean {
+    if (this.viewers.size === 0) return false;
+    for (const v of this.viewers.values()) if (v.acked >= this.lastEnd) return false;
+    return true;
+  }
+
+  /** `chars` of output are held back, unsent (0 once they went out). */
+  hold(chars: number): void {
+    this.held = chars;
+    this.update();
   }
 
   /** A viewer attached with everything up to `position` already in its snapshot. */
@@ -74,7 +92,7 @@ export class OutputFlow {
     let chars = 0;
     let items = 0;
     for (const v of this.viewers.values()) {
-      chars = Math.max(chars, end - v.acked);
+      chars = Math.max(chars, end - v.acked + this.held);
       items = Math.max(items, v.inFlight.length);
     }
     return { chars, items };

@@ -21,7 +21,7 @@ export function registerTerminals(ctx: AppContext, docker: TerminalDocker): Term
   ctx.topics.provide('terminals.output', (params, sink) => {
     let attached;
     try {
-      attached = terminals.session(params.id).attach(params.viewer, (item) => sink.append(item));
+      attached = terminals.session(params.id).attach(params.viewer, (item) => sink.append(item), params.keepLines);
     } catch (err) {
       sink.close(toErrorInfo(err));
       return toDisposable(() => {});

@@ -1,6 +1,8 @@
+import { Socket } from 'node:net';
 import { StringDecoder } from 'node:string_decoder';
 import type { TerminalInfo, TerminalOutput, TerminalScrollback } from '../../shared/contract/terminals.js';
 import { SwitchboardError } from '../../shared/errors.js';
+import { unseenLinesLength } from '../../shared/unseenLines.js';
 import { Emitter } from '../base/emitter.js';
 import { toDisposable, type Disposable } from '../base/disposable.js';
 import { OutputFlow, defaultFlowLimits, type FlowLimits } from './outputFlow.js';
@@ -25,11 +27,25 @@ const maxItemChars = 256 * 1024;
  * pieces cost the renderer less. Output after a quiet spell (a keystroke's echo) goes on the next turn.
  */
 const paceMs = 16;
+/**
+ * After an item that left a flood's unseen lines out, the next waits this long: each such item costs a
+ * screen its whole scrollback's worth of lines, and the next would push them all out again unseen.
+ */
+const floodEveryMs = 100;
+
+interface Viewer {
+  deliver(item: TerminalOutput): void;
+  /** Lines it keeps (scrollback and rows), when it said. */
+  keepLines: number | undefined;
+}
 
 /**
  * One terminal: a TTY exec in a container, its kept scrollback, and the
  * screens attached to it. It lives in main, so a screen can leave and come
- * back; `end()` ends the process and everything it started.
+ * back; `end()` ends the process and everything it started. Output goes to
+ * the screens at once when one is idle (a keystroke's echo) and, while all
+ * are still drawing, waits and goes as one item without the lines they would
+ * never see.
  */
 export class TerminalSession {
   /** Its info changed: started, picked a shell, resized, renamed, exited. */
@@ -37,15 +53,20 @@ export class TerminalSession {
   private readonly decoder = new StringDecoder('utf8');
   private readonly scrollback: Scrollback;
   private readonly flow: OutputFlow;
-  private readonly viewers = new Map<string, (item: TerminalOutput) => void>();
+  private readonly viewers = new Map<string, Viewer>();
   /** Output before the marker is known to be there or not. */
   private head: string | undefined = '';
   private marker: Marker | undefined;
+  /** Output not sent yet: the tail of the output, scrollback.end on. */
   private pending = '';
+  /** Characters left out of `pending` since the last item (they are in the scrollback). */
+  private skipped = 0;
   /** Keys typed before the exec said who it is: held, or the TTY would echo them ahead of the marker and hide it. */
   private typedAhead: string[] = [];
   private flushScheduled = false;
   private lastFlushAt = -Infinity;
+  /** No item before this time: a flood is being sent a few times a second. */
+  private floodHoldUntil = 0;
   private ending: Promise<void> | undefined;
 
   constructor(
@@ -59,6 +80,8 @@ export class TerminalSession {
   ) {
     this.scrollback = new Scrollback(limits.scrollbackChars);
     this.flow = new OutputFlow(limits.flow, (paused) => (paused ? process.stream.pause() : process.stream.resume()));
+    // A keystroke is a few bytes: on an engine over TCP, Nagle's algorithm would hold it for the last one's ACK.
+    if (process.stream instanceof Socket) process.stream.setNoDelay(true);
     process.stream.on('data', (chunk: Buffer) => this.received(this.decoder.write(chunk)));
     process.stream.once('end', () => void this.exited());
     process.stream.once('close', () => void this.exited());
@@ -82,23 +105,26 @@ export class TerminalSession {
    * A screen attaches: it gets the kept scrollback now and every later piece
    * through `deliver`, in order. Detach by disposing.
    */
-  attach(viewer: string, deliver: (item: TerminalOutput) => void): { scrollback: TerminalScrollback; detach: Disposable } {
+  attach(viewer: string, deliver: (item: TerminalOutput) => void, keepLines?: number): { scrollback: TerminalScrollback; detach: Disposable } {
     const kept = this.scrollback.read();
-    this.viewers.set(viewer, deliver);
+    const entry = { deliver, keepLines };
+    this.viewers.set(viewer, entry);
     this.flow.attach(viewer, this.scrollback.end);
     const scrollback = { id: this.info.id, offset: kept.offset, data: kept.data, trimmed: kept.offset };
     return {
       scrollback,
       detach: toDisposable(() => {
-        if (this.viewers.get(viewer) !== deliver) return;
+        if (this.viewers.get(viewer) !== entry) return;
         this.viewers.delete(viewer);
         this.flow.detach(viewer);
+        this.sendHeld();
       }),
     };
   }
 
   ack(viewer: string, position: number): void {
     this.flow.ack(viewer, position);
+    this.sendHeld();
   }
 
   input(data: string): number {
@@ -154,12 +180,21 @@ export class TerminalSession {
     }
     if (text === '') return;
     this.pending += text;
+    this.scheduleFlush();
+  }
+
+  /** Output held while every screen drew goes out once one is done. */
+  private sendHeld(): void {
+    if (this.pending !== '' && !this.flow.allDrawing) this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    // One item per turn of the event loop at least, however many chunks the engine delivered in it.
-    const wait = this.lastFlushAt + paceMs - performance.now();
+    const wait = Math.max(this.lastFlushAt + paceMs, this.floodHoldUntil) - performance.now();
     if (wait > 0) setTimeout(() => this.flush(), wait);
-    else setImmediate(() => this.flush());
+    // After a quiet spell (a keystroke's echo) at once; what comes later in this frame waits for the pace.
+    else this.flush();
   }
 
   private picked(marker: Marker): void {
@@ -172,15 +207,48 @@ export class TerminalSession {
     if (!this.flushScheduled) return;
     this.flushScheduled = false;
     this.lastFlushAt = performance.now();
+    if (this.pending === '') return;
+    this.leaveOutUnseen();
+    // While every screen is still drawing, the next item waits for one to be done: all that came meanwhile, as one.
+    if (this.flow.allDrawing) return this.flow.hold(this.pending.length);
     const text = this.pending;
+    let skipped = this.skipped;
     this.pending = '';
+    this.skipped = 0;
+    this.flow.hold(0);
+    if (skipped) this.floodHoldUntil = this.lastFlushAt + floodEveryMs;
     for (let at = 0; at < text.length; at += maxItemChars) {
       const data = text.slice(at, at + maxItemChars);
-      const item = { offset: this.scrollback.end, data };
+      const item: TerminalOutput = { offset: this.scrollback.end, data, ...(skipped ? { skipped } : {}) };
+      skipped = 0;
       this.scrollback.add(data);
-      for (const deliver of this.viewers.values()) deliver(item);
+      for (const viewer of this.viewers.values()) viewer.deliver(item);
       this.flow.sent(this.scrollback.end);
     }
+  }
+
+  /**
+   * Plain text that would scroll past every screen's kept lines before they drew it is not sent (the screen
+   * would leave it out of its write anyway); it stays in the scrollback.
+   */
+  private leaveOutUnseen(): void {
+    const keepLines = this.keptLines();
+    const unseen = keepLines === undefined ? 0 : unseenLinesLength(this.pending, keepLines);
+    if (unseen === 0) return;
+    this.scrollback.add(this.pending.slice(0, unseen));
+    this.pending = this.pending.slice(unseen);
+    this.skipped += unseen;
+  }
+
+  /** The most lines any screen keeps, with a screenful to spare for a resize since it said; none unless every one said. */
+  private keptLines(): number | undefined {
+    if (this.viewers.size === 0) return undefined;
+    let most = 0;
+    for (const { keepLines } of this.viewers.values()) {
+      if (keepLines === undefined) return undefined;
+      most = Math.max(most, keepLines);
+    }
+    return most + this.info.rows;
   }
 
   private async exited(): Promise<void> {

@@ -40,6 +40,8 @@ export class TerminalFeed {
   private acked = 0;
   /** Received, not yet handed to xterm. */
   private waiting = '';
+  /** Main left out a flood's unseen lines in what is waiting: it is drawn at the flood's pace too. */
+  private waitingSkips = false;
   private writing = false;
   /** No write before this time (a flood is being drawn at a few frames a second). */
   private holdUntil = 0;
@@ -60,7 +62,9 @@ export class TerminalFeed {
 
   private attach(): void {
     this.unsubscribe?.();
-    this.unsubscribe = this.client.subscribe('terminals.output', { id: this.id, viewer: this.viewer }, (event) => {
+    // Main may then leave out what would scroll past these lines unseen while this screen is still drawing.
+    const keepLines = Number.isFinite(this.surface.linesKept) ? this.surface.linesKept : undefined;
+    this.unsubscribe = this.client.subscribe('terminals.output', { id: this.id, viewer: this.viewer, ...(keepLines ? { keepLines } : {}) }, (event) => {
       if (this.stopped) return;
       if (event.t === 'snapshot') this.scrollback(event.value);
       else if (event.t === 'append') {
@@ -75,6 +79,7 @@ export class TerminalFeed {
     this.generation++;
     this.writing = false;
     this.holdUntil = 0;
+    this.waitingSkips = false;
     this.surface.reset();
     if (value.trimmed > 0) this.surface.write(`\x1b[2m[${Math.round(value.trimmed / 1024)} KB of earlier output no longer kept]\x1b[0m\r\n`, () => {});
     // Main counts the scrollback as drawn when the screen attaches.
@@ -88,8 +93,9 @@ export class TerminalFeed {
   private piece(item: TerminalOutput): boolean {
     const end = item.offset + item.data.length;
     if (end <= this.expected) return true;
-    if (item.offset > this.expected) return false;
-    this.waiting += item.data.slice(this.expected - item.offset);
+    if (item.offset - (item.skipped ?? 0) > this.expected) return false;
+    if (item.offset > this.expected) this.waitingSkips = true;
+    this.waiting += item.data.slice(Math.max(0, this.expected - item.offset));
     this.expected = end;
     return true;
   }
@@ -106,7 +112,8 @@ export class TerminalFeed {
       return;
     }
     const data = withoutUnseenLines(this.waiting, this.surface.linesKept);
-    if (data.length < this.waiting.length) this.holdUntil = performance.now() + floodWriteEveryMs;
+    if (data.length < this.waiting.length || this.waitingSkips) this.holdUntil = performance.now() + floodWriteEveryMs;
+    this.waitingSkips = false;
     const end = this.expected;
     const generation = this.generation;
     this.waiting = '';

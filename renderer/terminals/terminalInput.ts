@@ -13,13 +13,31 @@ export function inputPieces(data: string, max = maxTerminalInputChars): string[]
   return pieces;
 }
 
+/** Calls in flight at most: keys typed faster than a round trip go at once, a long paste does not fill the connection's limit. */
+const maxCallsInFlight = 8;
+
 /**
- * Sends a terminal's input in order, one call at a time: a long paste goes
- * out piece by piece instead of filling the connection's calls-in-flight limit.
+ * Sends a terminal's input in order: each keystroke at once (the connection keeps calls in order), up to
+ * `maxCallsInFlight` calls unanswered; past that, what is typed waits and goes in as few pieces as fit.
  */
-export function inputSender(send: (data: string) => Promise<unknown>, onError: (err: unknown) => void): (data: string) => void {
-  let queue: Promise<unknown> = Promise.resolve();
+export function inputSender(send: (data: string) => Promise<unknown>, onError: (err: unknown) => void, maxInFlight = maxCallsInFlight): (data: string) => void {
+  let waiting = '';
+  let inFlight = 0;
+  const pump = () => {
+    while (waiting !== '' && inFlight < maxInFlight) {
+      const piece = inputPieces(waiting)[0]!;
+      waiting = waiting.slice(piece.length);
+      inFlight++;
+      send(piece)
+        .catch(onError)
+        .finally(() => {
+          inFlight--;
+          pump();
+        });
+    }
+  };
   return (data) => {
-    for (const piece of inputPieces(data)) queue = queue.then(() => send(piece)).catch(onError);
+    waiting += data;
+    pump();
   };
 }

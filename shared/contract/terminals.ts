@@ -52,6 +52,11 @@ export interface TerminalOutput {
   /** Position of `data`'s first character; the next item starts at offset + data.length. */
   offset: number;
   data: string;
+  /**
+   * Characters just before `offset` left out: plain text that would have scrolled past the viewer's
+   * `keepLines` before it was drawn (shared/unseenLines.ts). Only for a viewer that gave `keepLines`.
+   */
+  skipped?: number;
 }
 
 export interface ServiceShellChoice {
@@ -79,6 +84,8 @@ const size = { cols: z.number().int().min(2).max(1_000), rows: z.number().int().
 /** A program name or path inside the container; passed as an argument, never spliced into a script. */
 const program = z.string().regex(/^[\w./+-]+$/, 'a program name or path: letters, digits, ".", "/", "_", "+" and "-"').max(200);
 const viewer = z.string().min(1).max(64);
+/** Lines a viewer keeps (its scrollback and rows): output that would scroll past them before it is drawn may be left out. */
+const keepLines = z.number().int().min(1).max(1_000_000);
 
 export const terminalsTopics = {
   /** Open sessions (running or exited and not yet closed), oldest first. */
@@ -87,9 +94,10 @@ export const terminalsTopics = {
    * One session's output: the kept scrollback, then items in order. A viewer
    * acknowledges what it has drawn (`terminals.ack`); while one is far behind,
    * the exec's output is paused instead of dropped. Immediate: a keystroke's echo must not wait for the
-   * next flush; the session itself sends at most one item per frame (~16 ms) while output streams.
+   * next flush; the session itself sends at most one item per frame (~16 ms) while output streams, and none
+   * while a viewer is still drawing the last (then it goes as one, without what would scroll past `keepLines`).
    */
-  'terminals.output': appendTopic<TerminalScrollback, TerminalOutput>({ immediate: true })(z.strictObject({ id: sessionId, viewer })),
+  'terminals.output': appendTopic<TerminalScrollback, TerminalOutput>({ immediate: true })(z.strictObject({ id: sessionId, viewer, keepLines: keepLines.optional() })),
 };
 
 export const terminalsCommands = {

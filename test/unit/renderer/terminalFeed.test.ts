@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SwitchboardClient, TopicEvent } from '../../../shared/client/protocolClient.js';
 import { TerminalFeed } from '../../../renderer/terminals/terminalFeed.js';
-import { inputPieces } from '../../../renderer/terminals/terminalInput.js';
+import { inputPieces, inputSender } from '../../../renderer/terminals/terminalInput.js';
 import { shortcutFor } from '../../../renderer/terminals/terminalShortcuts.js';
 
 /** A client that records calls and lets the test play the server's side of one subscription. */
@@ -101,6 +101,20 @@ describe('a screen following a session', () => {
     expect(drawn.split('\n').length).toBeGreaterThan(surface.linesKept);
     expect(calls.map((c) => (c.params as { offset: number }).offset)).toEqual([flood.length]);
   });
+
+  it('tells main the lines it keeps, and takes an item after output main left out as following on', () => {
+    const { client, subscriptions, last } = fakeClient();
+    const { written, surface } = recorder();
+    new TerminalFeed(client, 's1', surface);
+    expect(last().params).toEqual({ id: 's1', viewer: expect.any(String), keepLines: 1_000 });
+    last().listener({ t: 'snapshot', value: { id: 's1', offset: 0, data: 'ab', trimmed: 0 } });
+    last().listener({ t: 'append', items: [{ offset: 10, data: '\r\nkept', skipped: 8 }], dropped: 0 });
+    expect(subscriptions.length).toBe(1);
+    expect(written.join('')).toBe('ab\r\nkept');
+    // A gap larger than what main says it left out is still a gap.
+    last().listener({ t: 'append', items: [{ offset: 30, data: 'x', skipped: 5 }], dropped: 0 });
+    expect(subscriptions.length).toBe(2);
+  });
 });
 
 describe('terminal input', () => {
@@ -109,6 +123,22 @@ describe('terminal input', () => {
     expect(pieces.join('')).toBe(`${'a'.repeat(4)}😀${'b'.repeat(4)}`);
     expect(pieces[0]).toBe('aaaa');
     expect(pieces.every((p) => p.length <= 5)).toBe(true);
+  });
+
+  it('sends each keystroke at once, in order, with a bounded number of calls unanswered', async () => {
+    const sent: string[] = [];
+    const answers: (() => void)[] = [];
+    const type = inputSender((data) => (sent.push(data), new Promise<void>((resolve) => answers.push(resolve))), () => {}, 2);
+    type('a');
+    type('b');
+    expect(sent).toEqual(['a', 'b']);
+    type('c');
+    type('d');
+    expect(sent).toEqual(['a', 'b']);
+    answers.shift()!();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // What waited goes together.
+    expect(sent).toEqual(['a', 'b', 'cd']);
   });
 
   it('keeps Ctrl-C and Ctrl-V for the process; copy, paste, search and font size on Ctrl+Shift / Ctrl', () => {
