@@ -1,4 +1,4 @@
-import type { LogLine } from '../../shared/contract/logs.js';
+import type { LogBatch } from '../../shared/contract/logs.js';
 import type { Disposable } from '../base/disposable.js';
 import type { LineFilter } from './lineFilter.js';
 import type { LogHub } from './logHub.js';
@@ -21,7 +21,7 @@ export interface LinePumpOptions {
  * counted when they overflow) instead of overflowing the viewer's send queue,
  * so no line that the buffers can hold is lost on the way to the screen.
  */
-export function pumpLines(hub: LogHub, filter: LineFilter, afterSeq: number, send: (line: LogLine) => void, options: LinePumpOptions = {}): Disposable {
+export function pumpLines(hub: LogHub, filter: LineFilter, afterSeq: number, send: (batch: LogBatch) => void, options: LinePumpOptions = {}): Disposable {
   const perTick = options.linesPerTick ?? 3_000;
   const tickMs = options.tickMs ?? 10;
   let sent = afterSeq;
@@ -33,10 +33,11 @@ export function pumpLines(hub: LogHub, filter: LineFilter, afterSeq: number, sen
     timer = undefined;
     if (disposed) return;
     lastTick = performance.now();
-    const lines = hub.after(filter, sent, perTick);
-    for (const line of lines) send(line);
-    if (lines.length === perTick) {
-      sent = (lines[lines.length - 1] as LogLine).seq;
+    // One batch of columns per tick, read from the rings: no object per line.
+    const lines = hub.afterBatch(filter, sent, perTick);
+    if (lines.size > 0) send(lines.batch);
+    if (lines.size === perTick) {
+      sent = lines.lastSeq;
       schedule();
     } else {
       // Everything that matched up to the hub's newest line has gone out.

@@ -5,6 +5,7 @@ import type { LogWriter } from '../core/logWriter.js';
 import { compileFilter, type CompiledFilter, type LineFilter } from './lineFilter.js';
 import { levelCode, SourceRing, streamCode } from './sourceRing.js';
 import { visitAfter, visitNewest } from './ringMerge.js';
+import { BatchBuilder } from './batchBuilder.js';
 
 export interface LogHubOptions {
   /** Lines kept per source before the oldest fall out. */
@@ -204,6 +205,13 @@ export class LogHub implements LogWriter, Disposable {
   after(filter: LineFilter, afterSeq: number, limit: number): LogLine[] {
     const out: LogLine[] = [];
     visitAfter(this.rings.values(), compileFilter(filter), afterSeq, limit, (ring, i) => out.push(ring.at(i)));
+    return out;
+  }
+
+  /** `after` as one batch of columns, what the `logs` topic sends: no line objects on the way. */
+  afterBatch(filter: LineFilter, afterSeq: number, limit: number): BatchBuilder {
+    const out = new BatchBuilder();
+    visitAfter(this.rings.values(), compileFilter(filter), afterSeq, limit, out.add);
     return out;
   }
 

@@ -23,14 +23,14 @@ function ringsFor(rings: Iterable<SourceRing>, match: CompiledFilter): SourceRin
 export function visitNewest(all: Iterable<SourceRing>, match: CompiledFilter, tail: number, before: number, visit: (ring: SourceRing, i: number) => void): void {
   const rings = ringsFor(all, match);
   const cursors = rings.map((ring) => (before === Infinity ? ring.count : ring.indexOfSeq(before)) - 1);
+  // Each cursor's seq, kept beside it: only the ring just taken from is read again.
+  const heads = rings.map((ring, k) => ((cursors[k] as number) >= 0 ? ring.seqAt(cursors[k] as number) : -1));
   let taken = 0;
   while (taken < tail) {
     let pick = -1;
     let pickSeq = -1;
-    for (let k = 0; k < rings.length; k++) {
-      const c = cursors[k] as number;
-      if (c < 0) continue;
-      const seq = (rings[k] as SourceRing).seqAt(c);
+    for (let k = 0; k < heads.length; k++) {
+      const seq = heads[k] as number;
       if (seq > pickSeq) {
         pickSeq = seq;
         pick = k;
@@ -40,6 +40,7 @@ export function visitNewest(all: Iterable<SourceRing>, match: CompiledFilter, ta
     const ring = rings[pick] as SourceRing;
     const at = cursors[pick] as number;
     cursors[pick] = at - 1;
+    heads[pick] = at > 0 ? ring.seqAt(at - 1) : -1;
     if (lineMatches(ring, at, match)) {
       visit(ring, at);
       taken++;
@@ -61,15 +62,13 @@ export function visitAfter(all: Iterable<SourceRing>, match: CompiledFilter, aft
       cursors.push(at);
     }
   }
+  const heads = rings.map((ring, k) => ring.seqAt(cursors[k] as number));
   let taken = 0;
   while (taken < limit) {
     let pick = -1;
     let pickSeq = Infinity;
-    for (let k = 0; k < rings.length; k++) {
-      const ring = rings[k] as SourceRing;
-      const c = cursors[k] as number;
-      if (c >= ring.count) continue;
-      const seq = ring.seqAt(c);
+    for (let k = 0; k < heads.length; k++) {
+      const seq = heads[k] as number;
       if (seq < pickSeq) {
         pickSeq = seq;
         pick = k;
@@ -79,6 +78,7 @@ export function visitAfter(all: Iterable<SourceRing>, match: CompiledFilter, aft
     const ring = rings[pick] as SourceRing;
     const at = cursors[pick] as number;
     cursors[pick] = at + 1;
+    heads[pick] = at + 1 < ring.count ? ring.seqAt(at + 1) : Infinity;
     if (lineMatches(ring, at, match)) {
       visit(ring, at);
       taken++;

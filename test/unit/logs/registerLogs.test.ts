@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LogLine, LogsSnapshot } from '../../../shared/contract/logs.js';
+import { batchLines, type LogBatch, type LogLine, type LogsSnapshot } from '../../../shared/contract/logs.js';
 import type { ServerMessage } from '../../../shared/protocol.js';
 import { DisposableStore } from '../../../electron/base/disposable.js';
 import { LogHub } from '../../../electron/logs/logHub.js';
@@ -38,7 +38,7 @@ describe('logs topic and commands', () => {
     const snapshot = messages.find((m) => m.t === 'snapshot')?.value as LogsSnapshot;
     expect(snapshot.lines.map((l) => l.text)).toEqual(['old 15', 'old 17', 'old 19']);
     expect(snapshot.sources.map((s) => s.source)).toEqual(['container:api', 'mcp:memory']);
-    const appended = messages.flatMap((m) => (m.t === 'append' ? (m.items as LogLine[]) : []));
+    const appended = messages.flatMap((m) => (m.t === 'append' ? (m.items as LogBatch[]).flatMap(batchLines) : []));
     expect(appended.map((l) => l.text)).toEqual(['new one']);
   });
 
@@ -47,7 +47,7 @@ describe('logs topic and commands', () => {
     const { hub, session, messages } = setup({ flushIntervalMs: 50 }, 100_000);
     session.receive({ t: 'sub', id: 1, topic: 'logs', params: { tail: 0 } });
     for (let i = 1; i <= 140_000; i++) hub.write({ source: `s${i % 3}`, stream: 'stdout', text: `burst ${i}` });
-    const received = () => messages.flatMap((m) => (m.t === 'append' ? (m.items as LogLine[]) : []));
+    const received = () => messages.flatMap((m) => (m.t === 'append' ? (m.items as LogBatch[]).flatMap(batchLines) : []));
     for (let i = 0; i < 400 && received().length < 140_000; i++) await new Promise((r) => setTimeout(r, 25));
     const lines = received();
     expect(lines).toHaveLength(140_000);
