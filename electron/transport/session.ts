@@ -194,6 +194,7 @@ export class Session implements Disposable {
         // a terminal's keystroke echo cannot wait for the next flush
         if (sub.immediate) this.flushOne(sub);
       },
+      room: () => (sub.closed ? 0 : sub.buffer.room),
       close: (error) => {
         if (sub.closed) return;
         this.flushNow();

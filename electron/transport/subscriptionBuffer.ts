@@ -66,6 +66,11 @@ export class SubscriptionBuffer {
     return this.weigh ? (this.weights[i] as number) : 1;
   }
 
+  /** Units that can still be queued before the oldest are dropped. */
+  get room(): number {
+    return Math.max(0, this.maxItems - this.queued);
+  }
+
   get isDirty(): boolean {
     return this.snapshot !== undefined || this.latest !== undefined || this.items.length > this.head || this.dropped > 0;
   }
