@@ -83,11 +83,11 @@ export class SecretMasker {
    * would mask it: one pass of each shape over the whole block (a flooding
    * server's pipe read) instead of a split and a copy of every line. Line by
    * line only when a line is a remembered value whole, or a remembered value
-   * spans lines.
+   * spans lines. `joined`: the caller already holds `lines.join('\n')` (the pipe read they came from).
    */
-  maskBlock(lines: readonly string[]): string {
+  maskBlock(lines: readonly string[], joined?: string): string {
     if (this.spansLines() || lines.some((line) => line !== '' && this.isKnown(line))) return lines.map((line) => this.mask(line)).join('\n');
-    return maskSecretPairs(maskUrlPasswords(this.scrub(lines.join('\n'))));
+    return maskSecretPairs(maskUrlPasswords(this.scrub(joined ?? lines.join('\n'))));
   }
 
   /** Whether a value hidden inside text holds a line break (then masking a block could differ from masking its lines). */
