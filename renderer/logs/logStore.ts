@@ -71,13 +71,6 @@ export class LogStore {
     this.changed();
   }
 
-  append(lines: readonly LogLine[], dropped = 0): void {
-    for (const line of lines) this.push(line);
-    this.appended += lines.length;
-    this.missed += dropped;
-    this.changed();
-  }
-
   /** Batches as the `logs` topic streams them: columns go straight into columns, with no object per line. */
   appendBatches(batches: readonly LogBatch[], dropped = 0): void {
     for (const batch of batches) {
