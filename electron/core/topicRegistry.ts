@@ -20,6 +20,11 @@ export interface TopicSink<S, I> {
   state(value: S): void;
   /** For append topics: one more item (queued with a bound; overflow is dropped and counted). */
   append(item: I): void;
+  /**
+   * For append topics whose provider paces itself from its own buffer (log lines): how many more units
+   * the session queues before it starts dropping. Absent where nothing is dropped (tests' recording sinks).
+   */
+  room?(): number;
   /** Ends the subscription from the server side. */
   close(error?: ErrorInfo): void;
 }
@@ -95,6 +100,7 @@ function sinkForMode(name: string, mode: TopicMode, sink: TopicSink<unknown, unk
     snapshot: (value) => sink.snapshot(value),
     state: mode === 'state' ? (value) => sink.state(value) : refuse('a whole state'),
     append: mode === 'append' ? (item) => sink.append(item) : refuse('an item'),
+    ...(sink.room ? { room: () => sink.room!() } : {}),
     close: (error) => sink.close(error),
   };
 }

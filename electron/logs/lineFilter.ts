@@ -11,6 +11,9 @@ export interface CompiledFilter {
   /** Whether any line of this source can match (lets a query skip whole rings). */
   source(source: string): boolean;
   line(line: LogLine): boolean;
+  /** The streams and levels wanted, or undefined for all: lets the hub test its columns without building a line. */
+  streams: ReadonlySet<LogStream> | undefined;
+  levels: ReadonlySet<LogLevel> | undefined;
 }
 
 /**
@@ -41,6 +44,8 @@ export function compileFilter(filter: LineFilter): CompiledFilter {
   };
   return {
     source,
+    streams,
+    levels,
     line: (l) => source(l.source) && (!streams || streams.has(l.stream)) && (!levels || levels.has(l.level)),
   };
 }

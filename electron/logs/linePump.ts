@@ -1,4 +1,4 @@
-import type { LogLine } from '../../shared/contract/logs.js';
+import type { LogBatch } from '../../shared/contract/logs.js';
 import type { Disposable } from '../base/disposable.js';
 import type { LineFilter } from './lineFilter.js';
 import type { LogHub } from './logHub.js';
@@ -6,13 +6,14 @@ import type { LogHub } from './logHub.js';
 export interface LinePumpOptions {
   /** At most this many lines per tick… */
   linesPerTick?: number;
-  /**
-   * …and at most one tick per this many ms: 3,000 per 10 ms = 300,000 lines/s per viewer. A session
-   * flushes at most every 50 ms, so at most six ticks (18,000 lines) land between two flushes: under
-   * its 20,000-item queue, so nothing is dropped on the way. (5,000 per 25 ms capped a viewer at
-   * 200,000 lines/s, under the 250,000 it should take.)
-   */
+  /** …and at most one tick per this many ms: 5,000 per 10 ms = 500,000 lines/s per viewer at most. */
   tickMs?: number;
+  /**
+   * How many more lines the viewer's send queue takes before it drops (the session's `room`). A tick
+   * takes no more than that, so a burst waits in the hub's buffers rather than being dropped on the way,
+   * whatever the flush timing; without it (no session) the pace alone bounds a tick.
+   */
+  room?: () => number;
 }
 
 /**
@@ -21,8 +22,8 @@ export interface LinePumpOptions {
  * counted when they overflow) instead of overflowing the viewer's send queue,
  * so no line that the buffers can hold is lost on the way to the screen.
  */
-export function pumpLines(hub: LogHub, filter: LineFilter, afterSeq: number, send: (line: LogLine) => void, options: LinePumpOptions = {}): Disposable {
-  const perTick = options.linesPerTick ?? 3_000;
+export function pumpLines(hub: LogHub, filter: LineFilter, afterSeq: number, send: (batch: LogBatch) => void, options: LinePumpOptions = {}): Disposable {
+  const perTick = options.linesPerTick ?? 5_000;
   const tickMs = options.tickMs ?? 10;
   let sent = afterSeq;
   let lastTick = -Infinity;
@@ -33,10 +34,17 @@ export function pumpLines(hub: LogHub, filter: LineFilter, afterSeq: number, sen
     timer = undefined;
     if (disposed) return;
     lastTick = performance.now();
-    const lines = hub.after(filter, sent, perTick);
-    for (const line of lines) send(line);
-    if (lines.length === perTick) {
-      sent = (lines[lines.length - 1] as LogLine).seq;
+    const take = Math.min(perTick, options.room ? options.room() : perTick);
+    if (take <= 0) {
+      // The queue is full (the client is behind): look again next tick.
+      schedule();
+      return;
+    }
+    // One batch of columns per tick, read from the rings: no object per line.
+    const lines = hub.afterBatch(filter, sent, take);
+    if (lines.size > 0) send(lines.batch);
+    if (lines.size === take) {
+      sent = lines.lastSeq;
       schedule();
     } else {
       // Everything that matched up to the hub's newest line has gone out.

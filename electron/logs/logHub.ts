@@ -2,9 +2,10 @@ import type { LogHubStats, LogInput, LogLine, LogSourceInfo } from '../../shared
 import type { Disposable } from '../base/disposable.js';
 import { toDisposable } from '../base/disposable.js';
 import type { LogWriter } from '../core/logWriter.js';
-import { guessLevel } from '../base/guessLogLevel.js';
 import { compileFilter, type CompiledFilter, type LineFilter } from './lineFilter.js';
-import { SourceRing } from './sourceRing.js';
+import { levelCode, SourceRing, streamCode } from './sourceRing.js';
+import { visitAfter, visitNewest } from './ringMerge.js';
+import { BatchBuilder } from './batchBuilder.js';
 
 export interface LogHubOptions {
   /** Lines kept per source before the oldest fall out. */
@@ -44,8 +45,12 @@ export class LogHub implements LogWriter, Disposable {
   /** Sources retired and not written since, with the timer that releases them. */
   private readonly retiring = new Map<string, NodeJS.Timeout>();
   private readonly subscribers = new Set<Subscriber>();
+  /** Lines for subscribers that take line objects (not wake-ups), since the last flush. */
   private pending: LogLine[] = [];
+  private lineSubscribers = 0;
   private flushQueued = false;
+  /** The newest seq already told to subscribers. */
+  private flushedSeq = 0;
   private seq = 0;
   private written = 0;
   private bytes = 0;
@@ -86,15 +91,18 @@ export class LogHub implements LogWriter, Disposable {
     if (this.retiring.size > 0) this.keep(input.source);
     const ring = this.ringOf(input.source);
     const ts = input.ts ?? Date.now();
+    const stream = streamCode(input.stream);
+    const level = levelCode(input.level);
     const text = input.text;
     if (text.indexOf('\n') === -1) {
-      this.add(ring, input, ts, text);
-      return;
+      this.add(ring, stream, level, ts, text);
+    } else {
+      const parts = text.split('\n');
+      // A trailing newline ends the last line rather than starting an empty one.
+      const end = parts[parts.length - 1] === '' ? parts.length - 1 : parts.length;
+      for (let i = 0; i < end; i++) this.add(ring, stream, level, ts, parts[i] as string);
     }
-    const parts = text.split('\n');
-    // A trailing newline ends the last line rather than starting an empty one.
-    const end = parts[parts.length - 1] === '' ? parts.length - 1 : parts.length;
-    for (let i = 0; i < end; i++) this.add(ring, input, ts, parts[i] as string);
+    if (this.subscribers.size > 0) this.queueFlush();
   }
 
   private ringOf(source: string): SourceRing {
@@ -106,25 +114,19 @@ export class LogHub implements LogWriter, Disposable {
     return ring;
   }
 
-  private add(ring: SourceRing, input: LogInput, ts: number, raw: string): void {
+  private add(ring: SourceRing, stream: number, level: number, ts: number, raw: string): void {
     let text = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
     if (text.length > this.maxLineChars) {
       text = `${text.slice(0, this.maxLineChars)} … (${text.length - this.maxLineChars} more characters cut)`;
     }
-    const line: LogLine = {
-      seq: ++this.seq,
-      ts,
-      source: input.source,
-      stream: input.stream,
-      level: input.level ?? guessLevel(text, input.stream),
-      text,
-    };
+    const seq = ++this.seq;
     const before = ring.bytes;
-    if (ring.push(line)) this.dropped++;
+    if (ring.push(seq, ts, stream, level, text)) this.dropped++;
     this.bytes += ring.bytes - before;
     this.written++;
     if (this.bytes > this.maxBytes) this.evictForCap();
-    if (this.subscribers.size > 0) this.queue(line);
+    // Line objects only for subscribers that asked for them; wake-ups read the rings at flush.
+    if (this.lineSubscribers > 0 && ring.count > 0 && ring.seqAt(ring.count - 1) === seq) this.pending.push(ring.at(ring.count - 1));
   }
 
   /** Drops the oldest lines across all sources until the byte cap holds. */
@@ -143,8 +145,8 @@ export class LogHub implements LogWriter, Disposable {
     }
   }
 
-  private queue(line: LogLine): void {
-    this.pending.push(line);
+  /** After a write call: subscribers hear of it after the current burst, or at once when many lines wait. */
+  private queueFlush(): void {
     if (this.pending.length >= maxPendingLines) this.flush();
     else if (!this.flushQueued) {
       this.flushQueued = true;
@@ -154,24 +156,27 @@ export class LogHub implements LogWriter, Disposable {
 
   private flush(): void {
     this.flushQueued = false;
+    const from = this.flushedSeq;
+    this.flushedSeq = this.seq;
     const batch = this.pending;
-    if (batch.length === 0) return;
     this.pending = [];
     for (const sub of this.subscribers) {
       if (sub.wakeOnly) {
         // The first match is enough: a viewer's pump reads the lines from the rings itself.
-        for (const line of batch) {
-          if (line.seq > sub.afterSeq && sub.filter.line(line)) {
-            this.tell(sub, batch);
-            break;
-          }
-        }
+        if (this.anyMatchAfter(sub.filter, Math.max(from, sub.afterSeq))) this.tell(sub, []);
         continue;
       }
       const out: LogLine[] = [];
       for (const line of batch) if (line.seq > sub.afterSeq && sub.filter.line(line)) out.push(line);
       if (out.length > 0) this.tell(sub, out);
     }
+  }
+
+  /** Whether a line newer than `afterSeq` matching `filter` is still held. */
+  private anyMatchAfter(filter: CompiledFilter, afterSeq: number): boolean {
+    let found = false;
+    visitAfter(this.rings.values(), filter, afterSeq, 1, () => (found = true));
+    return found;
   }
 
   private tell(sub: Subscriber, lines: LogLine[]): void {
@@ -188,33 +193,8 @@ export class LogHub implements LogWriter, Disposable {
    * older than that seq: how a viewer scrolls back.
    */
   query(filter: LineFilter, tail: number, before = Infinity): LogLine[] {
-    const match = compileFilter(filter);
-    const rings: SourceRing[] = [];
-    const cursors: number[] = [];
-    for (const ring of this.rings.values()) {
-      if (ring.count === 0 || !match.source(ring.source)) continue;
-      rings.push(ring);
-      cursors.push((before === Infinity ? ring.count : ring.indexOfSeq(before)) - 1);
-    }
     const out: LogLine[] = [];
-    while (out.length < tail) {
-      // k-way merge from the newest end; k is the number of sources, which stays small.
-      let pick = -1;
-      let pickSeq = -1;
-      for (let k = 0; k < rings.length; k++) {
-        const c = cursors[k] as number;
-        if (c < 0) continue;
-        const seq = (rings[k] as SourceRing).at(c).seq;
-        if (seq > pickSeq) {
-          pickSeq = seq;
-          pick = k;
-        }
-      }
-      if (pick < 0) break;
-      const line = (rings[pick] as SourceRing).at(cursors[pick] as number);
-      cursors[pick] = (cursors[pick] as number) - 1;
-      if (match.line(line)) out.push(line);
-    }
+    visitNewest(this.rings.values(), compileFilter(filter), tail, before, (ring, i) => out.push(ring.at(i)));
     return out.reverse();
   }
 
@@ -223,36 +203,15 @@ export class LogHub implements LogWriter, Disposable {
    * stream catches up from the hub's buffers at its own pace.
    */
   after(filter: LineFilter, afterSeq: number, limit: number): LogLine[] {
-    const match = compileFilter(filter);
-    const rings: SourceRing[] = [];
-    const cursors: number[] = [];
-    for (const ring of this.rings.values()) {
-      if (ring.count === 0 || !match.source(ring.source)) continue;
-      const at = ring.indexOfSeq(afterSeq + 1);
-      if (at < ring.count) {
-        rings.push(ring);
-        cursors.push(at);
-      }
-    }
     const out: LogLine[] = [];
-    while (out.length < limit) {
-      let pick = -1;
-      let pickSeq = Infinity;
-      for (let k = 0; k < rings.length; k++) {
-        const ring = rings[k] as SourceRing;
-        const c = cursors[k] as number;
-        if (c >= ring.count) continue;
-        const seq = ring.at(c).seq;
-        if (seq < pickSeq) {
-          pickSeq = seq;
-          pick = k;
-        }
-      }
-      if (pick < 0) break;
-      const line = (rings[pick] as SourceRing).at(cursors[pick] as number);
-      cursors[pick] = (cursors[pick] as number) + 1;
-      if (match.line(line)) out.push(line);
-    }
+    visitAfter(this.rings.values(), compileFilter(filter), afterSeq, limit, (ring, i) => out.push(ring.at(i)));
+    return out;
+  }
+
+  /** `after` as one batch of columns, what the `logs` topic sends: no line objects on the way. */
+  afterBatch(filter: LineFilter, afterSeq: number, limit: number): BatchBuilder {
+    const out = new BatchBuilder();
+    visitAfter(this.rings.values(), compileFilter(filter), afterSeq, limit, out.add);
     return out;
   }
 
@@ -273,7 +232,10 @@ export class LogHub implements LogWriter, Disposable {
   private addSubscriber(filter: LineFilter, onLines: (lines: LogLine[]) => void, wakeOnly: boolean): Disposable {
     const sub: Subscriber = { filter: compileFilter(filter), afterSeq: this.seq, onLines, wakeOnly };
     this.subscribers.add(sub);
-    return toDisposable(() => this.subscribers.delete(sub));
+    if (!wakeOnly) this.lineSubscribers++;
+    return toDisposable(() => {
+      if (this.subscribers.delete(sub) && !wakeOnly) this.lineSubscribers--;
+    });
   }
 
   sources(): LogSourceInfo[] {
@@ -318,6 +280,7 @@ export class LogHub implements LogWriter, Disposable {
     for (const timer of this.retiring.values()) clearTimeout(timer);
     this.retiring.clear();
     this.subscribers.clear();
+    this.lineSubscribers = 0;
     this.pending = [];
     this.rings.clear();
   }

@@ -23,7 +23,7 @@ export function registerLogs(ctx: AppContext, hub: LogHub, options: LogsOptions)
     const from = hub.lastSeq;
     sink.snapshot({ lines: hub.query(params, params.tail), sources: hub.sources(), dropped: hub.droppedTotal });
     // Paced from the hub's buffers, so a burst never overflows the session's bounded queue.
-    return pumpLines(hub, params, from, (line) => sink.append(line));
+    return pumpLines(hub, params, from, (batch) => sink.append(batch), sink.room ? { room: () => sink.room!() } : {});
   });
 
   ctx.topics.provide('logStats', (_params, sink) => {

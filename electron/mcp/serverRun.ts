@@ -62,9 +62,9 @@ export class ServerRun {
       });
     });
     this.stderr = this.child.stderr
-      ? new StderrLines(this.child.stderr, (lines) => {
-          // Masked as one block per pipe read; still one write per line, as every LogWriter expects.
-          for (const text of masker.maskLines(lines)) logs.write({ source, stream: 'stderr', text });
+      ? new StderrLines(this.child.stderr, (lines, block) => {
+          // Masked as one block per pipe read and written as one: the hub splits it into lines (LogInput takes several).
+          logs.write({ source, stream: 'stderr', text: masker.maskBlock(lines, block) });
           onStderr();
         })
       : undefined;

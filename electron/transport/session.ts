@@ -176,7 +176,9 @@ export class Session implements Disposable {
       return;
     }
     const immediate = isTopicName(topic) && topicContracts[topic].immediate === true;
-    const sub: Subscription = { buffer: new SubscriptionBuffer(id, this.opts.maxItemsPerSubscription), immediate, closed: false };
+    // A topic whose items carry several units (log lines in a batch) is bounded and budgeted by those units.
+    const weigh = isTopicName(topic) ? (topicContracts[topic] as { weigh?: (item: unknown) => number }).weigh : undefined;
+    const sub: Subscription = { buffer: new SubscriptionBuffer(id, this.opts.maxItemsPerSubscription, weigh), immediate, closed: false };
     this.subs.set(id, sub);
     // No closure per call: a log viewer's pump appends hundreds of thousands of lines a second.
     const sink: TopicSink<unknown, unknown> = {
@@ -192,6 +194,7 @@ export class Session implements Disposable {
         // a terminal's keystroke echo cannot wait for the next flush
         if (sub.immediate) this.flushOne(sub);
       },
+      room: () => (sub.closed ? 0 : sub.buffer.room),
       close: (error) => {
         if (sub.closed) return;
         this.flushNow();
@@ -231,7 +234,7 @@ export class Session implements Disposable {
       this.schedule();
       return;
     }
-    for (const message of sub.buffer.drain(this.opts.maxItemsPerFlush)) this.channel.send(message);
+    for (const message of sub.buffer.drain(this.opts.maxItemsPerFlush).messages) this.channel.send(message);
     if (sub.buffer.isDirty) this.schedule();
   }
 
@@ -271,10 +274,9 @@ export class Session implements Disposable {
     let more = false;
     for (const sub of this.subs.values()) {
       if (!sub.buffer.isDirty) continue;
-      for (const message of sub.buffer.drain(budget)) {
-        if (message.t === 'append') budget -= message.items.length;
-        this.channel.send(message);
-      }
+      const drained = sub.buffer.drain(budget);
+      budget -= drained.weight;
+      for (const message of drained.messages) this.channel.send(message);
       if (sub.buffer.isDirty) more = true;
     }
     if (more) this.schedule();

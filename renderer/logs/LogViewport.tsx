@@ -70,11 +70,21 @@ export function LogViewport(props: Props) {
     if (shift !== 0) el.scrollTop = Math.max(0, el.scrollTop - shift * rowHeight);
   }, [version, following, first, count]);
 
-  // While following, stay pinned after every render, including the virtualizer's own re-render once it has
-  // measured blocks: their real height can differ from the estimate, and pinning only on new lines left a gap.
+  // While following, stay pinned whenever the content's height changes: new lines, or the virtualizer's own
+  // re-render once it has measured blocks (their real height can differ from the estimate; pinning only on new
+  // lines left a gap). Not after renders that leave the height as it was (the one our own scroll causes):
+  // reading scrollHeight forces a layout, and doing it twice a frame cost the viewer most of its time in a burst.
+  const totalSize = virtualizer.getTotalSize();
+  const pinnedAt = useRef(-1);
   useLayoutEffect(() => {
     const el = scrollRef.current;
-    if (el && following) el.scrollTop = el.scrollHeight;
+    if (!el || !following) {
+      pinnedAt.current = -1;
+      return;
+    }
+    if (pinnedAt.current === totalSize) return;
+    pinnedAt.current = totalSize;
+    el.scrollTop = el.scrollHeight;
   });
 
   useLayoutEffect(() => {
@@ -115,6 +125,7 @@ export function LogViewport(props: Props) {
   useEffect(() => {
     const el = scrollRef.current;
     if (el && following) el.scrollTop = el.scrollHeight;
+    pinnedAt.current = -1; // re-pin after the next render too: wrapping changes every block's height
   }, [wrap, following]);
 
   const onClick = (e: React.MouseEvent) => {
@@ -136,7 +147,7 @@ export function LogViewport(props: Props) {
       aria-label="Log lines"
       aria-live="off"
     >
-      <div className="logs-canvas" style={{ height: virtualizer.getTotalSize() }}>
+      <div className="logs-canvas" style={{ height: totalSize }}>
         {props.header ? <div className="logs-header">{props.header}</div> : null}
         {virtualizer.getVirtualItems().map((item) => {
           const block = firstBlock + item.index;

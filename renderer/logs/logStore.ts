@@ -1,5 +1,5 @@
 import { nextVisibleFrame } from '../client/frameGate.js';
-import { logLevels, logStreams, type LogLevel, type LogLine, type LogStream } from '../../shared/contract/logs.js';
+import { logLevels, logStreams, type LogBatch, type LogLevel, type LogLine, type LogStream } from '../../shared/contract/logs.js';
 
 export const levelNames: readonly LogLevel[] = logLevels;
 export const streamNames: readonly LogStream[] = logStreams;
@@ -71,9 +71,25 @@ export class LogStore {
     this.changed();
   }
 
-  append(lines: readonly LogLine[], dropped = 0): void {
-    for (const line of lines) this.push(line);
-    this.appended += lines.length;
+  /** Batches as the `logs` topic streams them: columns go straight into columns, with no object per line. */
+  appendBatches(batches: readonly LogBatch[], dropped = 0): void {
+    for (const batch of batches) {
+      const srcs = batch.sources.map((name) => this.sourceCode(name));
+      let seq = 0;
+      let ts = 0;
+      for (let i = 0; i < batch.text.length; i++) {
+        seq += batch.seq[i] as number;
+        ts += batch.ts[i] as number;
+        const slot = this.nextSlot();
+        this.seqs[slot] = seq;
+        this.tss[slot] = ts;
+        this.srcs[slot] = srcs[batch.src[i] as number] as number;
+        this.strs[slot] = batch.stream[i] as number;
+        this.lvls[slot] = batch.level[i] as number;
+        this.texts[slot] = batch.text[i] as string;
+      }
+      this.appended += batch.text.length;
+    }
     this.missed += dropped;
     this.changed();
   }
@@ -93,6 +109,11 @@ export class LogStore {
   }
 
   private push(line: LogLine): void {
+    this.put(this.nextSlot(), line);
+  }
+
+  /** Makes room for one more line at the newest end (the oldest falls out when full) and returns its slot. */
+  private nextSlot(): number {
     if (this.size === this.capacity) {
       this.head = (this.head + 1) % this.cap;
       this.size--;
@@ -101,20 +122,25 @@ export class LogStore {
     } else if (this.size === this.cap) {
       this.ensure(Math.min(this.capacity, this.cap * 2));
     }
-    this.put((this.head + this.size) % this.cap, line);
+    const slot = (this.head + this.size) % this.cap;
     this.size++;
+    return slot;
+  }
+
+  private sourceCode(source: string): number {
+    let src = this.sourceIds.get(source);
+    if (src === undefined) {
+      src = this.sourceNames.length;
+      this.sourceIds.set(source, src);
+      this.sourceNames.push(source);
+    }
+    return src;
   }
 
   private put(slot: number, line: LogLine): void {
-    let src = this.sourceIds.get(line.source);
-    if (src === undefined) {
-      src = this.sourceNames.length;
-      this.sourceIds.set(line.source, src);
-      this.sourceNames.push(line.source);
-    }
     this.seqs[slot] = line.seq;
     this.tss[slot] = line.ts;
-    this.srcs[slot] = src;
+    this.srcs[slot] = this.sourceCode(line.source);
     this.strs[slot] = streamCode.get(line.stream) ?? 0;
     this.lvls[slot] = levelCode.get(line.level) ?? 2;
     this.texts[slot] = line.text;

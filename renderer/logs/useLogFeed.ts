@@ -50,7 +50,7 @@ export function useLogFeed(filter: FeedFilter): LogFeed {
           return;
         }
         case 'append':
-          store.append(event.items, event.dropped);
+          store.appendBatches(event.items, event.dropped);
           return;
         case 'closed':
           setStatus((s) => ({ ...s, key, error: event.error ?? { code: 'unavailable', message: 'the log stream ended' } }));

@@ -29,6 +29,8 @@ export interface TopicDef<P extends z.ZodType = z.ZodType, S = unknown, I = neve
   readonly mode: M;
   /** Its provider paces its own appends (terminal output: keystroke echoes): each goes out at once, not at the next flush. */
   readonly immediate?: boolean;
+  /** How many units an item carries (a batch of log lines): a session bounds and budgets its queue by these, not by items. */
+  readonly weigh?: (item: I) => number;
   readonly __snapshot?: S;
   readonly __item?: I;
 }
@@ -39,6 +41,11 @@ export function stateTopic<S>() {
 }
 
 /** A topic that sends a snapshot, then appended items (samples, log lines); `immediate` when its provider paces them itself. */
-export function appendTopic<S, I>(options: { immediate?: boolean } = {}) {
-  return <P extends z.ZodType>(params: P): TopicDef<P, S, I, 'append'> => ({ params, mode: 'append', ...(options.immediate ? { immediate: true } : {}) });
+export function appendTopic<S, I>(options: { immediate?: boolean; weigh?: (item: I) => number } = {}) {
+  return <P extends z.ZodType>(params: P): TopicDef<P, S, I, 'append'> => ({
+    params,
+    mode: 'append',
+    ...(options.immediate ? { immediate: true } : {}),
+    ...(options.weigh ? { weigh: options.weigh } : {}),
+  });
 }

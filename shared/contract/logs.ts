@@ -31,6 +31,52 @@ export interface LogInput {
   level?: LogLevel;
 }
 
+/**
+ * Lines as columns, the way the `logs` topic streams them: one array per
+ * field instead of one object per line, so there is less to encode, parse and
+ * allocate at 250,000 lines a second. Line i is (seq[i], ts[i], sources[src[i]],
+ * logStreams[stream[i]], logLevels[level[i]], text[i]).
+ */
+export interface LogBatch {
+  /** The batch's source names; `src` holds indexes into it. */
+  sources: LogSourceId[];
+  /** The first line's seq, then each line's difference to the one before. */
+  seq: number[];
+  /** The first line's time (ms), then each line's difference to the one before. */
+  ts: number[];
+  src: number[];
+  /** Indexes into `logStreams`. */
+  stream: number[];
+  /** Indexes into `logLevels`. */
+  level: number[];
+  text: string[];
+}
+
+/** How many lines a batch carries; an item of another shape counts as one, so a provider's mistake cannot throw inside a session. */
+export function batchSize(batch: LogBatch): number {
+  return Array.isArray(batch?.text) ? batch.text.length : 1;
+}
+
+/** A batch's lines as objects (for readers that want them one by one; the viewer reads the columns). */
+export function batchLines(batch: LogBatch): LogLine[] {
+  const out: LogLine[] = [];
+  let seq = 0;
+  let ts = 0;
+  for (let i = 0; i < batch.text.length; i++) {
+    seq += batch.seq[i] as number;
+    ts += batch.ts[i] as number;
+    out.push({
+      seq,
+      ts,
+      source: batch.sources[batch.src[i] as number] as LogSourceId,
+      stream: logStreams[batch.stream[i] as number] as LogStream,
+      level: logLevels[batch.level[i] as number] as LogLevel,
+      text: batch.text[i] as string,
+    });
+  }
+  return out;
+}
+
 export interface LogSourceInfo {
   source: LogSourceId;
   lines: number;
@@ -70,7 +116,8 @@ export const logFilterSchema = z.strictObject({
 export type LogFilter = z.output<typeof logFilterSchema>;
 
 export const logsTopics = {
-  logs: appendTopic<LogsSnapshot, LogLine>()(logFilterSchema.prefault({})),
+  /** Items are batches of lines as columns; the session bounds its queue by lines, not batches. */
+  logs: appendTopic<LogsSnapshot, LogBatch>({ weigh: batchSize })(logFilterSchema.prefault({})),
   /** Sources, line and drop counts, refreshed about once a second while they change. */
   logStats: stateTopic<LogHubStats>()(z.strictObject({}).prefault({})),
 };

@@ -1,4 +1,5 @@
 import type { ServerMessage } from '../../shared/protocol.js';
+import { batchSize, type LogBatch } from '../../shared/contract/logs.js';
 import { LogHub } from '../../electron/logs/logHub.js';
 import { registerLogs } from '../../electron/logs/register.js';
 import { startTestFirehose } from '../../electron/logs/testFirehose.js';
@@ -32,7 +33,8 @@ export async function wireIngest(burst: number, sources: number): Promise<WireIn
     {
       send: (message: ServerMessage) => {
         wireBytes += JSON.stringify(message).length;
-        if (message.t === 'append') received += message.items.length;
+        // The logs topic sends batches of lines as columns: count the lines they carry.
+        if (message.t === 'append') for (const batch of message.items as LogBatch[]) received += batchSize(batch);
         if (received >= burst) done();
       },
       backlog: () => 0,

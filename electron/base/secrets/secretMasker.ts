@@ -78,6 +78,23 @@ export class SecretMasker {
     return out;
   }
 
+  /**
+   * Many lines as one text joined by newlines, each line masked as `mask`
+   * would mask it: one pass of each shape over the whole block (a flooding
+   * server's pipe read) instead of a split and a copy of every line. Line by
+   * line only when a line is a remembered value whole, or a remembered value
+   * spans lines. `joined`: the caller already holds `lines.join('\n')` (the pipe read they came from).
+   */
+  maskBlock(lines: readonly string[], joined?: string): string {
+    if (this.spansLines() || lines.some((line) => line !== '' && this.isKnown(line))) return lines.map((line) => this.mask(line)).join('\n');
+    return maskSecretPairs(maskUrlPasswords(this.scrub(joined ?? lines.join('\n'))));
+  }
+
+  /** Whether a value hidden inside text holds a line break (then masking a block could differ from masking its lines). */
+  private spansLines(): boolean {
+    return this.scrubbed.some((secret) => secret.includes('\n')) || (this.parent?.spansLines() ?? false);
+  }
+
   /** Each argument masked, and the one after a secret flag (--token abc). */
   maskArgs(args: readonly string[]): string[] {
     return maskSecretArgs(args).map((arg) => this.mask(arg));

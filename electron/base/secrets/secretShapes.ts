@@ -28,10 +28,22 @@ const flagValue = /(?<=^|[\s"'([])(--?([A-Za-z][\w.-]*)[ \t]+)(?!-)([^\s"']+)/g;
 
 /** "--token abc", "--password=x", "GITHUB_TOKEN=ghp_…", "?token=abc&" with the value masked; other pairs as they are. */
 export function maskSecretPairs(text: string): string {
-  if (!mayNameSecret.test(text)) return text;
+  // A pair needs "=" or a flag: checking for those first spares most log text the case-blind search for secret words.
+  if (!(text.includes('=') || mayHoldFlag(text)) || !mayNameSecret.test(text)) return text;
   let out = text.includes('=') ? text.replace(namedValue, (whole, name: string) => (isSecretKey(name) ? `${name}=${MASK}` : whole)) : text;
   if (out.includes('-')) out = out.replace(flagValue, (whole, flag: string, name: string) => (isSecretKey(name) ? `${flag}${MASK}` : whole));
   return out;
+}
+
+/** Whether a "-" stands where `flagValue` could start a flag: at the start, or after a space, quote or bracket (a date's "2026-11" is none). */
+function mayHoldFlag(text: string): boolean {
+  for (let i = text.indexOf('-'); i !== -1; i = text.indexOf('-', i + 1)) {
+    if (i === 0) return true;
+    const c = text.charCodeAt(i - 1);
+    if (c === 32 || (c >= 9 && c <= 13) || c === 34 || c === 39 || c === 40 || c === 91) return true;
+    if (c > 127 && /\s/.test(text.charAt(i - 1))) return true;
+  }
+  return false;
 }
 
 /** An argument list with the value after each secret flag masked (["--token", "abc"]), and each argument's own pairs. */

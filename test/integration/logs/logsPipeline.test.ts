@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import type { LogLine, LogsSnapshot } from '../../../shared/contract/logs.js';
+import { batchLines, type LogBatch, type LogLine, type LogsSnapshot } from '../../../shared/contract/logs.js';
 import type { ServerMessage } from '../../../shared/protocol.js';
 import { createSwitchboard, type Switchboard } from '../../../electron/app/createSwitchboard.js';
 import { Session } from '../../../electron/transport/session.js';
@@ -31,7 +31,7 @@ describe('logs from real processes and containers', () => {
   const received = (id: number): LogLine[] =>
     messages.flatMap((m) => {
       if (m.t === 'snapshot' && m.id === id) return (m.value as LogsSnapshot).lines;
-      if (m.t === 'append' && m.id === id) return m.items as LogLine[];
+      if (m.t === 'append' && m.id === id) return (m.items as LogBatch[]).flatMap(batchLines);
       return [];
     });
 

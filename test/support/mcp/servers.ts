@@ -85,9 +85,10 @@ export async function waitForNoLeftovers(timeoutMs = 10_000): Promise<number[]> 
 }
 
 /** A LogWriter that keeps what it is given, for asserting on masked lines. */
+/** A LogWriter that keeps one entry per line, as the hub stores them: a write may carry several lines (MCP stderr writes a pipe read at once). */
 export function collectingLogs(): { lines: LogInput[]; write(line: LogInput): void } {
   const lines: LogInput[] = [];
-  return { lines, write: (line) => lines.push(line) };
+  return { lines, write: (line) => lines.push(...line.text.replace(/\n$/, '').split('\n').map((text) => ({ ...line, text }))) };
 }
 
 export const fastStop = { stdinGraceMs: 500, termGraceMs: 1000 };

@@ -151,7 +151,9 @@ describe('the masker', () => {
       'value on the next line',
     ];
     for (const masker of [app, server]) expect(masker.maskLines(lines)).toEqual(lines.map((line) => masker.mask(line)));
+    for (const masker of [app, server]) expect(masker.maskBlock(lines)).toBe(lines.map((line) => masker.mask(line)).join('\n'));
     // A remembered value spanning two lines is not one per-line masking would see either: the same answer, line by line.
     expect(app.maskLines(['one two', 'lines here'])).toEqual(['one two', 'lines here']);
+    expect(app.maskBlock(['one two', 'lines here'])).toBe('one two\nlines here');
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LogLine, LogsSnapshot } from '../../../shared/contract/logs.js';
+import { batchLines, type LogBatch, type LogLine, type LogsSnapshot } from '../../../shared/contract/logs.js';
 import type { ServerMessage } from '../../../shared/protocol.js';
 import { DisposableStore } from '../../../electron/base/disposable.js';
 import { LogHub } from '../../../electron/logs/logHub.js';
@@ -13,12 +13,12 @@ afterEach(() => {
   owners = new DisposableStore();
 });
 
-function setup(sessionOptions: ConstructorParameters<typeof Session>[3] = {}, linesPerSource = 1_000) {
+function setup(sessionOptions: ConstructorParameters<typeof Session>[3] = {}, linesPerSource = 1_000, backlog = () => 0) {
   const hub = new LogHub({ linesPerSource });
   const ctx = fakeAppContext({}, { logs: hub });
   registerLogs(ctx, hub, { env: {} });
   const messages: ServerMessage[] = [];
-  const session = new Session({ send: (m) => messages.push(m), backlog: () => 0 }, ctx.commands, ctx.topics, { flushIntervalMs: 5, ...sessionOptions });
+  const session = new Session({ send: (m) => messages.push(m), backlog }, ctx.commands, ctx.topics, { flushIntervalMs: 5, ...sessionOptions });
   owners.add(session);
   owners.add(ctx.disposables);
   owners.add(hub);
@@ -38,7 +38,7 @@ describe('logs topic and commands', () => {
     const snapshot = messages.find((m) => m.t === 'snapshot')?.value as LogsSnapshot;
     expect(snapshot.lines.map((l) => l.text)).toEqual(['old 15', 'old 17', 'old 19']);
     expect(snapshot.sources.map((s) => s.source)).toEqual(['container:api', 'mcp:memory']);
-    const appended = messages.flatMap((m) => (m.t === 'append' ? (m.items as LogLine[]) : []));
+    const appended = messages.flatMap((m) => (m.t === 'append' ? (m.items as LogBatch[]).flatMap(batchLines) : []));
     expect(appended.map((l) => l.text)).toEqual(['new one']);
   });
 
@@ -47,11 +47,24 @@ describe('logs topic and commands', () => {
     const { hub, session, messages } = setup({ flushIntervalMs: 50 }, 100_000);
     session.receive({ t: 'sub', id: 1, topic: 'logs', params: { tail: 0 } });
     for (let i = 1; i <= 140_000; i++) hub.write({ source: `s${i % 3}`, stream: 'stdout', text: `burst ${i}` });
-    const received = () => messages.flatMap((m) => (m.t === 'append' ? (m.items as LogLine[]) : []));
+    const received = () => messages.flatMap((m) => (m.t === 'append' ? (m.items as LogBatch[]).flatMap(batchLines) : []));
     for (let i = 0; i < 400 && received().length < 140_000; i++) await new Promise((r) => setTimeout(r, 25));
     const lines = received();
     expect(lines).toHaveLength(140_000);
     expect(lines.every((l, i) => l.text === `burst ${i + 1}`)).toBe(true);
+    expect(messages.filter((m) => m.t === 'append').reduce((n, m) => n + (m as { dropped: number }).dropped, 0)).toBe(0);
+  });
+
+  it('lets a burst wait in the hub while the client is behind, and loses none of it once it reads again', async () => {
+    let behind = true;
+    const { hub, session, messages } = setup({ flushIntervalMs: 20, maxItemsPerSubscription: 2_000 }, 100_000, () => (behind ? 1e9 : 0));
+    session.receive({ t: 'sub', id: 1, topic: 'logs', params: { tail: 0 } });
+    for (let i = 1; i <= 30_000; i++) hub.write({ source: `s${i % 2}`, stream: 'stdout', text: `held ${i}` });
+    await new Promise((r) => setTimeout(r, 200)); // the pump keeps ticking meanwhile: it must not fill past the queue's room
+    behind = false;
+    const received = () => messages.flatMap((m) => (m.t === 'append' ? (m.items as LogBatch[]).flatMap(batchLines) : []));
+    for (let i = 0; i < 400 && received().length < 30_000; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(received().map((l) => l.text)).toEqual(Array.from({ length: 30_000 }, (_, i) => `held ${i + 1}`));
     expect(messages.filter((m) => m.t === 'append').reduce((n, m) => n + (m as { dropped: number }).dropped, 0)).toBe(0);
   });
 

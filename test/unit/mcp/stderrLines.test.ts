@@ -19,6 +19,20 @@ describe('stderr lines of a server', () => {
     expect(all()).toEqual(['first', 'second', 'third', 'fou']);
   });
 
+  it('hands over the read itself as the joined block only when no line was trimmed, cut or left out', () => {
+    const stream = new PassThrough();
+    const blocks: (string | undefined)[] = [];
+    const lines = new StderrLines(stream, (batch, block) => {
+      blocks.push(block);
+      if (block !== undefined) expect(block).toBe(batch.join('\n'));
+    });
+    stream.write('one\ntwo\n');
+    stream.write('three\r\nfour\n');
+    stream.write('five\n\nsix\n');
+    lines.dispose();
+    expect(blocks).toEqual(['one\ntwo', undefined, undefined]);
+  });
+
   it('keeps a character split across chunks whole', () => {
     const { stream, all, lines } = capture();
     const bytes = Buffer.from('naïve → ok\n');
