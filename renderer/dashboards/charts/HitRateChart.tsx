@@ -1,13 +1,15 @@
 import { memo, useMemo } from 'react';
 import { Area, AreaChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { HitRatePoint } from '../../../shared/contract/cache.js';
-import { clockLabel, clockTick, maxChartPoints, minMaxDownsample, percentTick, tooltipStyle } from './chartFormat.js';
+import { clockLabel, clockTick } from '../../components/charts/chartText.js';
+import { maxChartPoints, minMaxDownsample, percentTick, tooltipStyle } from './chartFormat.js';
 
 // Hoisted: recharts keeps these in its store and recomputes when their identity changes.
 const margin = { top: 10, right: 18, bottom: 0, left: 4 };
 const xDomain = ['dataMin', 'dataMax'];
 const yDomain = [0, 1];
 const yTicks = [0, 0.25, 0.5, 0.75, 1];
+const tooltipTime = (ts: unknown) => clockLabel(ts);
 const tooltipValue = (v: unknown): [string, string] => [v === null ? 'no lookups' : `${(Number(v) * 100).toFixed(1)}%`, 'hit rate'];
 
 export interface HitRateChartProps {
@@ -31,7 +33,7 @@ export const HitRateChart = memo(function HitRateChart({ name, history, target, 
           <CartesianGrid stroke="var(--grid)" vertical={false} />
           <XAxis dataKey="ts" type="number" domain={xDomain} tickFormatter={tick} stroke="var(--muted)" fontSize={11} minTickGap={48} />
           <YAxis stroke="var(--muted)" fontSize={11} width={44} domain={yDomain} ticks={yTicks} tickFormatter={percentTick} />
-          <Tooltip isAnimationActive={false} contentStyle={tooltipStyle} labelFormatter={clockLabel} formatter={tooltipValue} />
+          <Tooltip isAnimationActive={false} contentStyle={tooltipStyle} labelFormatter={tooltipTime} formatter={tooltipValue} />
           <Area dataKey="rate" stroke="var(--ok)" fill="var(--ok)" fillOpacity={0.12} strokeWidth={1.6} isAnimationActive={false} connectNulls={false} />
           <ReferenceLine y={target} stroke="var(--warn)" strokeDasharray="5 4" className="dashboards-target-line" label={{ value: `target ${Math.round(target * 100)}%`, fill: 'var(--warn-text)', fontSize: 11, position: 'insideBottomRight' }} />
         </AreaChart>

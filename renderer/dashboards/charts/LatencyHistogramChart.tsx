@@ -1,7 +1,8 @@
 import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LatencyBucket } from '../../../shared/contract/benchmark.js';
-import { msTick, tooltipStyle } from './chartFormat.js';
+import { msTick } from '../../components/charts/chartText.js';
+import { tooltipStyle } from './chartFormat.js';
 
 /** A load test's latency distribution: log-spaced bins, count per bin. */
 export const LatencyHistogramChart = memo(function LatencyHistogramChart({ buckets, height = 160, name }: { buckets: readonly LatencyBucket[]; height?: number; name: string }) {

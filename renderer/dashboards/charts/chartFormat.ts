@@ -1,25 +1,4 @@
-/** Axis and tooltip formatting shared by the dashboards' charts. */
-
-// toLocaleTimeString with options builds a new Intl.DateTimeFormat per call, and recharts formats every
-// candidate tick on each render: with 20 live charts that alone took ~7 % of the page's main thread.
-const clockWithSeconds = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-const clockMinutes = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' });
-const clockFull = new Intl.DateTimeFormat([], { timeStyle: 'medium' });
-
-export function clockTick(rangeMs: number): (ts: number) => string {
-  const format = rangeMs <= 15 * 60_000 ? clockWithSeconds : clockMinutes;
-  return (ts) => format.format(ts);
-}
-
-/** A tooltip's time label, e.g. "05:44:22 AM". */
-export function clockLabel(ts: unknown): string {
-  return clockFull.format(Number(ts));
-}
-
-export function msTick(v: number): string {
-  if (v >= 1000) return `${(v / 1000).toFixed(v >= 10_000 ? 0 : 1)} s`;
-  return `${Number(v.toPrecision(3))} ms`;
-}
+/** Axis and tooltip formatting of the dashboards' recharts charts (times and latencies: components/charts/chartText.ts). */
 
 export function percentTick(v: number): string {
   return `${Math.round(v * 100)}%`;

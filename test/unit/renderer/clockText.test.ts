@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countdownTextChangesIn, durationTextChangesIn, formatDuration } from '../../../renderer/components/time.js';
 import { serverClockChangesIn } from '../../../renderer/mcp/serverStatus.js';
-import { roundTimeTicks, roundValueTicks } from '../../../renderer/overview/chartTicks.js';
+import { roundTimeTicks, roundValueTicks } from '../../../renderer/components/charts/chartTicks.js';
 
 /** Walks time forward in 10 ms steps and returns every moment the text changed. */
 function changes(text: (t: number) => string, from: number, to: number): number[] {
