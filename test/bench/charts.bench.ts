@@ -16,14 +16,14 @@
 //   is not counted, only points that arrive live.
 //
 //   npx tsx test/bench/charts.bench.ts        (builds first, so what is measured is the working tree)
-//   CHARTS_BENCH_SECONDS=10 …                 for a shorter run
+//   CHARTS_BENCH_SECONDS=10 CHARTS_BENCH_CHARTS=4 …   for a shorter, smaller run
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { startDemoBackend } from '../../electron/demo/backend/startDemoBackend.js';
 import { openPage, repoRoot, startServer } from '../e2e/harness.js';
 import { report } from './report.js';
 
-const charts = 20;
+const charts = Number(process.env.CHARTS_BENCH_CHARTS ?? 20);
 const seconds = Number(process.env.CHARTS_BENCH_SECONDS ?? 30);
 
 interface Drawn {
