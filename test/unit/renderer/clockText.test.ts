@@ -48,6 +48,14 @@ describe('round time ticks on the Overview chart', () => {
     expect(roundTimeTicks(t, t + 20_000)).toEqual([t, t + 5_000, t + 10_000, t + 15_000, t + 20_000]);
     expect(roundTimeTicks(t, t)).toEqual([]);
   });
+
+  it('spaces the ticks of a day by whole local hours', () => {
+    const t = Date.UTC(2026, 11, 2, 12, 7, 0);
+    const ticks = roundTimeTicks(t - 86_400_000, t, 10);
+    expect(ticks.length).toBeGreaterThanOrEqual(4);
+    expect(ticks.length).toBeLessThanOrEqual(10);
+    for (const tick of ticks) expect([new Date(tick).getMinutes(), new Date(tick).getSeconds(), new Date(tick).getHours() % 3]).toEqual([0, 0, 0]);
+  });
 });
 
 describe('round latency ticks on the Overview chart', () => {
