@@ -1,6 +1,7 @@
 import { memo, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { ProbeSample } from '../../../shared/contract/probes.js';
 import { useElementWidth } from '../useElementWidth.js';
+import { ChartAxes } from './ChartAxes.js';
 import { roundTimeTicks, roundValueTicks } from './chartTicks.js';
 import { clockLabel, clockTick, msTick } from './chartText.js';
 import { latencyPaths, latencyScale, type LatencyFrame } from './latencyPaths.js';
@@ -74,21 +75,7 @@ export const LatencyChart = memo(function LatencyChart({ name, samples, rangeMs,
     >
       {width > left + right ? (
         <svg width={width} height={height} aria-hidden="true" onMouseMove={samples.length ? onMove : undefined} onMouseLeave={() => setPointedAt(null)}>
-          {yTicks.map((v) => (
-            <g key={v}>
-              <line className="chart-grid" x1={left} x2={plotRight} y1={y(v)} y2={y(v)} />
-              <line className="chart-axis" x1={left - 6} x2={left} y1={y(v)} y2={y(v)} />
-              <text className="chart-tick" x={left - 9} y={y(v)} dy="0.355em" textAnchor="end">{msTick(v)}</text>
-            </g>
-          ))}
-          <line className="chart-axis" x1={left} x2={left} y1={top} y2={bottom} />
-          <line className="chart-axis" x1={left} x2={plotRight} y1={bottom} y2={bottom} />
-          {xTicks.map((t) => (
-            <g key={t}>
-              <line className="chart-axis" x1={x(t)} x2={x(t)} y1={bottom} y2={bottom + 6} />
-              <text className="chart-tick" x={x(t)} y={bottom + 18} textAnchor="middle">{clock(t)}</text>
-            </g>
-          ))}
+          <ChartAxes box={frame} yTicks={yTicks} y={y} yLabel={msTick} xTicks={xTicks} x={x} xLabel={clock} />
           {targetMs !== undefined ? (
             <g className="chart-target">
               <line x1={left} x2={plotRight} y1={y(targetMs)} y2={y(targetMs)} strokeDasharray="5 4" />

@@ -24,3 +24,8 @@ export function msTick(v: number): string {
   if (v >= 1000) return `${(v / 1000).toFixed(v >= 10_000 ? 0 : 1)} s`;
   return `${Number(v.toPrecision(3))} ms`;
 }
+
+/** A ratio on an axis: "75%". */
+export function percentTick(v: number): string {
+  return `${Math.round(v * 100)}%`;
+}

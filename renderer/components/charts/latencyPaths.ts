@@ -1,4 +1,5 @@
 import type { ProbeSample } from '../../../shared/contract/probes.js';
+import { ColumnPath } from './columnPath.js';
 
 /** Where a latency series lands on screen: the time and latency spans and the plot's pixel box. */
 export interface LatencyFrame {
@@ -82,54 +83,4 @@ function isSilenceBefore(samples: readonly ProbeSample[], i: number): boolean {
   const after = i + 1 < samples.length ? samples[i + 1]!.ts - samples[i]!.ts : undefined;
   if (before === undefined && after === undefined) return false;
   return step > silenceFactor * Math.max(before ?? 0, after ?? 0);
-}
-
-/** Builds one path, keeping the lowest and highest y of each pixel column; `lift` leaves a gap. */
-class ColumnPath {
-  private d = '';
-  private pen = false;
-  private column = NaN;
-  private first = 0;
-  private min = 0;
-  private max = 0;
-  vertices = 0;
-
-  add(column: number, y: number): void {
-    if (column === this.column) {
-      if (y > this.max) this.max = y;
-      if (y < this.min) this.min = y;
-      return;
-    }
-    this.flush();
-    this.column = column;
-    this.first = y;
-    this.min = y;
-    this.max = y;
-  }
-
-  lift(): void {
-    this.flush();
-    this.pen = false;
-  }
-
-  finish(): string {
-    this.flush();
-    return this.d;
-  }
-
-  private flush(): void {
-    if (Number.isNaN(this.column)) return;
-    // The extreme nearer the column's first sample goes first, so the line reads in time order.
-    const near = Math.abs(this.first - this.min) <= Math.abs(this.first - this.max) ? this.min : this.max;
-    const far = near === this.min ? this.max : this.min;
-    this.vertex(near);
-    if (far !== near) this.vertex(far);
-    this.column = NaN;
-  }
-
-  private vertex(y: number): void {
-    this.d += `${this.pen ? 'L' : 'M'}${this.column},${y.toFixed(1)}`;
-    this.pen = true;
-    this.vertices++;
-  }
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProbeSample } from '../../../shared/contract/probes.js';
 import { latencyPaths, type LatencyFrame } from '../../../renderer/components/charts/latencyPaths.js';
 import { nearestSample } from '../../../renderer/components/charts/nearestSample.js';
+import { ColumnPath } from '../../../renderer/components/charts/columnPath.js';
 
 const frame = (from: number, to: number, width: number, yMax = 100): LatencyFrame => ({ from, to, yMax, left: 0, right: width, top: 0, bottom: 100 });
 const ok = (ts: number, latencyMs: number): ProbeSample => ({ ts, latencyMs, outcome: 'ok' });
@@ -40,6 +41,16 @@ describe('a latency chart draws its series as a few path strings', () => {
     const paths = latencyPaths([...stored, ...live], frame(0, 152_000, 1520));
     expect(paths.line.match(/M/g)).toHaveLength(1);
     expect(vertices(paths.slowest)).toBe(3);
+  });
+
+  it('closes the area under each unbroken run down to the baseline (the hit rate chart)', () => {
+    const path = new ColumnPath(100);
+    path.add(0, 20);
+    path.add(10, 30);
+    path.lift();
+    path.add(30, 40);
+    expect(path.finish()).toBe('M0,20.0L10,30.0M30,40.0');
+    expect(path.area).toBe('M0,20.0L10,30.0L10,100L0,100ZM30,40.0L30,100L30,100Z');
   });
 
   it('hovers the sample nearest in time', () => {
