@@ -57,8 +57,8 @@ export const LatencyChart = memo(function LatencyChart({ name, samples, rangeMs,
   const { x, y } = useMemo(() => latencyScale(frame), [frame]);
   const paths = useMemo(() => latencyPaths(samples, frame), [samples, frame]);
   const clock = useMemo(() => clockTick(to - from), [to, from]);
-  // A clock label is ~70 px wide: at least 90 px between ticks keeps them apart.
-  const xTicks = roundTimeTicks(from, to, Math.max(2, Math.floor((plotRight - left) / 90)));
+  // A clock label is ~70 px wide: at least 90 px between ticks keeps them apart. No samples, no times to show.
+  const xTicks = samples.length ? roundTimeTicks(from, to, Math.max(2, Math.floor((plotRight - left) / 90))) : [];
   const onMove = (event: MouseEvent<SVGSVGElement>) => setPointedAt(from + ((event.nativeEvent.offsetX - left) / Math.max(1, plotRight - left)) * (to - from));
   const hovered = pointedAt === null ? undefined : samples[nearestSample(samples, pointedAt) ?? -1];
   const bucket = hovered && hovered.count !== undefined && hovered.count > 1 ? hovered : undefined;
