@@ -5,15 +5,17 @@ import { StatusPill } from '../components/StatusPill.js';
 import { formatMs, formatPercent } from '../components/time.js';
 import { useTopicStream } from '../client/hooks.js';
 import { navigate } from '../navigation/router.js';
-import type { ProbeSummary, SloVerdict } from '../../shared/contract/probes.js';
+import type { ProbeSample, ProbeSummary, SloVerdict } from '../../shared/contract/probes.js';
 import { chartRangeMs, liveRangeOf, type ChartRange } from './chartRanges.js';
 import { joinProbeHistory } from './probeHistoryJoin.js';
 import { useProbeHistory } from './useProbeHistory.js';
-import { LatencyChart } from './charts/LatencyChart.js';
+import { LatencyChart } from '../components/charts/LatencyChart.js';
+import { latencyTarget } from '../components/charts/latencyTarget.js';
 import { probeSeriesReducers } from './probeStream.js';
 import { probeVerdict, sloVerdict } from './probeVerdict.js';
 
 const windows = ['1m', '5m', '15m'] as const;
+const noSamples: ProbeSample[] = [];
 
 /**
  * One probe: what it checks, how it is doing now, its percentiles, SLOs and live latency chart.
@@ -26,11 +28,6 @@ export const ProbePanel = memo(function ProbePanel({ probe, range }: { probe: Pr
   // Longer ranges begin with what history kept from before this run; live samples carry on from there.
   const stored = useProbeHistory(probe.name, range);
   const samples = useMemo(() => (live ? joinProbeHistory(stored.points, live) : undefined), [live, stored.points]);
-  const latencySlo = probe.slo.find((s) => s.objective !== 'availability');
-  // The summary arrives 4× a second; a fresh target object each time would re-render the memoised chart with it.
-  const targetMs = latencySlo?.threshold;
-  const targetLabel = latencySlo ? `${latencySlo.objective} target ${formatMs(latencySlo.threshold)}` : undefined;
-  const target = useMemo(() => (targetMs !== undefined && targetLabel ? { ms: targetMs, label: targetLabel } : undefined), [targetMs, targetLabel]);
   const last = probe.last;
   const verdict = probeVerdict(last);
   return (
@@ -102,12 +99,7 @@ export const ProbePanel = memo(function ProbePanel({ probe, range }: { probe: Pr
         {samples && samples.length === 0 ? (
           <div className="dashboards-chart-empty">No samples in the last {range} yet — the first run is due within {formatMs(probe.everyMs)}.</div>
         ) : (
-          <LatencyChart
-            name={probe.name}
-            samples={samples ?? []}
-            rangeMs={chartRangeMs[range]}
-            {...(target ? { target } : {})}
-          />
+          <LatencyChart name={probe.name} samples={samples ?? noSamples} rangeMs={chartRangeMs[range]} height={220} className="dashboards-chart" {...latencyTarget(probe.slo)} />
         )}
       </div>
     </section>

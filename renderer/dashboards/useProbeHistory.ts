@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { useClient, useConnectionStatus } from '../client/hooks.js';
 import { sourceId } from '../../shared/sourceId.js';
 import type { HistoryPoint } from '../../shared/contract/history.js';
@@ -16,7 +16,8 @@ export function useProbeHistory(probe: string, range: string): { points: History
   // Asked again once connected: a call made while the socket (re)connects is refused, not queued.
   const connected = useConnectionStatus() === 'open';
   const [state, setState] = useState<{ points: HistoryPoint[]; from?: string; error?: string }>({ points: [] });
-  useEffect(() => {
+  // A layout effect: the range change comes from a hashchange, whose passive effects wait for the next paint; asking before it saves that frame.
+  useLayoutEffect(() => {
     const stored = storedRanges[range];
     setState({ points: [] });
     if (!stored || !connected) return;

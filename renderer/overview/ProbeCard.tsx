@@ -8,7 +8,8 @@ import { navigate } from '../navigation/router.js';
 import type { ProbeSample, ProbeSummary } from '../../shared/contract/probes.js';
 import { probeVerdict, sloVerdict } from '../dashboards/probeVerdict.js';
 import { recentSamples } from './probeSeries.js';
-import { RecentLatencyChart } from './RecentLatencyChart.js';
+import { LatencyChart } from '../components/charts/LatencyChart.js';
+import { latencyTarget } from '../components/charts/latencyTarget.js';
 
 const noSamples: ProbeSample[] = [];
 
@@ -70,7 +71,7 @@ function ProbeDetail({ probe }: { probe: ProbeSummary }) {
           </div>
         ) : null}
       </dl>
-      <RecentLatencyChart name={probe.name} samples={samples ?? noSamples} targetMs={p95Slo?.threshold} />
+      <LatencyChart name={probe.name} samples={samples ?? noSamples} height={180} {...latencyTarget(probe.slo)} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { StoredEvent } from '../../shared/contract/history.js';
-import { eventTime } from './eventPresentation.js';
+import { EventRow } from './EventRow.js';
 
 /** One row's height; must match .timeline-row in timeline.css. */
 export const eventRowHeight = 30;
@@ -12,8 +12,11 @@ export const eventRowHeight = 30;
  */
 export function EventList({ events, selected, onSelect, now }: { events: readonly StoredEvent[]; selected: number | undefined; onSelect: (id: number) => void; now: number }) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: events.length, getScrollElement: () => scrollRef.current, estimateSize: () => eventRowHeight, overscan: 8, getItemKey: (i) => events[i]!.id });
-  const selectedIndex = selected === undefined ? -1 : events.findIndex((e) => e.id === selected);
+  // Stable per list: the virtualizer re-measures every row whenever getItemKey changes identity, which a fresh closure did on every scroll frame (10,000 rows each time).
+  const getItemKey = useCallback((i: number) => events[i]!.id, [events]);
+  const virtualizer = useVirtualizer({ count: events.length, getScrollElement: () => scrollRef.current, estimateSize: () => eventRowHeight, overscan: 8, getItemKey });
+  // Memoised: the list re-renders every scroll frame, and this walks up to 10,000 events.
+  const selectedIndex = useMemo(() => (selected === undefined ? -1 : events.findIndex((e) => e.id === selected)), [events, selected]);
   useEffect(() => {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
@@ -39,24 +42,7 @@ export function EventList({ events, selected, onSelect, now }: { events: readonl
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => {
           const e = events[item.index]!;
-          const isSelected = e.id === selected;
-          return (
-            <div
-              key={item.key}
-              role="option"
-              aria-selected={isSelected}
-              className={`timeline-row is-${e.severity}${isSelected ? ' is-selected' : ''}`}
-              style={{ transform: `translateY(${item.start}px)` }}
-              onClick={() => onSelect(e.id)}
-            >
-              <span className="timeline-row-time">{eventTime(e.at, now)}</span>
-              <span className={`timeline-sev is-${e.severity}`}>{e.severity}</span>
-              <span className="timeline-row-source">{e.source}</span>
-              <span className="timeline-row-kind">{e.kind}</span>
-              <span className="timeline-row-summary">{e.summary}</span>
-              {e.evidenceCount > 0 ? <span className="timeline-row-evidence" title={`${e.evidenceCount} log ${e.evidenceCount === 1 ? 'line' : 'lines'} kept`}>{e.evidenceCount} {e.evidenceCount === 1 ? 'line' : 'lines'}</span> : null}
-            </div>
-          );
+          return <EventRow key={item.key} event={e} top={item.start} selected={e.id === selected} now={now} onSelect={onSelect} />;
         })}
       </div>
     </div>

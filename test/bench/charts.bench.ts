@@ -8,22 +8,22 @@
 //     latencyMs is request start → response end (hrtime), so the point cannot exist before ts + latencyMs;
 //     counting the request's own latency would measure the target, not Switchboard.
 //   the point is *drawn* at the first moment after the frame that painted it: a chart's
-//     `data-last-ts` moves to the new sample and the line (or failure dot) inside that chart's
-//     SVG changes; requestAnimationFrame then runs before that frame's paint, and a MessageChannel
+//     `data-last-ts` moves to the new sample and the line path (`.chart-line`) or the failure dots'
+//     path (`.chart-fail`) inside that chart's SVG changes; requestAnimationFrame then runs before that frame's paint, and a MessageChannel
 //     task posted from it runs after the paint, where Date.now() is read.
 //   update-to-screen = drawn − (ts + latencyMs). Both clocks are this machine's wall clock (Date.now()
 //   in the server process and in the page), so no offset applies. The snapshot each chart starts from
 //   is not counted, only points that arrive live.
 //
 //   npx tsx test/bench/charts.bench.ts        (builds first, so what is measured is the working tree)
-//   CHARTS_BENCH_SECONDS=10 …                 for a shorter run
+//   CHARTS_BENCH_SECONDS=10 CHARTS_BENCH_CHARTS=4 …   for a shorter, smaller run
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { startDemoBackend } from '../../electron/demo/backend/startDemoBackend.js';
 import { openPage, repoRoot, startServer } from '../e2e/harness.js';
 import { report } from './report.js';
 
-const charts = 20;
+const charts = Number(process.env.CHARTS_BENCH_CHARTS ?? 20);
 const seconds = Number(process.env.CHARTS_BENCH_SECONDS ?? 30);
 
 interface Drawn {
@@ -85,7 +85,7 @@ function observeCharts(): void {
       const chart = chartOf(r.target);
       if (!chart) continue;
       if (r.target === chart && r.attributeName === 'data-last-ts') moved.add(chart);
-      else if ((r.target instanceof Element ? r.target : r.target.parentElement)?.closest('.recharts-line')) lineChanged.add(chart);
+      else if ((r.target instanceof Element ? r.target : r.target.parentElement)?.closest('.chart-line, .chart-fail')) lineChanged.add(chart);
     }
     for (const chart of moved) {
       const ts = Number(chart.getAttribute('data-last-ts'));
@@ -102,7 +102,7 @@ function observeCharts(): void {
       pending.delete(chart);
       afterPaint((chart.getAttribute('aria-label') ?? '').replace(/^latency of (\S+),.*/, '$1'), p.ts + p.ms);
     }
-  }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-last-ts', 'd', 'cx', 'cy'] });
+  }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-last-ts', 'd'] });
 }
 
 function percentile(sorted: number[], p: number): number {

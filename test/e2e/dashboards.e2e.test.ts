@@ -18,7 +18,7 @@ describe('Dashboards in browser mode', () => {
     await expect.poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 30_000 }).toBeGreaterThan(3);
     const before = Number(await chart.getAttribute('data-points'));
     await expect.poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 15_000 }).toBeGreaterThan(before);
-    await expect.poll(() => chart.locator('.recharts-line-curve').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => chart.locator('.chart-line[d^="M"]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await expect.poll(() => chart.textContent()).toMatch(/p95 target 100 ms/);
     const slos = probe.getByRole('list', { name: 'SLOs of backend-health' });
     await expect.poll(() => slos.textContent(), { timeout: 20_000 }).toMatch(/(pass|fail)p95 ≤ 100 ms/);

@@ -1,14 +1,17 @@
-import { memo, useMemo } from 'react';
-import { Area, AreaChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { HitRatePoint } from '../../../shared/contract/cache.js';
-import { clockLabel, clockTick, maxChartPoints, minMaxDownsample, percentTick, tooltipStyle } from './chartFormat.js';
+import { ChartAxes, type PlotBox } from '../../components/charts/ChartAxes.js';
+import { roundTimeTicks } from '../../components/charts/chartTicks.js';
+import { clockLabel, clockTick, percentTick } from '../../components/charts/chartText.js';
+import { ColumnPath } from '../../components/charts/columnPath.js';
+import { nearestSample } from '../../components/charts/nearestSample.js';
+import { useElementWidth } from '../../components/useElementWidth.js';
 
-// Hoisted: recharts keeps these in its store and recomputes when their identity changes.
-const margin = { top: 10, right: 18, bottom: 0, left: 4 };
-const xDomain = ['dataMin', 'dataMax'];
-const yDomain = [0, 1];
 const yTicks = [0, 0.25, 0.5, 0.75, 1];
-const tooltipValue = (v: unknown): [string, string] => [v === null ? 'no lookups' : `${(Number(v) * 100).toFixed(1)}%`, 'hit rate'];
+const left = 48;
+const right = 18;
+const top = 10;
+const below = 30;
 
 export interface HitRateChartProps {
   /** Used in the chart's accessible name: "hit rate of <name>". */
@@ -19,23 +22,55 @@ export interface HitRateChartProps {
   height?: number;
 }
 
-/** Cache hit rate over time (0–100 %) with the target as a dashed line; gaps where there were no lookups. */
+/**
+ * Cache hit rate over time (0–100 %) with the target as a dashed line; gaps where there were no
+ * lookups. Drawn like the latency chart: a line and its area as two precomputed SVG paths,
+ * downsampled to the pixel width, so a new point costs a string build rather than a chart layout.
+ */
 export const HitRateChart = memo(function HitRateChart({ name, history, target, height = 200 }: HitRateChartProps) {
-  const points = useMemo(() => minMaxDownsample(history as HitRatePoint[], maxChartPoints, (p) => p.rate), [history]);
-  const span = points.length > 1 ? points.at(-1)!.ts - points[0]!.ts : 60_000;
-  const tick = useMemo(() => clockTick(span), [span]);
+  const box = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(box);
+  const [pointedAt, setPointedAt] = useState<number | null>(null);
+  const from = history[0]?.ts ?? 0;
+  const to = history.at(-1)?.ts ?? 0;
+  const plot: PlotBox = useMemo(() => ({ left, right: width - right, top, bottom: height - below }), [width, height]);
+  const x = (ts: number) => plot.left + ((ts - from) / Math.max(1, to - from)) * Math.max(0, plot.right - plot.left);
+  const y = (rate: number) => plot.bottom - rate * (plot.bottom - plot.top);
+  const paths = useMemo(() => {
+    const path = new ColumnPath(plot.bottom);
+    const span = Math.max(1, to - from);
+    for (const p of history) {
+      if (p.rate === null) path.lift();
+      else path.add(Math.round(plot.left + ((p.ts - from) / span) * Math.max(0, plot.right - plot.left)), plot.bottom - p.rate * (plot.bottom - plot.top));
+    }
+    const line = path.finish();
+    return { line, area: path.area, drawn: path.vertices };
+  }, [history, from, to, plot]);
+  const clock = useMemo(() => clockTick(to - from), [to, from]);
+  const xTicks = roundTimeTicks(from, to, Math.max(2, Math.floor((plot.right - plot.left) / 90)));
+  const onMove = (event: MouseEvent<SVGSVGElement>) => setPointedAt(from + ((event.nativeEvent.offsetX - left) / Math.max(1, plot.right - left)) * (to - from));
+  const hovered = pointedAt === null ? undefined : history[nearestSample(history, pointedAt) ?? -1];
+  const targetText = `target ${Math.round(target * 100)}%`;
   return (
-    <div className="dashboards-chart" role="img" aria-label={`hit rate of ${name}, ${points.length} points, target ${Math.round(target * 100)}%`} data-points={points.length} data-target={target}>
-      <ResponsiveContainer width="100%" height={height}>
-        <AreaChart data={points} margin={margin}>
-          <CartesianGrid stroke="var(--grid)" vertical={false} />
-          <XAxis dataKey="ts" type="number" domain={xDomain} tickFormatter={tick} stroke="var(--muted)" fontSize={11} minTickGap={48} />
-          <YAxis stroke="var(--muted)" fontSize={11} width={44} domain={yDomain} ticks={yTicks} tickFormatter={percentTick} />
-          <Tooltip isAnimationActive={false} contentStyle={tooltipStyle} labelFormatter={clockLabel} formatter={tooltipValue} />
-          <Area dataKey="rate" stroke="var(--ok)" fill="var(--ok)" fillOpacity={0.12} strokeWidth={1.6} isAnimationActive={false} connectNulls={false} />
-          <ReferenceLine y={target} stroke="var(--warn)" strokeDasharray="5 4" className="dashboards-target-line" label={{ value: `target ${Math.round(target * 100)}%`, fill: 'var(--warn-text)', fontSize: 11, position: 'insideBottomRight' }} />
-        </AreaChart>
-      </ResponsiveContainer>
+    <div ref={box} className="chart hit-rate-chart dashboards-chart" style={{ height }} role="img" aria-label={`hit rate of ${name}, ${history.length} points, ${targetText}`} data-points={paths.drawn} data-target={target}>
+      {width > left + right ? (
+        <svg width={width} height={height} aria-hidden="true" onMouseMove={history.length ? onMove : undefined} onMouseLeave={() => setPointedAt(null)}>
+          <ChartAxes box={plot} yTicks={yTicks} y={y} yLabel={percentTick} xTicks={xTicks} x={x} xLabel={clock} />
+          <path className="chart-area" d={paths.area} />
+          <path className="chart-line is-ok" d={paths.line} />
+          <g className="chart-target dashboards-target-line">
+            <line x1={plot.left} x2={plot.right} y1={y(target)} y2={y(target)} strokeDasharray="5 4" />
+            <text x={plot.right - 5} y={y(target) + 14} textAnchor="end">{targetText}</text>
+          </g>
+          {hovered ? <line className="chart-cursor" x1={x(hovered.ts)} x2={x(hovered.ts)} y1={plot.top} y2={plot.bottom} /> : null}
+        </svg>
+      ) : null}
+      {hovered ? (
+        <div className="chart-tooltip" style={{ left: Math.min(x(hovered.ts) + 12, Math.max(0, width - 170)), top: 12 }}>
+          <div>{clockLabel(hovered.ts, to - from)}</div>
+          <div className="chart-tooltip-ok">{hovered.rate === null ? 'no lookups' : `hit rate: ${(hovered.rate * 100).toFixed(1)}%`}</div>
+        </div>
+      ) : null}
     </div>
   );
 });

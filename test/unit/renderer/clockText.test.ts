@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countdownTextChangesIn, durationTextChangesIn, formatDuration } from '../../../renderer/components/time.js';
 import { serverClockChangesIn } from '../../../renderer/mcp/serverStatus.js';
-import { roundTimeTicks, roundValueTicks } from '../../../renderer/overview/chartTicks.js';
+import { roundTimeTicks, roundValueTicks } from '../../../renderer/components/charts/chartTicks.js';
 
 /** Walks time forward in 10 ms steps and returns every moment the text changed. */
 function changes(text: (t: number) => string, from: number, to: number): number[] {
@@ -47,6 +47,14 @@ describe('round time ticks on the Overview chart', () => {
     expect(roundTimeTicks(t + 2_000, t + 301_000)).toEqual(roundTimeTicks(t + 1_000, t + 300_500));
     expect(roundTimeTicks(t, t + 20_000)).toEqual([t, t + 5_000, t + 10_000, t + 15_000, t + 20_000]);
     expect(roundTimeTicks(t, t)).toEqual([]);
+  });
+
+  it('spaces the ticks of a day by whole local hours', () => {
+    const t = Date.UTC(2026, 11, 2, 12, 7, 0);
+    const ticks = roundTimeTicks(t - 86_400_000, t, 10);
+    expect(ticks.length).toBeGreaterThanOrEqual(4);
+    expect(ticks.length).toBeLessThanOrEqual(10);
+    for (const tick of ticks) expect([new Date(tick).getMinutes(), new Date(tick).getSeconds(), new Date(tick).getHours() % 3]).toEqual([0, 0, 0]);
   });
 });
 
