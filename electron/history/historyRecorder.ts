@@ -67,6 +67,10 @@ export class HistoryRecorder implements Disposable {
     this.awaitingEvidence = still;
   }
 
+  onSignals(signals: readonly Signal[]): void {
+    for (const signal of signals) this.onSignal(signal);
+  }
+
   onSignal(signal: Signal): void {
     const series = this.store.seriesId(signal.source, signal.name);
     const tier = rawTierOf(signal.name);

@@ -11,7 +11,8 @@ import { historyFilePath } from './dataFolder.js';
 /** The buses as history needs them: something to listen on (core's EventBus and SignalBus fit). */
 export interface StackListeners {
   events: { on(listener: (event: StackEvent) => void): Disposable };
-  signals: { on(listener: (signal: Signal) => void): Disposable };
+  /** In batches as they were recorded together (a stats tick is one call, not one per container and signal). */
+  signals: { onBatch(listener: (signals: readonly Signal[]) => void): Disposable };
 }
 
 export interface HistoryOptions extends StackListeners {
@@ -86,7 +87,7 @@ export class HistoryService implements Disposable {
     const recorder = own.add(new HistoryRecorder(store, this.options.evidence));
     own.add(recorder.recorded.on((events) => this.recorded.emit(events)));
     own.add(this.options.events.on((e) => recorder.onEvent(e)));
-    own.add(this.options.signals.on((s) => recorder.onSignal(s)));
+    own.add(this.options.signals.onBatch((batch) => recorder.onSignals(batch)));
     const flush = setInterval(() => recorder.flush(), this.options.flushEveryMs ?? 1_000);
     const prune = setInterval(() => this.prune(), this.options.pruneEveryMs ?? 10 * 60_000);
     flush.unref?.();
