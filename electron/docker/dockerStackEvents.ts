@@ -33,6 +33,8 @@ function followEngine(engine: DockerEngine, events: EventWriter, signals: Signal
   /** The stack's containers by id, so a destroyed one is still known by name. */
   const known = new Map<string, string>();
   const killedAt = new Map<string, number>();
+  /** container:<name> built once per container, not for every stats sample. */
+  const sources = new Map<string, string>();
   const engineSource = sourceId.engine(engine.name);
 
   store.add(
@@ -60,6 +62,7 @@ function followEngine(engine: DockerEngine, events: EventWriter, signals: Signal
       if (published) events.publish(published);
       if (container) recordState(signals, container);
       if (event.action === 'destroy') {
+        sources.delete(name);
         known.delete(event.id);
         killedAt.delete(event.id);
       }
@@ -81,7 +84,8 @@ function followEngine(engine: DockerEngine, events: EventWriter, signals: Signal
     engine.stats.sample.on(({ id, sample }) => {
       const name = known.get(id) ?? stackName(engine, id);
       if (!name) return;
-      const source = sourceId.container(name);
+      let source = sources.get(name);
+      if (source === undefined) sources.set(name, (source = sourceId.container(name)));
       const at = sample.ts;
       tick.push({ source, name: 'container.cpu_percent', value: sample.cpuPercent, at });
       tick.push({ source, name: 'container.memory_bytes', value: sample.memUsed, at });
