@@ -83,6 +83,11 @@ export class HistoryRecorder implements Disposable {
     if (minute) this.rollups.push(minute);
   }
 
+  /** Nothing waits to be written or closed: no flush is needed until something arrives. */
+  get idle(): boolean {
+    return this.events.length === 0 && this.samples.length === 0 && this.rollups.length === 0 && this.awaitingEvidence.length === 0 && this.tenSeconds.openCount === 0 && this.minutes.openCount === 0;
+  }
+
   /** Commits what waited; on a failed write the batch is kept (bounded) and retried next second. */
   flush(now = Date.now(), closeEverything = false): void {
     this.collectEvidence(now, closeEverything);
