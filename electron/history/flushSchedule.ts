@@ -1,10 +1,12 @@
 import type { Disposable } from '../base/disposable.js';
 
 /**
- * When the recorder commits: at most `everyMs` after something arrived, and
- * never while nothing waits. A flush that is (nearly) due when a signal or
- * event arrives rides on that wake-up (setImmediate, no timer); the timer is only
- * armed while something waits, so an idle stack wakes the loop for nothing.
+ * When the recorder commits. A flush that is nearly due (0.8 of the period)
+ * when a signal or event arrives rides on that wake-up (setImmediate, no
+ * timer). The fallback timer is armed only while something waits, and a
+ * quarter period late on purpose: a probe arriving each second then always
+ * beats it instead of racing it, so a steady stack wakes for no flush of its
+ * own, an idle one for none at all; what waits is written within 1.25 periods.
  */
 export function flushSchedule(flush: () => void, isIdle: () => boolean, everyMs: number): { arrived(): void } & Disposable {
   let lastAt = Date.now();
@@ -22,13 +24,12 @@ export function flushSchedule(flush: () => void, isIdle: () => boolean, everyMs:
   };
   const arm = () => {
     if (timer || disposed) return;
-    timer = setTimeout(run, Math.max(0, lastAt + everyMs - Date.now()));
+    timer = setTimeout(run, Math.max(0, lastAt + everyMs * 1.25 - Date.now()));
     timer.unref?.();
   };
   return {
     arrived() {
       if (disposed || soon) return;
-      // A little early rather than a timer of its own: arrivals every second then always beat the timer.
       if (Date.now() - lastAt >= everyMs * 0.8) soon = setImmediate(run);
       else arm();
     },
