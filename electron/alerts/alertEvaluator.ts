@@ -10,12 +10,13 @@ import { severityRank } from '../../shared/stackEvents.js';
 import { AlertBook, defaultBookOptions, type BookOptions, type Transition } from './alertBook.js';
 import { alertRulesOf, offRuleView, ruleView, type AlertRule } from './alertRules.js';
 import { checkCondition, type ConditionResult, type TargetsOf } from './conditionCheck.js';
-import { SourceReadings } from './sourceReadings.js';
+import { readingOf, SourceReadings } from './sourceReadings.js';
 
 /** The two buses, as far as alerts need them: something to listen on. */
 export interface StackFeeds {
   events: { on(listener: (event: StackEvent) => void): Disposable };
-  signals: { on(listener: (signal: Signal) => void): Disposable };
+  /** In batches as they were recorded together: a stats tick of 20 containers is one evaluation pass, not 100. */
+  signals: { onBatch(listener: (signals: readonly Signal[]) => void): Disposable };
 }
 
 export type AlertConfig = Pick<StackConfig, 'alerts' | 'notify' | 'probes' | 'cache' | 'mcpServers'>;
@@ -39,6 +40,8 @@ export class AlertEvaluator implements Disposable {
   private rules: AlertRule[] = [];
   private off: string[] = [];
   private rulesByKind = new Map<AlertTargetKind, AlertRule[]>();
+  /** The rules whose glob matches a source, found once per source and config rather than 500 regex tests per arrival. */
+  private readonly rulesBySource = new Map<string, AlertRule[]>();
   private config!: AlertConfig;
   private readonly readings = new Map<string, SourceReadings>();
   private readonly retention = new Map<AlertTargetKind, number>();
@@ -51,7 +54,7 @@ export class AlertEvaluator implements Disposable {
     this.now = options.now ?? Date.now;
     this.book = new AlertBook(options.book ?? defaultBookOptions);
     this.setConfig(config);
-    this.store.add(feeds.signals.on((signal) => this.take(signal.source, (r) => r.takeSignal(signal))));
+    this.store.add(feeds.signals.onBatch((signals) => this.takeSignals(signals)));
     this.store.add(
       feeds.events.on((event) => {
         // A removed container will say nothing more: its alerts resolve now rather than fire forever.
@@ -67,6 +70,7 @@ export class AlertEvaluator implements Disposable {
     this.config = config;
     ({ rules: this.rules, off: this.off } = alertRulesOf(config));
     this.rulesByKind = new Map();
+    this.rulesBySource.clear();
     this.retention.clear();
     for (const rule of this.rules) {
       this.rulesByKind.set(rule.kind, [...(this.rulesByKind.get(rule.kind) ?? []), rule]);
@@ -114,20 +118,45 @@ export class AlertEvaluator implements Disposable {
 
   private retire(source: string): void {
     this.readings.delete(source);
+    this.rulesBySource.delete(source);
     for (const transition of this.book.retireSource(source, this.now())) this.transitions.emit(transition);
   }
 
   private take(source: string, feed: (readings: SourceReadings) => boolean): void {
-    const parsed = parseSourceId(source);
-    if (!parsed || parsed.kind === 'switchboard' || !this.rulesByKind.has(parsed.kind as AlertTargetKind)) return;
-    let readings = this.readings.get(source);
-    if (!readings) this.readings.set(source, (readings = new SourceReadings(this.retention.get(parsed.kind as AlertTargetKind) ?? defaultMetricWindowMs)));
-    if (!feed(readings)) return;
+    const readings = this.readingsOf(source);
+    if (!readings || !feed(readings)) return;
     this.evaluate(source);
     this.settle();
   }
 
-  private evaluate(source: string, only?: AlertRule): void {
+  /** A batch of signals: per source, only the rules reading what changed are checked, once; listeners told once. */
+  private takeSignals(signals: readonly Signal[]): void {
+    let changed: Map<string, Set<string>> | undefined;
+    for (const signal of signals) {
+      const readings = this.readingsOf(signal.source);
+      const reading = readings?.takeSignal(signal);
+      if (reading === undefined) continue;
+      changed ??= new Map();
+      let names = changed.get(signal.source);
+      if (!names) changed.set(signal.source, (names = new Set()));
+      names.add(reading);
+    }
+    if (!changed) return;
+    for (const [source, names] of changed) this.evaluate(source, undefined, names);
+    this.settle();
+  }
+
+  /** The readings of a source some rule watches (created on its first arrival), else undefined. */
+  private readingsOf(source: string): SourceReadings | undefined {
+    const parsed = parseSourceId(source);
+    if (!parsed || parsed.kind === 'switchboard' || !this.rulesByKind.has(parsed.kind as AlertTargetKind)) return undefined;
+    let readings = this.readings.get(source);
+    if (!readings) this.readings.set(source, (readings = new SourceReadings(this.retention.get(parsed.kind as AlertTargetKind) ?? defaultMetricWindowMs)));
+    return readings;
+  }
+
+  /** Checks the source's rules: one rule (a deadline), those reading one of `changed`, or all. */
+  private evaluate(source: string, only?: AlertRule, changed?: ReadonlySet<string>): void {
     const parsed = parseSourceId(source);
     const readings = this.readings.get(source);
     if (!parsed || parsed.kind === 'switchboard' || !readings) return;
@@ -135,8 +164,10 @@ export class AlertEvaluator implements Disposable {
     const targets = this.targetsOf(parsed.kind as AlertTargetKind, parsed.name);
     // Rules with the same condition on the same thing see the same result: computed once per arrival (500 rules, a few conditions).
     const results = new Map<string, ConditionResult>();
-    for (const rule of only ? [only] : (this.rulesByKind.get(parsed.kind as AlertTargetKind) ?? [])) {
-      if (!rule.matches(parsed.name)) continue;
+    let matching = this.rulesBySource.get(source);
+    if (!matching) this.rulesBySource.set(source, (matching = (this.rulesByKind.get(parsed.kind as AlertTargetKind) ?? []).filter((r) => r.matches(parsed.name))));
+    for (const rule of only ? (only.matches(parsed.name) ? [only] : []) : matching) {
+      if (changed && !changed.has(readingOf(rule.condition.metric))) continue;
       let result = results.get(rule.when);
       if (!result) results.set(rule.when, (result = checkCondition(rule.condition, readings, targets, now)));
       const transition = this.book.update(rule, source, result, now);

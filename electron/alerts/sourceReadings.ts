@@ -24,32 +24,39 @@ export class SourceReadings {
     this.retainMs = ms;
   }
 
-  /** Takes a signal in; false when it is one no rule reads. */
-  takeSignal(signal: Signal): boolean {
+  /**
+   * Takes a signal in; returns the reading it changed (see readingOf), or
+   * undefined when no rule reads it or a last value stayed the same (a
+   * container's memory limit every second): rules on it need no new look.
+   */
+  takeSignal(signal: Signal): string | undefined {
     const { at, value } = signal;
     switch (signal.name) {
       case 'probe.latency_ms':
-        return this.sample('latency', at, value);
+        return this.sample('latency', at, value) ? 'latency' : undefined;
       case 'probe.up':
-        return this.sample('up', at, value);
+        return this.sample('up', at, value) ? 'up' : undefined;
       case 'cache.hit_rate':
-        return this.set('hitRate', value);
+        return this.changed('hitRate', value);
       case 'container.cpu_percent':
-        return this.set('cpu', value);
+        return this.changed('cpu', value);
       case 'container.memory_bytes':
-        return this.set('memory', value);
+        return this.changed('memory', value);
       case 'container.up':
       case 'mcp.up':
       case 'engine.up':
-        return this.set('up', value);
-      case 'container.healthy':
-        this.states.set('health', value >= 1 ? 'healthy' : 'unhealthy');
-        return true;
+        return this.changed('up', value);
+      case 'container.healthy': {
+        const health = value >= 1 ? 'healthy' : 'unhealthy';
+        if (this.states.get('health') === health) return undefined;
+        this.states.set('health', health);
+        return 'health';
+      }
       case 'container.restarts_total':
       case 'mcp.restarts_total':
-        return this.total('restarts', at, value);
+        return this.total('restarts', at, value) ? 'restarts' : undefined;
       default:
-        return false;
+        return undefined;
     }
   }
 
@@ -113,6 +120,13 @@ export class SourceReadings {
     return times.length === 0 ? { count: 0 } : { count: times.length, dropsAt: times[0]! + windowMs };
   }
 
+  /** A last value: the reading's name when it is new or different, else undefined. */
+  private changed(name: string, value: number): string | undefined {
+    if (this.last.get(name) === value) return undefined;
+    this.last.set(name, value);
+    return name;
+  }
+
   private set(name: string, value: number): boolean {
     this.last.set(name, value);
     return true;
@@ -133,7 +147,7 @@ export class SourceReadings {
   private total(name: string, at: number, value: number): boolean {
     const before = this.totals.get(name);
     this.totals.set(name, value);
-    if (before === undefined || value <= before) return true;
+    if (before === undefined || value <= before) return value !== before;
     for (let i = 0; i < Math.min(value - before, 1000); i++) this.occur(name, at);
     return true;
   }
@@ -145,6 +159,13 @@ export class SourceReadings {
     while (list.length > 0 && list[0]! < at - this.retainMs) list.shift();
     return true;
   }
+}
+
+/** The reading a condition's metric is computed from: what must have changed for its result to change. */
+export function readingOf(metric: string): string {
+  if (metric === 'p50' || metric === 'p95' || metric === 'p99') return 'latency';
+  if (metric === 'availability' || metric === 'burnRate') return 'up';
+  return metric;
 }
 
 /** Samples are in time order: the first one at or after `from`, by binary search. */

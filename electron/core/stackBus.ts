@@ -10,11 +10,13 @@ export interface EventWriter {
 /** What a capability records its measurements through (AppContext.signals). */
 export interface SignalWriter {
   record(signal: SignalInput): void;
+  /** Signals measured together (one stats tick): batch listeners get them in one call rather than one each. */
+  recordMany(signals: readonly SignalInput[]): void;
 }
 
 /** For services run without the app (unit tests, benchmarks): nothing listens, on purpose. */
 export const discardEvents: EventWriter = { publish() {} };
-export const discardSignals: SignalWriter = { record() {} };
+export const discardSignals: SignalWriter = { record() {}, recordMany() {} };
 
 type ListenerFailure = (error: unknown) => void;
 
@@ -94,19 +96,46 @@ export class EventBus implements EventWriter {
  */
 export class SignalBus implements SignalWriter {
   private readonly listeners: Listeners<Signal>;
+  /** Consumers that do work per arrival (history, alerts): one call per batch of signals. */
+  private readonly batchListeners: Listeners<readonly Signal[]>;
   private readonly latestBySource = new Map<string, Map<SignalName, Signal>>();
 
   constructor(onListenerFailure: ListenerFailure = () => {}) {
     this.listeners = new Listeners(onListenerFailure);
+    this.batchListeners = new Listeners(onListenerFailure);
   }
 
   record(input: SignalInput): void {
-    if (!Number.isFinite(input.value)) return;
+    const signal = this.keep(input);
+    if (!signal) return;
+    if (this.listeners.size > 0) this.listeners.emit(signal);
+    if (this.batchListeners.size > 0) this.batchListeners.emit([signal]);
+  }
+
+  recordMany(inputs: readonly SignalInput[]): void {
+    const batch: Signal[] = [];
+    for (const input of inputs) {
+      const signal = this.keep(input);
+      if (!signal) continue;
+      batch.push(signal);
+      if (this.listeners.size > 0) this.listeners.emit(signal);
+    }
+    if (batch.length > 0 && this.batchListeners.size > 0) this.batchListeners.emit(batch);
+  }
+
+  /** Stamps a signal and keeps it as its series' latest; undefined for a value that is not a number. */
+  private keep(input: SignalInput): Signal | undefined {
+    if (!Number.isFinite(input.value)) return undefined;
     const signal: Signal = { at: input.at ?? Date.now(), source: input.source, name: input.name, value: input.value };
     let names = this.latestBySource.get(signal.source);
     if (!names) this.latestBySource.set(signal.source, (names = new Map()));
     names.set(signal.name, signal);
-    if (this.listeners.size > 0) this.listeners.emit(signal);
+    return signal;
+  }
+
+  /** Signals in batches as they were recorded together (a lone record() is a batch of one); dispose to stop. */
+  onBatch(listener: (signals: readonly Signal[]) => void): Disposable {
+    return this.batchListeners.on(listener);
   }
 
   /** Every signal from now on; dispose to stop. */

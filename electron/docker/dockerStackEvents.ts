@@ -1,6 +1,6 @@
 import type { ContainerSummary } from '../../shared/contract/containers.js';
 import { sourceId } from '../../shared/sourceId.js';
-import type { EventSeverity, StackEventInput } from '../../shared/stackEvents.js';
+import type { EventSeverity, SignalInput, StackEventInput } from '../../shared/stackEvents.js';
 import { DisposableStore, toDisposable, type Disposable } from '../base/disposable.js';
 import type { EventWriter, SignalWriter } from '../core/stackBus.js';
 import type { DockerEngine, ContainerEvent } from './dockerEngine.js';
@@ -33,6 +33,8 @@ function followEngine(engine: DockerEngine, events: EventWriter, signals: Signal
   /** The stack's containers by id, so a destroyed one is still known by name. */
   const known = new Map<string, string>();
   const killedAt = new Map<string, number>();
+  /** container:<name> built once per container, not for every stats sample. */
+  const sources = new Map<string, string>();
   const engineSource = sourceId.engine(engine.name);
 
   store.add(
@@ -60,23 +62,37 @@ function followEngine(engine: DockerEngine, events: EventWriter, signals: Signal
       if (published) events.publish(published);
       if (container) recordState(signals, container);
       if (event.action === 'destroy') {
+        sources.delete(name);
         known.delete(event.id);
         killedAt.delete(event.id);
       }
     }),
   );
 
+  // The engine sends every watched container's stats in the same instant: what arrives before the loop
+  // turns is one tick, and history and alerts get it in one call instead of one per container and signal.
+  let tick: SignalInput[] = [];
+  let flush: NodeJS.Immediate | undefined;
+  const flushTick = () => {
+    flush = undefined;
+    const batch = tick;
+    tick = [];
+    signals.recordMany(batch);
+  };
+  store.add(toDisposable(() => flush && clearImmediate(flush)));
   store.add(
     engine.stats.sample.on(({ id, sample }) => {
       const name = known.get(id) ?? stackName(engine, id);
       if (!name) return;
-      const source = sourceId.container(name);
+      let source = sources.get(name);
+      if (source === undefined) sources.set(name, (source = sourceId.container(name)));
       const at = sample.ts;
-      signals.record({ source, name: 'container.cpu_percent', value: sample.cpuPercent, at });
-      signals.record({ source, name: 'container.memory_bytes', value: sample.memUsed, at });
-      signals.record({ source, name: 'container.memory_limit_bytes', value: sample.memLimit, at });
-      if (sample.rxBytesPerSec !== null) signals.record({ source, name: 'container.net_rx_bytes_per_second', value: sample.rxBytesPerSec, at });
-      if (sample.txBytesPerSec !== null) signals.record({ source, name: 'container.net_tx_bytes_per_second', value: sample.txBytesPerSec, at });
+      tick.push({ source, name: 'container.cpu_percent', value: sample.cpuPercent, at });
+      tick.push({ source, name: 'container.memory_bytes', value: sample.memUsed, at });
+      tick.push({ source, name: 'container.memory_limit_bytes', value: sample.memLimit, at });
+      if (sample.rxBytesPerSec !== null) tick.push({ source, name: 'container.net_rx_bytes_per_second', value: sample.rxBytesPerSec, at });
+      if (sample.txBytesPerSec !== null) tick.push({ source, name: 'container.net_tx_bytes_per_second', value: sample.txBytesPerSec, at });
+      flush ??= setImmediate(flushTick);
     }),
   );
 

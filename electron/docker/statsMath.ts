@@ -82,17 +82,21 @@ export function counters(s: RawStats): Counters {
 export function toSample(s: RawStats, prev: Counters | undefined): { sample: StatsSample; counters: Counters } {
   const now = counters(s);
   const seconds = prev ? (now.ts - prev.ts) / 1000 : 0;
-  const rate = (a: number, b: number) => (seconds > 0 && a >= b ? (a - b) / seconds : 0);
   const sample: StatsSample = {
     ts: Number.isFinite(now.ts) ? now.ts : Date.now(),
     cpuPercent: cpuPercent(s),
     memUsed: memoryUsed(s),
     memLimit: s.memory_stats?.limit ?? 0,
-    rxBytesPerSec: !now.net ? null : prev?.net ? rate(now.rx, prev.rx) : 0,
-    txBytesPerSec: !now.net ? null : prev?.net ? rate(now.tx, prev.tx) : 0,
-    blockReadBytesPerSec: prev ? rate(now.blockRead, prev.blockRead) : 0,
-    blockWriteBytesPerSec: prev ? rate(now.blockWrite, prev.blockWrite) : 0,
+    rxBytesPerSec: !now.net ? null : prev?.net ? rate(now.rx, prev.rx, seconds) : 0,
+    txBytesPerSec: !now.net ? null : prev?.net ? rate(now.tx, prev.tx, seconds) : 0,
+    blockReadBytesPerSec: prev ? rate(now.blockRead, prev.blockRead, seconds) : 0,
+    blockWriteBytesPerSec: prev ? rate(now.blockWrite, prev.blockWrite, seconds) : 0,
     pids: s.pids_stats?.current ?? 0,
   };
   return { sample, counters: now };
+}
+
+/** Per second between two counter readings; 0 when the counter went back (a restart) or no time passed. A plain function: no closure per sample. */
+function rate(now: number, before: number, seconds: number): number {
+  return seconds > 0 && now >= before ? (now - before) / seconds : 0;
 }

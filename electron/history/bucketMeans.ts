@@ -26,6 +26,11 @@ export class BucketMeans {
     return current ? { series, at: current.at, value: current.sum / current.count } : undefined;
   }
 
+  /** Buckets still open (each waits for a flush to close it). */
+  get openCount(): number {
+    return this.open.size;
+  }
+
   closeDue(now: number): BucketMean[] {
     const out: BucketMean[] = [];
     for (const [series, b] of this.open) {

@@ -67,6 +67,10 @@ export class HistoryRecorder implements Disposable {
     this.awaitingEvidence = still;
   }
 
+  onSignals(signals: readonly Signal[]): void {
+    for (const signal of signals) this.onSignal(signal);
+  }
+
   onSignal(signal: Signal): void {
     const series = this.store.seriesId(signal.source, signal.name);
     const tier = rawTierOf(signal.name);
@@ -77,6 +81,11 @@ export class HistoryRecorder implements Disposable {
     }
     const minute = this.minutes.add(series, signal.at, signal.value);
     if (minute) this.rollups.push(minute);
+  }
+
+  /** Nothing waits to be written or closed: no flush is needed until something arrives. */
+  get idle(): boolean {
+    return this.events.length === 0 && this.samples.length === 0 && this.rollups.length === 0 && this.awaitingEvidence.length === 0 && this.tenSeconds.openCount === 0 && this.minutes.openCount === 0;
   }
 
   /** Commits what waited; on a failed write the batch is kept (bounded) and retried next second. */

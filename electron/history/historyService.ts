@@ -5,13 +5,15 @@ import type { SeriesSource } from '../core/seriesSource.js';
 import type { HistoryStatus, StoredEvent } from '../../shared/contract/history.js';
 import type { Signal, StackEvent } from '../../shared/stackEvents.js';
 import { HistoryStore } from './historyStore.js';
+import { flushSchedule } from './flushSchedule.js';
 import { HistoryRecorder, type EvidenceLines } from './historyRecorder.js';
 import { historyFilePath } from './dataFolder.js';
 
 /** The buses as history needs them: something to listen on (core's EventBus and SignalBus fit). */
 export interface StackListeners {
   events: { on(listener: (event: StackEvent) => void): Disposable };
-  signals: { on(listener: (signal: Signal) => void): Disposable };
+  /** In batches as they were recorded together (a stats tick is one call, not one per container and signal). */
+  signals: { onBatch(listener: (signals: readonly Signal[]) => void): Disposable };
 }
 
 export interface HistoryOptions extends StackListeners {
@@ -85,13 +87,14 @@ export class HistoryService implements Disposable {
     own.add(toDisposable(() => store.close()));
     const recorder = own.add(new HistoryRecorder(store, this.options.evidence));
     own.add(recorder.recorded.on((events) => this.recorded.emit(events)));
-    own.add(this.options.events.on((e) => recorder.onEvent(e)));
-    own.add(this.options.signals.on((s) => recorder.onSignal(s)));
-    const flush = setInterval(() => recorder.flush(), this.options.flushEveryMs ?? 1_000);
+    // Registered before the recorder's own disposal below runs, so the final flush is the recorder's.
+    const flushes = flushSchedule(() => recorder.flush(), () => recorder.idle, this.options.flushEveryMs ?? 1_000);
+    own.add(this.options.events.on((e) => (recorder.onEvent(e), flushes.arrived())));
+    own.add(this.options.signals.onBatch((batch) => (recorder.onSignals(batch), flushes.arrived())));
+    own.add(flushes);
     const prune = setInterval(() => this.prune(), this.options.pruneEveryMs ?? 10 * 60_000);
-    flush.unref?.();
     prune.unref?.();
-    own.add(toDisposable(() => (clearInterval(flush), clearInterval(prune))));
+    own.add(toDisposable(() => clearInterval(prune)));
     return { store, recorder, own, retainMs, maxBytes };
   }
 

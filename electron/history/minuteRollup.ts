@@ -68,6 +68,11 @@ export class MinuteRollups {
     return current ? rollupOf(series, current.at, current.values) : undefined;
   }
 
+  /** Buckets still open (each waits for a flush to close it). */
+  get openCount(): number {
+    return this.open.size;
+  }
+
   /** Closes every minute that ended more than `graceMs` before `now` (a quiet series still gets its rollup). */
   closeDue(now: number, graceMs: number): Rollup[] {
     const out: Rollup[] = [];

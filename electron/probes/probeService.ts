@@ -15,6 +15,8 @@ interface Probe {
   name: string;
   config: ProbeConfig;
   key: string;
+  /** The target as shown (secrets masked), worked out once per config rather than in every summary. */
+  target: string;
   history: ProbeHistory;
   job: Disposable;
   summary: ProbeSummary | undefined;
@@ -26,6 +28,15 @@ export interface ProbeServiceOptions {
   baseDir: () => string;
   /** Targets and errors go through it before they are shown or logged (a URL's password, --token x). */
   secrets?: SecretMasker;
+}
+
+/** Probes due in the same slot share one wake-up of the loop: 100 probes a second wake it 20 times, not 100. */
+const wakeSlotMs = 50;
+
+/** The probe's stable phase, rounded down to its slot (a timer wake-up costs about as much as a small probe's own work). */
+export function coalescedPhase(name: string, everyMs: number): number {
+  const phase = phaseFor(name, everyMs);
+  return phase - (phase % Math.min(wakeSlotMs, everyMs));
 }
 
 /**
@@ -62,11 +73,16 @@ export class ProbeService implements Disposable {
     for (const [name, config] of Object.entries(configs)) {
       const key = JSON.stringify(config);
       const existing = this.probes.get(name);
-      if (existing?.key === key) continue;
+      if (existing?.key === key) {
+        // A reload may have taught the masker a new secret: the shown target follows.
+        existing.target = this.target(config);
+        existing.summary = undefined;
+        continue;
+      }
       existing?.job.dispose();
       const sameTarget = existing && probeTarget(existing.config) === probeTarget(config);
-      const probe: Probe = { name, config, key, history: sameTarget ? existing.history : new ProbeHistory(), job: undefined!, summary: undefined };
-      probe.job = this.scheduler.add(config.every, () => this.runOnce(probe), phaseFor(name, config.every));
+      const probe: Probe = { name, config, key, target: this.target(config), history: sameTarget ? existing.history : new ProbeHistory(), job: undefined!, summary: undefined };
+      probe.job = this.scheduler.add(config.every, () => this.runOnce(probe), coalescedPhase(name, config.every));
       this.probes.set(name, probe);
     }
   }
@@ -107,9 +123,9 @@ export class ProbeService implements Disposable {
     const before = probe.history.last;
     // The source name is built only when there is something to log, not for every healthy sample.
     if (sample.outcome !== 'ok' && (before?.outcome === 'ok' || before?.error !== sample.error || !before)) {
-      this.options.logs.write({ source: sourceId.probe(probe.name), stream: 'system', level: 'warn', text: `${this.target(probe.config)}: ${sample.outcome}: ${sample.error ?? ''}`.trim(), ts: sample.ts });
+      this.options.logs.write({ source: sourceId.probe(probe.name), stream: 'system', level: 'warn', text: `${probe.target}: ${sample.outcome}: ${sample.error ?? ''}`.trim(), ts: sample.ts });
     } else if (sample.outcome === 'ok' && before && before.outcome !== 'ok') {
-      this.options.logs.write({ source: sourceId.probe(probe.name), stream: 'system', level: 'info', text: `${this.target(probe.config)}: ok again (${sample.latencyMs.toFixed(1)} ms)`, ts: sample.ts });
+      this.options.logs.write({ source: sourceId.probe(probe.name), stream: 'system', level: 'info', text: `${probe.target}: ok again (${sample.latencyMs.toFixed(1)} ms)`, ts: sample.ts });
     }
   }
 
@@ -133,7 +149,7 @@ export class ProbeService implements Disposable {
     const summary: ProbeSummary = {
       name,
       kind: probeKind(probe.config),
-      target: this.target(probe.config),
+      target: probe.target,
       everyMs: probe.config.every,
       timeoutMs: probe.config.timeout,
       windows: { '1m': strip(w1), '5m': strip(w5), '15m': strip(w15) },

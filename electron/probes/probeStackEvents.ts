@@ -24,8 +24,9 @@ export function publishProbeStackEvents(service: ProbeService, events: EventWrit
   const seen = new Map<string, Seen>();
   return service.sampled.on(({ probe, sample }) => {
     const source = sourceId.probe(probe);
-    if (sample.outcome === 'ok') signals.record({ source, name: 'probe.latency_ms', value: sample.latencyMs, at: sample.ts });
-    signals.record({ source, name: 'probe.up', value: sample.outcome === 'ok' ? 1 : 0, at: sample.ts });
+    // One sample's signals in one batch: history and alerts take them in one call.
+    const up = { source, name: 'probe.up' as const, value: sample.outcome === 'ok' ? 1 : 0, at: sample.ts };
+    signals.recordMany(sample.outcome === 'ok' ? [{ source, name: 'probe.latency_ms', value: sample.latencyMs, at: sample.ts }, up] : [up]);
 
     let before = seen.get(probe);
     if (!before) seen.set(probe, (before = { sloCheckedAt: sample.ts, slo: new Map() }));

@@ -2,7 +2,8 @@
 // the same number of bare keep-alive GETs to the same URL, measured first in the same run) and
 // scheduling drift.
 //
-//   npx tsx test/bench/probes.bench.ts          (PROBES_SECONDS=N per phase, default 30)
+//   npx tsx test/bench/probes.bench.ts          (PROBES_SECONDS=N per phase, default 30;
+//                                                BENCH_UNDICI=<path to undici/index.js> to try an uninstalled copy)
 //
 // Drift on a busy 2-core machine is mostly the OS handing the CPU to someone else, not us. So the
 // control runs *at the same time* in its own process: the same 100 deadlines with no work at all.
@@ -18,7 +19,7 @@ import { probeSchema } from '../../electron/base/stackFile/probes.js';
 import { ProbeService } from '../../electron/probes/probeService.js';
 import type { SchedulerStats } from '../../electron/base/deadlineScheduler.js';
 import { cpuMs, report } from './report.js';
-import { bareRequestCpu } from './bareHttp.js';
+import { bareRequestCpu, undiciRequestCpu } from './bareHttp.js';
 
 const probes = 100;
 const seconds = Number(process.env.PROBES_SECONDS ?? 30);
@@ -37,6 +38,8 @@ setTimeout(() => { console.log(JSON.stringify(s.stats())); s.dispose(); }, ${toM
 
 const backend = await startDemoBackend();
 const bare = await bareRequestCpu(`${backend.url}/health`, probes, seconds);
+// The candidate client measured the same way in the same run (skipped, and said so, when it is not installed).
+const undici = await undiciRequestCpu(`${backend.url}/health`, probes, seconds);
 const service = new ProbeService({ logs: discardLogs, baseDir: () => process.cwd() });
 try {
   let samples = 0;
@@ -84,6 +87,10 @@ try {
       { label: 'samples taken', value: taken, unit: '' },
       { label: 'CPU per probe sample (probes + summaries)', value: perSample, unit: 'ms' },
       { label: `reference: CPU per bare keep-alive GET (${bare.requests} in ${seconds} s)`, value: bare.cpuMsEach, unit: 'ms' },
+      undici
+        ? { label: `candidate: CPU per undici Pool.request GET (${undici.requests} in ${seconds} s)`, value: undici.cpuMsEach, unit: 'ms' }
+        : { label: 'candidate: undici Pool.request GET (npm undici not installed: skipped)', value: 0, unit: 'ms' },
+      ...(undici ? [{ label: 'candidate / bare keep-alive GET (node:http)', value: undici.cpuMsEach / bare.cpuMsEach, unit: '×' }] : []),
       { label: 'failed samples', value: takenFailed, unit: '' },
       { label: 'main-process CPU (probes + summaries)', value: (cpu / wall) * 100, unit: '% of one core' },
       { label: 'scheduling drift p50', value: stats.driftP50, unit: 'ms' },

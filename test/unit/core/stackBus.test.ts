@@ -58,6 +58,22 @@ describe('the signal bus', () => {
     bus.forget('probe:a');
     expect([...bus.latest()]).toHaveLength(0);
   });
+  it('hands batch listeners a stats tick in one call, and per-signal listeners each signal', () => {
+    const bus = new SignalBus();
+    const batches: number[][] = [];
+    const each: number[] = [];
+    bus.onBatch((signals) => batches.push(signals.map((s) => s.value)));
+    bus.on((s) => each.push(s.value));
+    bus.recordMany([
+      { source: 'container:a', name: 'container.cpu_percent', value: 1, at: 1 },
+      { source: 'container:b', name: 'container.cpu_percent', value: Number.NaN, at: 1 },
+      { source: 'container:b', name: 'container.memory_bytes', value: 2, at: 1 },
+    ]);
+    bus.record({ source: 'probe:a', name: 'probe.up', value: 1, at: 2 });
+    expect(batches).toEqual([[1, 2], [1]]);
+    expect(each).toEqual([1, 2, 1]);
+    expect([...bus.latest('container.memory_bytes')]).toEqual([{ source: 'container:b', name: 'container.memory_bytes', value: 2, at: 1 }]);
+  });
 });
 
 describe('the audit trail as events', () => {
