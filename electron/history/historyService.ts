@@ -28,6 +28,9 @@ export interface HistoryOptions extends StackListeners {
   pruneEveryMs?: number;
 }
 
+/** flushSchedule writes what waits within 1.25 periods: 800 ms keeps the promise that a SIGKILL loses at most the last second. */
+const flushEveryMs = 800;
+
 interface Open {
   store: HistoryStore;
   recorder: HistoryRecorder;
@@ -88,7 +91,7 @@ export class HistoryService implements Disposable {
     const recorder = own.add(new HistoryRecorder(store, this.options.evidence));
     own.add(recorder.recorded.on((events) => this.recorded.emit(events)));
     // Registered before the recorder's own disposal below runs, so the final flush is the recorder's.
-    const flushes = flushSchedule(() => recorder.flush(), () => recorder.idle, this.options.flushEveryMs ?? 1_000);
+    const flushes = flushSchedule(() => recorder.flush(), () => recorder.idle, this.options.flushEveryMs ?? flushEveryMs);
     own.add(this.options.events.on((e) => (recorder.onEvent(e), flushes.arrived())));
     own.add(this.options.signals.onBatch((batch) => (recorder.onSignals(batch), flushes.arrived())));
     own.add(flushes);
