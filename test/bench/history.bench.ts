@@ -129,7 +129,8 @@ report(
   ],
   [
     { label: '24 h chart store → painted (ms)', value: reads.chartMs, target: '≤ 150', pass: reads.chartMs <= 150 },
-    { label: 'Timeline scroll frame p95 (ms)', value: reads.frameP95, target: '≤ 16.7', pass: reads.frameP95 <= 16.7 },
+    // rAF timestamps are coarsened to 0.1 ms, so a frame on time at 60 Hz reads 16.6–16.8 ms (as in the logs bench).
+    { label: 'Timeline scroll frame p95 (ms)', value: reads.frameP95, target: '≤ 16.7 (one 60 Hz frame, read to 0.1 ms)', pass: reads.frameP95 <= 16.7 + 0.1 },
   ],
 );
 rmSync(work, { recursive: true, force: true });
