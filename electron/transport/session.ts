@@ -25,7 +25,7 @@ export interface SessionOptions {
 }
 
 const defaults: Required<SessionOptions> = {
-  flushIntervalMs: 50, // at most ~20 flushes a second
+  flushIntervalMs: 16, // at most one flush a frame (60 Hz): a screen cannot show changes faster
   maxItemsPerSubscription: 20_000,
   maxItemsPerFlush: 20_000,
   maxSubscriptions: 200,
