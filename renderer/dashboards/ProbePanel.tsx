@@ -1,21 +1,15 @@
-import { memo, useMemo } from 'react';
+import { memo } from 'react';
 import { ActionButton } from '../components/ActionButton.js';
-import { ErrorBanner } from '../components/ErrorBanner.js';
 import { StatusPill } from '../components/StatusPill.js';
 import { formatMs, formatPercent } from '../components/time.js';
-import { useTopicStream } from '../client/hooks.js';
 import { navigate } from '../navigation/router.js';
-import type { ProbeSample, ProbeSummary, SloVerdict } from '../../shared/contract/probes.js';
-import { chartRangeMs, liveRangeOf, type ChartRange } from './chartRanges.js';
-import { joinProbeHistory } from './probeHistoryJoin.js';
-import { useProbeHistory } from './useProbeHistory.js';
-import { LatencyChart } from '../components/charts/LatencyChart.js';
+import type { ProbeSummary, SloVerdict } from '../../shared/contract/probes.js';
+import type { ChartRange } from './chartRanges.js';
 import { latencyTarget } from '../components/charts/latencyTarget.js';
-import { probeSeriesReducers } from './probeStream.js';
+import { ProbeChart } from './ProbeChart.js';
 import { probeVerdict, sloVerdict } from './probeVerdict.js';
 
 const windows = ['1m', '5m', '15m'] as const;
-const noSamples: ProbeSample[] = [];
 
 /**
  * One probe: what it checks, how it is doing now, its percentiles, SLOs and live latency chart.
@@ -23,11 +17,6 @@ const noSamples: ProbeSample[] = [];
  * the identity of those that did not change, so only the panels of probes that moved re-render.
  */
 export const ProbePanel = memo(function ProbePanel({ probe, range }: { probe: ProbeSummary; range: ChartRange }) {
-  const liveRange = liveRangeOf(range);
-  const { data: live, error } = useTopicStream('probe.samples', { probe: probe.name, range: liveRange }, probeSeriesReducers[liveRange], `dashboards-${liveRange}`);
-  // Longer ranges begin with what history kept from before this run; live samples carry on from there.
-  const stored = useProbeHistory(probe.name, range);
-  const samples = useMemo(() => (live ? joinProbeHistory(stored.points, live) : undefined), [live, stored.points]);
   const last = probe.last;
   const verdict = probeVerdict(last);
   return (
@@ -94,19 +83,14 @@ export const ProbePanel = memo(function ProbePanel({ probe, range }: { probe: Pr
             ))}
           </ul>
         </div>
-        {error ? <ErrorBanner title="Latency stream stopped">{error.message}</ErrorBanner> : null}
-        {stored.error ? <ErrorBanner title="History unavailable">{stored.error}</ErrorBanner> : null}
-        {samples && samples.length === 0 ? (
-          <div className="dashboards-chart-empty">No samples in the last {range} yet — the first run is due within {formatMs(probe.everyMs)}.</div>
-        ) : (
-          <LatencyChart name={probe.name} samples={samples ?? noSamples} rangeMs={chartRangeMs[range]} height={220} className="dashboards-chart" {...latencyTarget(probe.slo)} />
-        )}
+        <ProbeChart name={probe.name} range={range} everyMs={probe.everyMs} {...latencyTarget(probe.slo)} />
       </div>
     </section>
   );
 });
 
-function SloRow({ verdict: v }: { verdict: SloVerdict }) {
+// Memoised: the topic store keeps an unchanged verdict's identity, so only SLOs that moved re-render.
+const SloRow = memo(function SloRow({ verdict: v }: { verdict: SloVerdict }) {
   const verdict = sloVerdict(v);
   const actual = v.actual === null ? '—' : v.objective === 'availability' ? formatPercent(v.actual, 2) : formatMs(v.actual);
   return (
@@ -124,4 +108,4 @@ function SloRow({ verdict: v }: { verdict: SloVerdict }) {
       ) : null}
     </li>
   );
-}
+});
