@@ -1,3 +1,5 @@
+import { memo } from 'react';
+
 /** Where a chart's plot sits inside its SVG, in pixels. */
 export interface PlotBox {
   left: number;
@@ -11,6 +13,16 @@ export interface PlotBox {
  * ticks along the bottom. Shared by the charts so they read the same on every screen.
  */
 export function ChartAxes({ box, yTicks, y, yLabel, xTicks, x, xLabel }: { box: PlotBox; yTicks: readonly number[]; y: (v: number) => number; yLabel: (v: number) => string; xTicks: readonly number[]; x: (t: number) => number; xLabel: (t: number) => string }) {
+  return (
+    <>
+      <ValueAxis box={box} yTicks={yTicks} y={y} yLabel={yLabel} />
+      <TimeAxis box={box} xTicks={xTicks} x={x} xLabel={xLabel} />
+    </>
+  );
+}
+
+/** Value ticks with their grid lines, and both axis lines. Memoised: a live chart's new point rarely moves them. */
+export const ValueAxis = memo(function ValueAxis({ box, yTicks, y, yLabel }: { box: PlotBox; yTicks: readonly number[]; y: (v: number) => number; yLabel: (v: number) => string }) {
   const { left, right, top, bottom } = box;
   return (
     <>
@@ -23,10 +35,22 @@ export function ChartAxes({ box, yTicks, y, yLabel, xTicks, x, xLabel }: { box: 
       ))}
       <line className="chart-axis" x1={left} x2={left} y1={top} y2={bottom} />
       <line className="chart-axis" x1={left} x2={right} y1={bottom} y2={bottom} />
+    </>
+  );
+});
+
+/**
+ * Clock ticks along the bottom. With `shift`, `x` places them against a time that stays put and
+ * the group slides by `shift` px: a live chart moving on by a sample changes one transform, not every tick.
+ */
+export const TimeAxis = memo(function TimeAxis({ box, xTicks, x, xLabel, shift = 0 }: { box: PlotBox; xTicks: readonly number[]; x: (t: number) => number; xLabel: (t: number) => string; shift?: number }) {
+  const { right, bottom } = box;
+  return (
+    <g transform={shift ? `translate(${shift.toFixed(2)},0)` : undefined}>
       {xTicks.map((t) => {
         const label = xLabel(t);
         // A label centred on a tick near the right end would run past the chart: it ends at its tick instead.
-        const pastEnd = x(t) + label.length * 3.4 > right + 12;
+        const pastEnd = x(t) + shift + label.length * 3.4 > right + 12;
         return (
           <g key={t}>
             <line className="chart-axis" x1={x(t)} x2={x(t)} y1={bottom} y2={bottom + 6} />
@@ -34,6 +58,6 @@ export function ChartAxes({ box, yTicks, y, yLabel, xTicks, x, xLabel }: { box: 
           </g>
         );
       })}
-    </>
+    </g>
   );
-}
+});

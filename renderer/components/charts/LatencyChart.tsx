@@ -1,7 +1,7 @@
 import { memo, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { ProbeSample } from '../../../shared/contract/probes.js';
 import { useElementWidth } from '../useElementWidth.js';
-import { ChartAxes } from './ChartAxes.js';
+import { TimeAxis, ValueAxis } from './ChartAxes.js';
 import { roundTimeTicks, roundValueTicks } from './chartTicks.js';
 import { clockLabel, clockTick, msTick } from './chartText.js';
 import { latencyPaths, latencyScale, type LatencyFrame } from './latencyPaths.js';
@@ -53,12 +53,22 @@ export const LatencyChart = memo(function LatencyChart({ name, samples, rangeMs,
     return m;
   }, [samples, from, targetMs]);
   const yTicks = useMemo(() => roundValueTicks(highest), [highest]);
-  const frame: LatencyFrame = useMemo(() => ({ from, to, yMax: yTicks[yTicks.length - 1]!, left, right: plotRight, top, bottom }), [from, to, yTicks, plotRight, bottom]);
-  const { x, y } = useMemo(() => latencyScale(frame), [frame]);
+  const yMax = yTicks[yTicks.length - 1]!;
+  const plot = useMemo(() => ({ left, right: plotRight, top, bottom }), [plotRight, bottom]);
+  const frame: LatencyFrame = useMemo(() => ({ from, to, yMax, ...plot }), [from, to, yMax, plot]);
+  const x = useMemo(() => latencyScale(frame).x, [frame]);
+  // Latency only: stays the same object while the time window slides, so the value axis is not redrawn per point.
+  const y = useMemo(() => latencyScale({ from: 0, to: 1, yMax, ...plot }).y, [yMax, plot]);
   const paths = useMemo(() => latencyPaths(samples, frame), [samples, frame]);
   const clock = useMemo(() => clockTick(to - from), [to, from]);
   // A clock label is ~70 px wide: at least 90 px between ticks keeps them apart. No samples, no times to show.
   const xTicks = samples.length ? roundTimeTicks(from, to, Math.max(2, Math.floor((plotRight - left) / 90))) : [];
+  // Clock ticks are placed against a time that moves only once per tick step, and slid by `tickShift` px.
+  const span = Math.max(1, to - from);
+  const tickStep = Math.max(1, xTicks.length >= 2 ? xTicks[1]! - xTicks[0]! : span);
+  const anchor = Math.floor(from / tickStep) * tickStep;
+  const tickX = useMemo(() => latencyScale({ from: anchor, to: anchor + span, yMax, ...plot }).x, [anchor, span, yMax, plot]);
+  const tickShift = ((anchor - from) / span) * Math.max(0, plotRight - left);
   const onMove = (event: MouseEvent<SVGSVGElement>) => setPointedAt(from + ((event.nativeEvent.offsetX - left) / Math.max(1, plotRight - left)) * (to - from));
   const hovered = pointedAt === null ? undefined : samples[nearestSample(samples, pointedAt) ?? -1];
   const bucket = hovered && hovered.count !== undefined && hovered.count > 1 ? hovered : undefined;
@@ -75,7 +85,8 @@ export const LatencyChart = memo(function LatencyChart({ name, samples, rangeMs,
     >
       {width > left + right ? (
         <svg width={width} height={height} aria-hidden="true" onMouseMove={samples.length ? onMove : undefined} onMouseLeave={() => setPointedAt(null)}>
-          <ChartAxes box={frame} yTicks={yTicks} y={y} yLabel={msTick} xTicks={xTicks} x={x} xLabel={clock} />
+          <ValueAxis box={plot} yTicks={yTicks} y={y} yLabel={msTick} />
+          <TimeAxis box={plot} xTicks={xTicks} x={tickX} xLabel={clock} shift={tickShift} />
           {targetMs !== undefined ? (
             <g className="chart-target">
               <line x1={left} x2={plotRight} y1={y(targetMs)} y2={y(targetMs)} strokeDasharray="5 4" />
