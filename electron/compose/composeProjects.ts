@@ -4,7 +4,7 @@ import type { ComposeAction, ComposeOperation, ComposeProject, ComposeRunResult,
 import { SwitchboardError } from '../../shared/errors.js';
 import { sourceId } from '../../shared/sourceId.js';
 import { DisposableStore, type AsyncDisposable, type Disposable } from '../base/disposable.js';
-import { Emitter } from '../base/emitter.js';
+import { CoalescedChange } from '../base/coalescedChange.js';
 import type { SecretMasker } from '../base/secrets/secretMasker.js';
 import type { ComposeProjectConfig } from '../base/stackFile/compose.js';
 import type { AuditLog } from '../core/auditLog.js';
@@ -41,21 +41,20 @@ export interface ComposeOptions {
  * operations Up, Down, Pull, Build, Restart (and stack deploy) with their output.
  */
 export class ComposeProjects implements AsyncDisposable {
-  readonly changed = new Emitter<void>();
+  readonly changed = new CoalescedChange();
   readonly output = new OperationOutput();
   private tool: ComposeTool = { found: false, install: 'looking for the compose tool…' };
   private command: ToolCommand | undefined;
   private projects = new Map<string, Known>();
   private readonly disposables = new DisposableStore();
   private nextOperation = 1;
-  private scheduled = false;
   private configKey = '';
 
   constructor(
     private readonly engines: ComposeEngines,
     private readonly opts: ComposeOptions,
   ) {
-    this.disposables.add(engines.onChange(() => this.schedule()));
+    this.disposables.add(engines.onChange(() => this.changed.schedule()));
   }
 
   /** Applies the stack file's `docker.compose` list; re-reads the projects only when it changed. */
@@ -72,7 +71,7 @@ export class ComposeProjects implements AsyncDisposable {
       this.projects.set(definition.name, { definition, services: [], imageIds: new Map(), watch });
     }
     // No project, no tool to look for: an app without compose starts no compose process.
-    if (this.projects.size === 0) return this.schedule();
+    if (this.projects.size === 0) return this.changed.schedule();
     await this.refresh();
   }
 
@@ -83,7 +82,7 @@ export class ComposeProjects implements AsyncDisposable {
     this.command = found.command;
     if (found.tool.found) this.opts.audit.note(`compose tool: ${found.tool.command} ${found.tool.version}`);
     await Promise.all([...this.projects.keys()].map((name) => this.read(name)));
-    this.schedule();
+    this.changed.schedule();
     return this.state();
   }
 
@@ -138,7 +137,7 @@ export class ComposeProjects implements AsyncDisposable {
     say('switchboard', `$ ${operation.commandLine}`);
     this.opts.audit.action({ action: `compose ${action}`, target, outcome: 'requested' });
     known.running = startTool(command, args, { env, cwd: dirname(known.definition.files[0]!), onLine: say });
-    this.schedule();
+    this.changed.schedule();
     const run = await known.running.done;
     known.running = undefined;
     operation.finishedAt = Date.now();
@@ -149,7 +148,7 @@ export class ComposeProjects implements AsyncDisposable {
       operation.outcome = 'done';
       const message = this.opts.audit.action({ action: `compose ${action}`, target, outcome: 'done', durationMs: operation.durationMs });
       say('switchboard', message);
-      this.schedule();
+      this.changed.schedule();
       return { ok: true, durationMs: operation.durationMs, message };
     }
     operation.outcome = run.cancelled ? 'cancelled' : 'failed';
@@ -157,7 +156,7 @@ export class ComposeProjects implements AsyncDisposable {
     operation.error = run.cancelled ? 'cancelled by the operator' : words || `exit code ${run.code}`;
     const detail = run.cancelled ? 'cancelled' : `${command === 'docker' && action === 'deploy' ? 'docker stack deploy' : this.toolName()} exited ${run.code}: ${operation.error}`;
     say('switchboard', this.opts.audit.action({ action: `compose ${action}`, target, outcome: 'failed', durationMs: operation.durationMs, detail }));
-    this.schedule();
+    this.changed.schedule();
     throw new SwitchboardError(run.cancelled ? 'conflict' : 'internal', `${action} of compose project ${name} ${detail}`);
   }
 
@@ -182,7 +181,7 @@ export class ComposeProjects implements AsyncDisposable {
     const [hashRun, configRun] = await Promise.all([runToEnd(hashes.command, hashes.args, { env: hashes.env, timeoutMs: 60_000 }), runToEnd(config.command, config.args, { env: config.env, timeoutMs: 60_000 })]);
     if (hashRun.code !== 0 || configRun.code !== 0) {
       known.error = this.opts.secrets.mask(toolWords(hashRun.stderr || configRun.stderr, hashRun.stdout));
-      this.schedule();
+      this.changed.schedule();
       return;
     }
     const resolved = (parseYaml(configRun.stdout) ?? {}) as { services?: Record<string, { image?: string; build?: unknown }> };
@@ -194,7 +193,7 @@ export class ComposeProjects implements AsyncDisposable {
     known.services = services;
     delete known.error;
     known.imageIds = await this.imageIds(known.definition, services);
-    this.schedule();
+    this.changed.schedule();
   }
 
   private async imageIds(definition: ProjectDefinition, services: DefinedService[]): Promise<Map<string, string>> {
@@ -235,15 +234,6 @@ export class ComposeProjects implements AsyncDisposable {
     const known = this.projects.get(name);
     if (!known) throw new SwitchboardError('not_found', `no compose project "${name}" in the stack file's docker.compose`);
     return known;
-  }
-
-  private schedule(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      this.changed.emit();
-    });
   }
 
   dispose(): void {

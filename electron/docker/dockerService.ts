@@ -13,6 +13,7 @@ import {
 import { SwitchboardError } from '../../shared/errors.js';
 import { sourceId } from '../../shared/sourceId.js';
 import type { Disposable } from '../base/disposable.js';
+import { CoalescedChange } from '../base/coalescedChange.js';
 import { Emitter } from '../base/emitter.js';
 import type { DockerConfig, EngineConfig } from '../base/stackFile/docker.js';
 import type { LogHistoryRequest } from './containerLogHistory.js';
@@ -43,7 +44,7 @@ export interface ExecTarget {
  */
 export class DockerService implements Disposable {
   /** The containers state changed (coalesced to once per turn of the event loop). */
-  readonly changed = new Emitter<void>();
+  readonly changed = new CoalescedChange();
   /** The engines were rebuilt from a new config: per-container subscriptions must start over. */
   readonly reset = new Emitter<void>();
   private current: DockerEngine[] = [];
@@ -51,7 +52,6 @@ export class DockerService implements Disposable {
   private showAll = false;
   private readonly pending = new Map<string, string>();
   private readonly lastAction = new Map<string, ActionOutcome>();
-  private scheduled = false;
   private configKey = '';
 
   constructor(
@@ -87,12 +87,12 @@ export class DockerService implements Disposable {
         continue;
       }
       const engine = new DockerEngine(engineName(cfg, address.display, taken), address, cfg, this.opts);
-      engine.onChange(() => this.schedule());
+      engine.onChange(() => this.changed.schedule());
       engine.onContainerEvent(({ id, action }) => action === 'destroy' && this.lastAction.delete(`${engine.name}/${id}`));
       this.current.push(engine);
     }
     this.reset.emit();
-    this.schedule();
+    this.changed.schedule();
   }
 
   state(): ContainersState {
@@ -114,7 +114,7 @@ export class DockerService implements Disposable {
 
   setShowAll(showAll: boolean): void {
     this.showAll = showAll;
-    this.schedule();
+    this.changed.schedule();
   }
 
   /** The engines of the stack file that could be set up, in its order (read-only: `configure` rebuilds them). */
@@ -145,7 +145,7 @@ export class DockerService implements Disposable {
     const label = sourceId.container(container.name);
     if (this.pending.has(key)) throw new SwitchboardError('conflict', `${label} is busy ${this.pending.get(key)}; wait for it to finish`);
     this.pending.set(key, containerActions[action].doing);
-    this.schedule();
+    this.changed.schedule();
     this.audit.action({ action, target: label, outcome: 'requested' });
     const started = performance.now();
     try {
@@ -164,7 +164,7 @@ export class DockerService implements Disposable {
       throw err;
     } finally {
       this.pending.delete(key);
-      this.schedule();
+      this.changed.schedule();
     }
   }
 
@@ -245,15 +245,6 @@ export class DockerService implements Disposable {
     } catch {
       return t.id;
     }
-  }
-
-  private schedule(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      this.changed.emit();
-    });
   }
 
   dispose(): void {

@@ -2,7 +2,7 @@ import type { SwarmState } from '../../shared/contract/swarm.js';
 import { SwitchboardError } from '../../shared/errors.js';
 import { sourceId } from '../../shared/sourceId.js';
 import type { Disposable } from '../base/disposable.js';
-import { Emitter } from '../base/emitter.js';
+import { CoalescedChange } from '../base/coalescedChange.js';
 import type { SecretMasker } from '../base/secrets/secretMasker.js';
 import type { AuditLog } from '../core/auditLog.js';
 import type { LogWriter } from '../core/logWriter.js';
@@ -23,10 +23,9 @@ type Action = 'scale' | 'restart' | 'rollback' | 'remove';
 
 /** The Swarm services, tasks and nodes of every engine that is a manager, and what an operator does to them. */
 export class SwarmServices implements Disposable {
-  readonly changed = new Emitter<void>();
+  readonly changed = new CoalescedChange();
   private engines: SwarmEngine[] = [];
   private readonly following = new Map<string, Disposable>();
-  private scheduled = false;
   private readonly reset: Disposable;
 
   constructor(
@@ -88,17 +87,8 @@ export class SwarmServices implements Disposable {
     for (const e of this.engines) e.dispose();
     for (const f of this.following.values()) f.dispose();
     this.following.clear();
-    this.engines = this.source.list().map(({ name, swarm, api }) => new SwarmEngine(name, swarm, api, () => this.schedule()));
-    this.schedule();
-  }
-
-  private schedule(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      this.changed.emit();
-    });
+    this.engines = this.source.list().map(({ name, swarm, api }) => new SwarmEngine(name, swarm, api, () => this.changed.schedule()));
+    this.changed.schedule();
   }
 
   dispose(): void {

@@ -4,7 +4,7 @@ import { formatElapsed } from '../../shared/elapsed.js';
 import { SwitchboardError } from '../../shared/errors.js';
 import { sourceId } from '../../shared/sourceId.js';
 import type { AsyncDisposable } from '../base/disposable.js';
-import { Emitter } from '../base/emitter.js';
+import { CoalescedChange } from '../base/coalescedChange.js';
 import type { TerminalsConfig } from '../base/stackFile/terminals.js';
 import type { AuditLog } from '../core/auditLog.js';
 import { dockerExecCommand } from './dockerCommandLine.js';
@@ -32,9 +32,8 @@ const maxSessions = 32;
  */
 export class TerminalService implements AsyncDisposable {
   /** The list changed (coalesced to once per turn of the event loop). */
-  readonly changed = new Emitter<void>();
+  readonly changed = new CoalescedChange();
   private readonly sessions = new Map<string, TerminalSession>();
-  private scheduled = false;
   private disposed = false;
 
   constructor(
@@ -114,10 +113,10 @@ export class TerminalService implements AsyncDisposable {
       info.dockerCommand = systemCommand(program);
     });
     this.sessions.set(info.id, session);
-    session.changed.on(() => this.schedule());
+    session.changed.on(() => this.changed.schedule());
     await session.resize(request.cols, request.rows).catch(() => undefined);
     this.audit.action({ action: 'terminal', target: label, outcome: 'done', detail: `opened: ${plan.command}${who}` });
-    this.schedule();
+    this.changed.schedule();
     return { ...info };
   }
 
@@ -126,7 +125,7 @@ export class TerminalService implements AsyncDisposable {
     const session = this.sessions.get(id);
     if (!session) return false;
     this.sessions.delete(id);
-    this.schedule();
+    this.changed.schedule();
     await this.end(session, 'closed');
     return true;
   }
@@ -153,15 +152,6 @@ export class TerminalService implements AsyncDisposable {
     let name = wanted;
     for (let n = 2; taken.has(name); n++) name = `${wanted} (${n})`;
     return name;
-  }
-
-  private schedule(): void {
-    if (this.scheduled || this.disposed) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      if (!this.disposed) this.changed.emit();
-    });
   }
 
   dispose(): void {

@@ -1,29 +1,17 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { registerAlerts } from '../../../electron/alerts/index.js';
 import { registerDocker } from '../../../electron/docker/index.js';
 import { registerMcp } from '../../../electron/mcp/index.js';
 import { registerProbes } from '../../../electron/probes/index.js';
-import { fakeAppContext, type FakeAppContext } from '../../support/appContext.js';
+import type { FakeAppContext } from '../../support/appContext.js';
+import { useRealStackContexts } from '../../support/realStackContexts.js';
 import { docker } from '../../support/docker/dockerCli.js';
-import { freePort, TestContainers } from '../../support/docker/testContainers.js';
-import { killLeftovers, repoRoot, wrapper } from '../../support/mcp/servers.js';
+import { freePort } from '../../support/docker/testContainers.js';
+import { wrapper } from '../../support/mcp/servers.js';
 import { waitFor } from '../../support/waitFor.js';
 
 describe('alerts over a real engine, real probes and a real crash-looping wrapper', { timeout: 120_000 }, () => {
-  const contexts: FakeAppContext[] = [];
-  const tc = new TestContainers();
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((ctx) => ctx.disposables.disposeAsync()));
-  });
-  afterAll(async () => {
-    killLeftovers();
-    await tc.removeAll();
-  });
-  const context = (input: Parameters<typeof fakeAppContext>[0]) => {
-    const ctx = fakeAppContext(input, { baseDir: repoRoot });
-    contexts.push(ctx);
-    return ctx;
-  };
+  const { tc, context } = useRealStackContexts();
   const alertEvents = (ctx: FakeAppContext, rule: string) => ctx.published.filter((e) => e.source === `alert:${rule}`);
 
   it('stopping a probed container fires the probe alert within its for: plus one probe interval, and starting it resolves it', async () => {

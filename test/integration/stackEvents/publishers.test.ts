@@ -1,13 +1,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { registerCache } from '../../../electron/cache/index.js';
 import { registerDocker } from '../../../electron/docker/index.js';
 import { registerMcp } from '../../../electron/mcp/index.js';
 import { registerProbes } from '../../../electron/probes/index.js';
-import { fakeAppContext, type FakeAppContext } from '../../support/appContext.js';
-import { TestContainers } from '../../support/docker/testContainers.js';
-import { killLeftovers, repoRoot, wrapper } from '../../support/mcp/servers.js';
+import { useRealStackContexts } from '../../support/realStackContexts.js';
+import { wrapper } from '../../support/mcp/servers.js';
 import { waitFor } from '../../support/waitFor.js';
 
 /** A target whose answer the test sets: the status code and a JSON body. */
@@ -22,20 +21,7 @@ async function controlledTarget(initial: { status: number; body: unknown }) {
 }
 
 describe('capabilities publish what happens as stack events and signals', { timeout: 120_000 }, () => {
-  const contexts: FakeAppContext[] = [];
-  const tc = new TestContainers();
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((ctx) => ctx.disposables.disposeAsync()));
-  });
-  afterAll(async () => {
-    killLeftovers();
-    await tc.removeAll();
-  });
-  const context = (input: Parameters<typeof fakeAppContext>[0]) => {
-    const ctx = fakeAppContext(input, { baseDir: repoRoot });
-    contexts.push(ctx);
-    return ctx;
-  };
+  const { tc, context } = useRealStackContexts();
 
   it('docker: the engine coming up, a container exiting on its own (error) and one stopped by an operator (warning)', async () => {
     const project = `${tc.prefix}-events`;
