@@ -9,8 +9,11 @@
 //     counting the request's own latency would measure the target, not Switchboard.
 //   the point is *drawn* at the first moment after the frame that painted it: a chart's
 //     `data-last-ts` moves to the new sample and the line path (`.chart-line`) or the failure dots'
-//     path (`.chart-fail`) inside that chart's SVG changes; requestAnimationFrame then runs before that frame's paint, and a MessageChannel
-//     task posted from it runs after the paint, where Date.now() is read.
+//     path (`.chart-fail`) inside that chart's SVG changes. A change made inside a frame (an animation-frame
+//     callback) is painted with that frame: a MessageChannel task posted then runs after its paint, where
+//     Date.now() is read. A change made in a task between frames is painted with the next frame: the task is
+//     posted from that frame's requestAnimationFrame. (Posting from a frame callback always would count one
+//     frame too many for changes made inside a frame.)
 //   update-to-screen = drawn − (ts + latencyMs). Both clocks are this machine's wall clock (Date.now()
 //   in the server process and in the page), so no offset applies. The snapshot each chart starts from
 //   is not counted, only points that arrive live.
@@ -37,6 +40,7 @@ declare global {
     __drawn?: Drawn[];
     __arrived?: number[];
     __recording?: boolean;
+    __inFrame?: boolean;
   }
 }
 
@@ -64,6 +68,24 @@ function timeArrivals(): void {
   };
 }
 
+/**
+ * Runs in the page before the app: marks the time from a frame's first animation-frame callback until
+ * after that frame is painted, so a chart changed inside a frame is timed at that frame's paint, not the next.
+ */
+function markFrames(): void {
+  const native = window.requestAnimationFrame.bind(window);
+  const endOfFrame = new MessageChannel();
+  endOfFrame.port1.onmessage = () => (window.__inFrame = false);
+  window.requestAnimationFrame = (callback) =>
+    native((time) => {
+      if (!window.__inFrame) {
+        window.__inFrame = true;
+        endOfFrame.port2.postMessage(0); // a task: it runs once this frame's rendering is done
+      }
+      callback(time);
+    });
+}
+
 /** Runs in the page: records update-to-screen latency of every live point of every latency chart. */
 function observeCharts(): void {
   const drawn: Drawn[] = (window.__drawn = []);
@@ -73,11 +95,14 @@ function observeCharts(): void {
   const chartOf = (node: Node): Element | null => (node instanceof Element ? node : node.parentElement)?.closest('.dashboards-chart') ?? null;
   for (const chart of document.querySelectorAll('.dashboards-chart')) lastSeen.set(chart, Number(chart.getAttribute('data-last-ts')));
   const afterPaint = (probe: string, sampledAt: number): void => {
-    requestAnimationFrame(() => {
+    const afterThisFrame = () => {
       const channel = new MessageChannel();
       channel.port1.onmessage = () => drawn.push({ probe, ms: Date.now() - sampledAt });
       channel.port2.postMessage(0);
-    });
+    };
+    // Changed inside a frame: painted with it. Changed in a task between frames: painted with the next.
+    if (window.__inFrame) afterThisFrame();
+    else requestAnimationFrame(afterThisFrame);
   };
   new MutationObserver((records) => {
     const moved = new Set<Element>();
@@ -124,7 +149,7 @@ const browser = await openPage(`${server.url}#/dashboards?tab=health&range=5m`, 
 try {
   const { page } = browser;
   // tsx (esbuild keepNames) wraps named functions in __name(); the page gets a no-op one so ours run there.
-  await page.addInitScript({ content: `globalThis.__name = (fn) => fn; (${timeArrivals.toString()})();` });
+  await page.addInitScript({ content: `globalThis.__name = (fn) => fn; (${timeArrivals.toString()})(); (${markFrames.toString()})();` });
   await page.reload();
   await page.waitForFunction((n) => document.querySelectorAll('.dashboards-chart[data-last-ts]').length >= n, charts, { timeout: 60_000 });
   await new Promise((r) => setTimeout(r, 5_000)); // settle: JIT, sockets, first renders
