@@ -244,9 +244,12 @@ export class AlertBook {
   }
 }
 
-/** What the active list shows of an instance: an idle one shows nothing. */
+/**
+ * What the active list shows of an instance: an idle one shows nothing. The value as its summary
+ * prints it ("78.8%"): a hit rate moving in its fourth digit each second is no change to send.
+ */
 function signature(instance: Instance | undefined): string {
-  return !instance || instance.state === 'idle' ? 'idle' : `${instance.state}|${String(instance.value)}|${instance.flapping}`;
+  return !instance || instance.state === 'idle' ? 'idle' : `${instance.state}|${alertSummary(instance.rule, instance.source, instance.value)}|${instance.flapping}`;
 }
 
 export function alertId(rule: string, source: string): string {

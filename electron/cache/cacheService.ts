@@ -111,7 +111,8 @@ export class CacheService implements Disposable {
     await Promise.all([...this.sources.values()].map((s) => this.poll(s)));
   }
 
-  state(): CacheState {
+  /** `withHistory: false` leaves each source's history empty (a screen that shows only the current rate). */
+  state(withHistory = true): CacheState {
     return {
       sources: [...this.sources.values()]
         .sort((a, b) => a.name.localeCompare(b.name))
@@ -128,7 +129,7 @@ export class CacheService implements Disposable {
             windowMs: s.config.window,
             everyMs: s.config.every,
             resets: s.window.resets,
-            history: minMaxBuckets(s.history, maxPoints, (p) => p.rate ?? 0),
+            history: withHistory ? minMaxBuckets(s.history, maxPoints, (p) => p.rate ?? 0) : [],
           };
           if (s.lastReadAt !== undefined) state.lastReadAt = s.lastReadAt;
           if (s.error !== undefined) state.error = s.error;

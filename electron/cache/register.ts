@@ -8,10 +8,10 @@ export function registerCache(ctx: AppContext): CacheService {
   service.apply(ctx.config.current().cache);
   ctx.disposables.add(ctx.config.changed.on((config) => service.apply(config.cache)));
   ctx.disposables.add(publishCacheStackEvents(service, ctx.events, ctx.signals));
-  ctx.topics.provide('cache', (_params, sink) => {
-    sink.snapshot(service.state());
+  ctx.topics.provide('cache', (params, sink) => {
+    sink.snapshot(service.state(params.history));
     // The session keeps only the latest state per flush, so a state per reading is cheap.
-    return service.changed.on(() => sink.state(service.state()));
+    return service.changed.on(() => sink.state(service.state(params.history)));
   });
   return service;
 }

@@ -1,3 +1,4 @@
+import { toDisposable } from '../base/disposable.js';
 import type { AppContext } from '../core/appContext.js';
 import { SwarmServices, type SwarmEngines } from './swarmServices.js';
 
@@ -6,7 +7,12 @@ export function registerSwarm(ctx: AppContext, engines: SwarmEngines): SwarmServ
   const swarm = ctx.disposables.add(new SwarmServices(engines, { logs: ctx.logs, audit: ctx.audit, secrets: ctx.secrets }));
   ctx.topics.provide('swarm', (_params, sink) => {
     sink.snapshot(swarm.state());
-    return swarm.changed.on(() => sink.state(swarm.state()));
+    const watching = swarm.watch();
+    const changes = swarm.changed.on(() => sink.state(swarm.state()));
+    return toDisposable(() => {
+      changes.dispose();
+      watching.dispose();
+    });
   });
   ctx.commands.handle('swarm.scale', (p) => swarm.act(p.engine, p.service, 'scale', p.replicas));
   ctx.commands.handle('swarm.restart', (p) => swarm.act(p.engine, p.service, 'restart'));

@@ -9,8 +9,10 @@ export type SwarmSetting = boolean | 'auto';
 /** Quiet while nothing happens; reads again at once after an event (coalesced), and now and then for tasks on other nodes. */
 const coalesceMs = 50;
 const followUpMs = 250;
-const pollMs = 3000;
-const idleEvery = 10;
+/** While a screen shows the services: tasks on other nodes send no events here. */
+const watchedPollMs = 3000;
+/** Otherwise: whether the engine became (or stopped being) a manager, and what changed on other nodes. */
+const quietPollMs = 30_000;
 
 /**
  * One engine's Swarm side, live: whether it is a manager, then its services,
@@ -29,7 +31,7 @@ export class SwarmEngine implements Disposable {
   private followUp: NodeJS.Timeout | undefined;
   private reading: Promise<void> | undefined;
   private again = false;
-  private idlePolls = 0;
+  private watched = false;
   private disposed = false;
   /** How many full reads were made (the benchmark counts them). */
   reads = 0;
@@ -45,10 +47,14 @@ export class SwarmEngine implements Disposable {
       return;
     }
     void this.read();
-    // A manager is read every few seconds (tasks on other nodes send no events here); any other engine is asked now and then whether it became one.
-    this.poll = setInterval(() => {
-      if (this.manager || ++this.idlePolls % idleEvery === 0) void this.read();
-    }, pollMs);
+  }
+
+  /** A screen shows the services (read now, then every few seconds while a manager), or none does (events, and a read now and then). */
+  watch(watched: boolean): void {
+    if (watched === this.watched) return;
+    this.watched = watched;
+    if (watched) void this.read();
+    else this.armPoll();
   }
 
   state(): SwarmEngineState {
@@ -74,6 +80,13 @@ export class SwarmEngine implements Disposable {
     return this.reading;
   }
 
+  /** One timer at a time, re-armed after each read: nobody watching and no swarm costs a wake-up every 30 s, not every 3 s. */
+  private armPoll(): void {
+    clearTimeout(this.poll);
+    if (this.disposed) return;
+    this.poll = setTimeout(() => void this.read(), this.manager && this.watched ? watchedPollMs : quietPollMs);
+  }
+
   private async readOnce(): Promise<void> {
     try {
       const swarm = (await this.api.info()).Swarm;
@@ -92,6 +105,7 @@ export class SwarmEngine implements Disposable {
     } catch (err) {
       this.note = `Swarm not readable: ${(err as Error).message}`;
     }
+    this.armPoll();
     if (!this.disposed) this.changed();
   }
 
@@ -130,6 +144,6 @@ export class SwarmEngine implements Disposable {
     this.abort?.abort();
     clearTimeout(this.timer);
     clearTimeout(this.followUp);
-    clearInterval(this.poll);
+    clearTimeout(this.poll);
   }
 }

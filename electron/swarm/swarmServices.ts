@@ -1,7 +1,7 @@
 import type { SwarmState } from '../../shared/contract/swarm.js';
 import { SwitchboardError } from '../../shared/errors.js';
 import { sourceId } from '../../shared/sourceId.js';
-import type { Disposable } from '../base/disposable.js';
+import { toDisposable, type Disposable } from '../base/disposable.js';
 import { CoalescedChange } from '../base/coalescedChange.js';
 import type { SecretMasker } from '../base/secrets/secretMasker.js';
 import type { AuditLog } from '../core/auditLog.js';
@@ -26,6 +26,8 @@ export class SwarmServices implements Disposable {
   readonly changed = new CoalescedChange();
   private engines: SwarmEngine[] = [];
   private readonly following = new Map<string, Disposable>();
+  /** Screens showing the services now: engines poll every few seconds only while there is one. */
+  private watchers = 0;
   private readonly reset: Disposable;
 
   constructor(
@@ -38,6 +40,14 @@ export class SwarmServices implements Disposable {
 
   state(): SwarmState {
     return { engines: this.engines.map((e) => e.state()) };
+  }
+
+  /** A screen shows the services until the returned handle is disposed. */
+  watch(): Disposable {
+    if (++this.watchers === 1) for (const e of this.engines) e.watch(true);
+    return toDisposable(() => {
+      if (--this.watchers === 0) for (const e of this.engines) e.watch(false);
+    });
   }
 
   async act(engineName: string | undefined, nameOrId: string, action: Action, replicas = 0): Promise<{ message: string }> {
@@ -88,6 +98,7 @@ export class SwarmServices implements Disposable {
     for (const f of this.following.values()) f.dispose();
     this.following.clear();
     this.engines = this.source.list().map(({ name, swarm, api }) => new SwarmEngine(name, swarm, api, () => this.changed.schedule()));
+    if (this.watchers > 0) for (const e of this.engines) e.watch(true);
     this.changed.schedule();
   }
 

@@ -1,19 +1,25 @@
+import { memo } from 'react';
 import { useCommand, useTopicState } from '../client/hooks.js';
 import { ActionButton } from '../components/ActionButton.js';
+import type { AlertView } from '../../shared/contract/alerts.js';
 import { needsAttention, severityTone } from './alertVerdict.js';
 
 /** On every screen while something fires and nobody has acknowledged it. */
 export function AlertBanner() {
   const { data } = useTopicState('alerts');
-  const acknowledge = useCommand('alerts.acknowledge');
   const firing = needsAttention(data?.active ?? []);
   if (firing.length === 0) return null;
-  const first = firing[0]!;
+  return <FiringBanner first={firing[0]!} count={firing.length} />;
+}
+
+// Memoised: the alerts state changes each second while something is pending (its live value); the banner only when what it says does.
+const FiringBanner = memo(function FiringBanner({ first, count }: { first: AlertView; count: number }) {
+  const acknowledge = useCommand('alerts.acknowledge');
   const tone = severityTone(first.severity);
   return (
     <div className={`alert-banner alert-banner-${tone}`} role="alert">
       <strong>
-        {firing.length === 1 ? '1 alert firing' : `${firing.length} alerts firing`} · {first.severity}
+        {count === 1 ? '1 alert firing' : `${count} alerts firing`} · {first.severity}
       </strong>
       <span className="alert-banner-summary">{first.summary}</span>
       <a className="alert-banner-link" href={first.link}>
@@ -25,4 +31,4 @@ export function AlertBanner() {
       <ActionButton label="Acknowledge" aria-label={`Acknowledge ${first.rule} on ${first.source}`} pending={acknowledge.isPending} onClick={() => acknowledge.mutate({ id: first.id })} />
     </div>
   );
-}
+});

@@ -1,13 +1,12 @@
 import { useLayoutEffect, useState } from 'react';
 import { usePageVisible } from '../client/pageVisibility.js';
-
-// Timers fire no earlier than asked; a little later makes sure the new text is already due.
-const lateMs = 10;
+import { wakeAt } from './sharedClock.js';
 
 /**
  * The current time, read again only when `changesIn(now)` says the text drawn
  * from it is due to change ("for 4 s" every second, "up 3 min" every minute),
- * and never while the page is hidden; on show it is read at once.
+ * and never while the page is hidden; on show it is read at once. Every clock
+ * on the page shares one timer on whole seconds (sharedClock.ts).
  */
 export function useClock(changesIn: (now: number) => number): number {
   const [now, setNow] = useState(() => Date.now());
@@ -16,13 +15,11 @@ export function useClock(changesIn: (now: number) => number): number {
   // A layout effect: a row that re-renders with a stale `now` is corrected before it is painted.
   useLayoutEffect(() => {
     if (!visible || !Number.isFinite(wait)) return;
-    const due = now + wait + lateMs - Date.now();
-    if (due <= 0) {
+    if (now + wait <= Date.now()) {
       setNow(Date.now());
       return;
     }
-    const timer = setTimeout(() => setNow(Date.now()), due);
-    return () => clearTimeout(timer);
+    return wakeAt(now + wait, () => setNow(Date.now()));
   }, [visible, now, wait]);
   return now;
 }

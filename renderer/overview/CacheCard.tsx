@@ -9,8 +9,11 @@ import type { CacheSourceState } from '../../shared/contract/cache.js';
 import { cacheVerdict } from '../dashboards/cacheVerdict.js';
 import { HitRateMeter } from './HitRateMeter.js';
 
+const withoutHistory = { history: false };
+
 export function CacheCard() {
-  const { data, error } = useTopicState('cache');
+  // The card shows the current rate only: without the 15-minute history (up to 1,000 points each second).
+  const { data, error } = useTopicState('cache', withoutHistory);
   const sources = data?.sources ?? [];
   return (
     <Panel title="Cache hit rate">

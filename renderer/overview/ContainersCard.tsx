@@ -8,7 +8,7 @@ import { StatusPill } from '../components/StatusPill.js';
 import { useCommand, useTopicState } from '../client/hooks.js';
 import { navigate } from '../navigation/router.js';
 import { durationTextChangesIn, formatDuration } from '../components/time.js';
-import { useClock } from '../components/useNow.js';
+import { ClockText } from '../components/ClockText.js';
 import type { ContainerSummary } from '../../shared/contract/containers.js';
 import { containerStateLabel, containerTone, isUp } from '../containers/containerFormat.js';
 import { rowKeyProps } from '../keyboard/rowKeyProps.js';
@@ -49,6 +49,16 @@ function sortForAttention(containers: ContainerSummary[]): ContainerSummary[] {
   return [...containers].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, undefined, { numeric: true }));
 }
 
+/** "image · up 3 min · 2 restarts". */
+function containerDetail(c: ContainerSummary, now: number): string {
+  const uptime = c.state === 'running' && c.startedAt ? `up ${formatDuration(now - c.startedAt)}` : c.status;
+  return [c.image, uptime, c.restartCount ? `${c.restartCount} restart${c.restartCount > 1 ? 's' : ''}` : ''].filter(Boolean).join(' · ');
+}
+
+function uptimeChangesIn(c: ContainerSummary, now: number): number {
+  return c.state === 'running' && c.startedAt ? durationTextChangesIn(now - c.startedAt) : Infinity;
+}
+
 // Memoised: the topic store keeps an unchanged item's identity, so only rows whose data moved re-render.
 const ContainerRow = memo(function ContainerRow({ container: c }: { container: ContainerSummary }) {
   const start = useCommand('containers.start');
@@ -56,10 +66,7 @@ const ContainerRow = memo(function ContainerRow({ container: c }: { container: C
   const restart = useCommand('containers.restart');
   const target = { engine: c.engine, id: c.id };
   const failure = start.error ?? stop.error ?? restart.error;
-  const now = useClock((t) => (c.state === 'running' && c.startedAt ? durationTextChangesIn(t - c.startedAt) : Infinity));
   useStatusAnnouncement(c.name, containerStateLabel(c));
-  const uptime = c.state === 'running' && c.startedAt ? `up ${formatDuration(now - c.startedAt)}` : c.status;
-  const detail = [c.image, uptime, c.restartCount ? `${c.restartCount} restart${c.restartCount > 1 ? 's' : ''}` : ''].filter(Boolean).join(' · ');
   const busy = start.isPending || stop.isPending || restart.isPending;
   const keys = rowKeyProps({
     open: () => navigate('containers', { engine: c.engine, id: c.id, tab: 'stats' }),
@@ -73,7 +80,9 @@ const ContainerRow = memo(function ContainerRow({ container: c }: { container: C
         <span className="row-name" title={c.image}>{c.name}</span>
         <StatusPill tone={containerTone(c)}>{containerStateLabel(c)}</StatusPill>
       </div>
-      <div className="row-detail">{failure ? <span className="text-bad">{failure.message}</span> : detail}</div>
+      <div className="row-detail">
+        {failure ? <span className="text-bad">{failure.message}</span> : <ClockText text={(now) => containerDetail(c, now)} changesIn={(now) => uptimeChangesIn(c, now)} />}
+      </div>
       <div className="row-actions">
         {isUp(c) ? (
           <ActionButton label="Stop" pending={stop.isPending} onClick={() => stop.mutate(target)} />

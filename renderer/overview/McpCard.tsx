@@ -4,13 +4,13 @@ import { EmptyState } from '../components/EmptyState.js';
 import { ErrorBanner } from '../components/ErrorBanner.js';
 import { Panel } from '../components/Panel.js';
 import { StatusPill } from '../components/StatusPill.js';
-import { formatDuration } from '../components/time.js';
-import { useClock } from '../components/useNow.js';
+import { countdownTextChangesIn, durationTextChangesIn, formatDuration } from '../components/time.js';
+import { ClockText } from '../components/ClockText.js';
 import { useTopicState } from '../client/hooks.js';
 import { navigate } from '../navigation/router.js';
 import type { McpServerState } from '../../shared/contract/mcp.js';
 import { ServerActionButtons, serverRowKeys, useServerCommands } from '../mcp/ServerActionButtons.js';
-import { reasonTone, serverClockChangesIn, serverStatusLabel, serverStatusWord, serverTone } from '../mcp/serverStatus.js';
+import { reasonTone, serverStatusLabel, serverStatusWord, serverTone } from '../mcp/serverStatus.js';
 
 export function McpCard() {
   const { data, error } = useTopicState('mcp');
@@ -33,10 +33,18 @@ export function McpCard() {
   );
 }
 
+/** The row shows no ping time: a server whose only news is its 15-second ping (two of them: one new state every ~7 s) keeps its row. */
+function sameButPing({ server: a }: { server: McpServerState }, { server: b }: { server: McpServerState }): boolean {
+  if (a === b) return true;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof McpServerState)[]);
+  keys.delete('lastPingMs');
+  for (const k of keys) if (a[k] !== b[k]) return false;
+  return true;
+}
+
 /** State, wording, colours and actions come from the MCP screen's serverStatus, so both screens agree. */
 // Memoised: the topic store keeps an unchanged item's identity, so only rows whose data moved re-render.
 const McpRow = memo(function McpRow({ server: s }: { server: McpServerState }) {
-  const now = useClock((t) => serverClockChangesIn(s, t));
   const { commands, failure } = useServerCommands();
   const reason = reasonTone(s.status);
   useStatusAnnouncement(s.name, serverStatusWord(s));
@@ -46,9 +54,11 @@ const McpRow = memo(function McpRow({ server: s }: { server: McpServerState }) {
       <div className="row-main">
         <span className="row-name">{s.name}</span>
         <StatusPill tone={serverTone(s.status)} title={`since ${new Date(s.since).toLocaleTimeString()}`}>
-          {serverStatusLabel(s, now)}
+          <ClockText text={(now) => serverStatusLabel(s, now)} changesIn={(now) => (s.status === 'backoff' && s.nextAttemptAt ? countdownTextChangesIn(s.nextAttemptAt - now) : Infinity)} />
         </StatusPill>
-        <span className="row-since">{formatDuration(now - s.since)}</span>
+        <span className="row-since">
+          <ClockText text={(now) => formatDuration(now - s.since)} changesIn={(now) => durationTextChangesIn(now - s.since)} />
+        </span>
       </div>
       <div className={`row-detail${reason ? ` text-${reason}` : ''}`} title={s.reason}>
         {failure ? failure.message : s.reason}
@@ -58,4 +68,4 @@ const McpRow = memo(function McpRow({ server: s }: { server: McpServerState }) {
       </div>
     </li>
   );
-});
+}, sameButPing);

@@ -25,7 +25,7 @@ export interface CacheSourceState {
   /** How many times the source's counters went backwards (a restart); those readings start a new baseline. */
   resets: number;
   error?: string;
-  /** Last 15 minutes, oldest first, at most ~1,000 points. */
+  /** Last 15 minutes, oldest first, at most ~1,000 points; empty for a subscription with `history: false`. */
   history: HitRatePoint[];
 }
 
@@ -34,7 +34,8 @@ export interface CacheState {
 }
 
 export const cacheTopics = {
-  cache: stateTopic<CacheState>()(z.strictObject({}).prefault({})),
+  // `history: false` for a screen that shows only the current rate (the Overview): up to 1,000 points a second less to send and compare.
+  cache: stateTopic<CacheState>()(z.strictObject({ history: z.boolean().default(true) }).prefault({})),
 };
 
 export const cacheCommands = {};

@@ -89,6 +89,15 @@ describe('cache hit rate from real sources', () => {
       expect(items.resets).toBe(1);
       expect(items.hitRate).toBeCloseTo(94 / 110, 5);
       expect(items.history.map((p) => p.rate).every((r) => r === null || (r > 0.8 && r < 0.9))).toBe(true);
+
+      // A screen that shows only the current rate (the Overview) subscribes without the history.
+      const current = recordingSink<CacheState, never>();
+      ctx.topics.open('cache', { history: false }, current.sink as never);
+      await service.pollAll();
+      const withHistory = source('items');
+      const without = current.latest()!.sources.find((s) => s.name === 'items')!;
+      expect(without.history).toEqual([]);
+      expect({ ...without, history: withHistory.history }).toEqual(withHistory);
     } finally {
       ctx.disposables.dispose();
     }

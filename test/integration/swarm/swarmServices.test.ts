@@ -24,6 +24,8 @@ describe('Swarm services on a private single-node swarm', () => {
     ctx = fakeAppContext({ docker: { host: swarm.host, swarm: true } });
     const docker = registerDocker(ctx);
     services = registerSwarm(ctx, swarmEnginesOf(docker));
+    // As the Services screen does: engines poll every few seconds only while a screen shows them.
+    ctx.disposables.add(services.watch());
     await swarm.createService('sbt-web', 2, 'shop');
   }, 180_000);
 

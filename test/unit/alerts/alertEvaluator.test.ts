@@ -116,6 +116,18 @@ describe('alert evaluation', () => {
     expect(evaluator.state().active[0]!.summary).toBe('hitRate < target — cache backend: hitRate = 85.0%');
   });
 
+  it('tells listeners when a pending alert’s summary changes, not when its value moves within the digits it shows', () => {
+    const { signal, changes, evaluator } = setup({ cache: { backend: { redis: 'redis://127.0.0.1:6379', target: '90%' } } });
+    signal(sourceId.cache('backend'), 'cache.hit_rate', 0.8501);
+    const before = changes();
+    expect(evaluator.state().active).toMatchObject([{ state: 'pending', summary: expect.stringMatching(/hitRate = 85\.0%$/) }]);
+    signal(sourceId.cache('backend'), 'cache.hit_rate', 0.8502);
+    expect(changes()).toBe(before);
+    signal(sourceId.cache('backend'), 'cache.hit_rate', 0.86);
+    expect(changes()).toBe(before + 1);
+    expect(evaluator.state().active[0]!.summary).toMatch(/hitRate = 86\.0%$/);
+  });
+
   it('fires the fast SLO burn when both windows burn over 14.4× the budget', () => {
     const { signal, fired } = setup({ probes: { api: { url: 'http://127.0.0.1:1/', slo: { availability: '99%' } } }, alerts: { 'probe-down': { off: true } } });
     const api = sourceId.probe('api');
