@@ -1,4 +1,5 @@
 import Docker from 'dockerode';
+import { Agent } from 'node:http';
 import type { ContainerSummary, EngineState, EngineStatus } from '../../shared/contract/containers.js';
 import type { Disposable } from '../base/disposable.js';
 import { Emitter } from '../base/emitter.js';
@@ -80,7 +81,9 @@ export class EngineConnection implements Disposable {
     readonly address: EngineAddress,
     private readonly connectTimeoutMs = 5000,
   ) {
-    this.docker = new Docker(address.options);
+    // Not Node's global agent (docker-modem reads `agent`): its 5 s socket timeout is re-armed on every read of every stats stream.
+    const local: Docker.DockerOptions & { agent?: Agent } = { ...address.options, agent: new Agent({ keepAlive: false }) };
+    this.docker = new Docker(address.options.socketPath ? local : address.options);
   }
 
   start(): void {
