@@ -1,5 +1,4 @@
 import Docker from 'dockerode';
-import { Agent } from 'node:http';
 import type { ContainerSummary, EngineState, EngineStatus } from '../../shared/contract/containers.js';
 import type { Disposable } from '../base/disposable.js';
 import { Emitter } from '../base/emitter.js';
@@ -81,9 +80,7 @@ export class EngineConnection implements Disposable {
     readonly address: EngineAddress,
     private readonly connectTimeoutMs = 5000,
   ) {
-    // Not Node's global agent (docker-modem reads `agent`): its 5 s socket timeout is re-armed on every read of every stats stream.
-    const local: Docker.DockerOptions & { agent?: Agent } = { ...address.options, agent: new Agent({ keepAlive: false }) };
-    this.docker = new Docker(address.options.socketPath ? local : address.options);
+    this.docker = new Docker(address.options);
   }
 
   start(): void {
