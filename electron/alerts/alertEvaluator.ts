@@ -3,7 +3,7 @@ import { DisposableStore } from '../base/disposable.js';
 import { Emitter } from '../base/emitter.js';
 import type { StackConfig } from '../base/stackFile/stack.js';
 import { defaultMetricWindowMs, type AlertTargetKind } from '../base/stackFile/alertMetrics.js';
-import { parseSourceId } from '../../shared/sourceId.js';
+import { parseSourceId, type ParsedSourceId } from '../../shared/sourceId.js';
 import type { Signal, StackEvent } from '../../shared/stackEvents.js';
 import type { AlertsState } from '../../shared/contract/alerts.js';
 import { severityRank } from '../../shared/stackEvents.js';
@@ -32,6 +32,9 @@ export interface EvaluatorOptions {
  * for: running out, a window sliding, a silence ending). No polling: with
  * nothing arriving and nothing pending, it costs nothing.
  */
+/** Past this many source ids the parse memo starts over, so sources that come and go cannot grow it without bound. */
+const maxParsedSources = 10_000;
+
 export class AlertEvaluator implements Disposable {
   readonly transitions = new Emitter<Transition>();
   /** The view changed (an alert appeared, moved, left; a silence came or went). */
@@ -44,6 +47,8 @@ export class AlertEvaluator implements Disposable {
   private readonly rulesBySource = new Map<string, AlertRule[]>();
   private config!: AlertConfig;
   private readonly readings = new Map<string, SourceReadings>();
+  /** Each source id parsed once, not per signal (100 a second from 20 containers' stats); bounded like the exporter's label memo. */
+  private readonly parsedSources = new Map<string, ParsedSourceId | undefined>();
   private readonly retention = new Map<AlertTargetKind, number>();
   private readonly store = new DisposableStore();
   private timer: NodeJS.Timeout | undefined;
@@ -116,7 +121,16 @@ export class AlertEvaluator implements Disposable {
     return false;
   }
 
+  private parsed(source: string): ParsedSourceId | undefined {
+    if (this.parsedSources.has(source)) return this.parsedSources.get(source);
+    if (this.parsedSources.size >= maxParsedSources) this.parsedSources.clear();
+    const parsed = parseSourceId(source);
+    this.parsedSources.set(source, parsed);
+    return parsed;
+  }
+
   private retire(source: string): void {
+    this.parsedSources.delete(source);
     this.readings.delete(source);
     this.rulesBySource.delete(source);
     for (const transition of this.book.retireSource(source, this.now())) this.transitions.emit(transition);
@@ -148,7 +162,7 @@ export class AlertEvaluator implements Disposable {
 
   /** The readings of a source some rule watches (created on its first arrival), else undefined. */
   private readingsOf(source: string): SourceReadings | undefined {
-    const parsed = parseSourceId(source);
+    const parsed = this.parsed(source);
     if (!parsed || parsed.kind === 'switchboard' || !this.rulesByKind.has(parsed.kind as AlertTargetKind)) return undefined;
     let readings = this.readings.get(source);
     if (!readings) this.readings.set(source, (readings = new SourceReadings(this.retention.get(parsed.kind as AlertTargetKind) ?? defaultMetricWindowMs)));
@@ -157,7 +171,7 @@ export class AlertEvaluator implements Disposable {
 
   /** Checks the source's rules: one rule (a deadline), those reading one of `changed`, or all. */
   private evaluate(source: string, only?: AlertRule, changed?: ReadonlySet<string>): void {
-    const parsed = parseSourceId(source);
+    const parsed = this.parsed(source);
     const readings = this.readings.get(source);
     if (!parsed || parsed.kind === 'switchboard' || !readings) return;
     const now = this.now();

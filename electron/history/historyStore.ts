@@ -29,7 +29,9 @@ export interface WriteBatch {
  */
 export class HistoryStore implements SeriesSource {
   private readonly db: HistoryDatabase;
-  private readonly ids = new Map<string, number>();
+  /** Series ids by source, then name: looked up for every signal, so no key string is built per sample. */
+  private readonly ids = new Map<string, Map<string, number>>();
+  private seriesCount = 0;
   private readonly insertEvent;
   private readonly insertSample;
   private readonly insertRollup;
@@ -39,7 +41,7 @@ export class HistoryStore implements SeriesSource {
   constructor(readonly path: string) {
     this.db = openDatabase(path);
     for (const row of this.db.prepare('select id, source, name from series').all() as { id: number; source: string; name: string }[]) {
-      this.ids.set(`${row.source}\n${row.name}`, row.id);
+      this.remember(row.source, row.name, row.id);
     }
     this.insertEvent = this.db.prepare('insert into events (at, source, kind, severity, summary, details, evidence, evidence_count) values (?, ?, ?, ?, ?, ?, ?, ?)');
     this.insertSample = this.db.prepare('insert or replace into samples (series, at, value) values (?, ?, ?)');
@@ -67,14 +69,20 @@ export class HistoryStore implements SeriesSource {
 
   /** The small integer a series is stored under, created on first use. */
   seriesId(source: string, name: SignalName): number {
-    const key = `${source}\n${name}`;
-    let id = this.ids.get(key);
+    let id = this.ids.get(source)?.get(name);
     if (id === undefined) {
       this.db.prepare('insert or ignore into series (source, name) values (?, ?)').run(source, name);
       id = (this.db.prepare('select id from series where source = ? and name = ?').get(source, name) as { id: number }).id;
-      this.ids.set(key, id);
+      this.remember(source, name, id);
     }
     return id;
+  }
+
+  private remember(source: string, name: string, id: number): void {
+    let names = this.ids.get(source);
+    if (!names) this.ids.set(source, (names = new Map()));
+    if (!names.has(name)) this.seriesCount++;
+    names.set(name, id);
   }
 
   /** One transaction: a crash loses this batch whole or not at all. Returns the events with their ids. */
@@ -92,7 +100,7 @@ export class HistoryStore implements SeriesSource {
   }
 
   async range(query: SeriesQuery): Promise<SeriesPoint[]> {
-    const id = this.ids.get(`${query.source}\n${query.name}`);
+    const id = this.ids.get(query.source)?.get(query.name);
     return id === undefined ? [] : readSeries(this.db, id, query);
   }
 
@@ -121,7 +129,7 @@ export class HistoryStore implements SeriesSource {
     const events = (this.db.prepare('select count(*) as n, min(at) as oldest from events').get() as { n: number; oldest: number | null });
     const rollup = this.db.prepare('select min(at) as oldest from rollups').get() as { oldest: number | null };
     const oldest = [events.oldest, rollup.oldest].filter((v): v is number => typeof v === 'number');
-    return { events: events.n, series: this.ids.size, ...(oldest.length ? { oldest: Math.min(...oldest) } : {}) };
+    return { events: events.n, series: this.seriesCount, ...(oldest.length ? { oldest: Math.min(...oldest) } : {}) };
   }
 
   /** Folds the write-ahead log into the file and empties it (SQLite does this on its own every ~4 MB). */

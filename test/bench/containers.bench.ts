@@ -22,6 +22,7 @@ import { docker } from '../support/docker/dockerCli.js';
 import { report, type Figure, type Ratio } from './report.js';
 import { pidOnPort, processCpuMs } from './processStats.js';
 import { startServer } from '../e2e/harness.js';
+import { cpuProfilerOptions, toggleCpuProfile } from './cpuProfile.js';
 import { WebSocket } from 'ws';
 
 const restartRounds = Number(process.env.BENCH_RESTART_ROUNDS ?? 10);
@@ -29,6 +30,8 @@ const statsContainers = 20;
 const cpuWindowMs = Number(process.env.BENCH_CPU_WINDOW_MS ?? 30_000);
 const idleWindowMs = Number(process.env.BENCH_IDLE_WINDOW_MS ?? 15_000);
 const idleSettleMs = Number(process.env.BENCH_IDLE_SETTLE_MS ?? 30_000);
+/** A folder for a V8 CPU profile of the server (written when it stops), to see where the streaming time goes. */
+const cpuProfileDir = process.env.BENCH_CPU_PROFILE_DIR;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -98,7 +101,8 @@ async function statsCpu(tc: TestContainers): Promise<{ figures: Figure[]; ratios
     const c = await tc.run({ image: 'busybox', name: `stats-${i}`, project, cmd: ['sh', '-c', 'trap "exit 0" TERM; while true; do sleep 1; done'] });
     ids.push(c.id);
   }
-  const server = await startServer({ config: { name: 'containers-bench', docker: { project } } });
+  const profileEnv = cpuProfileDir ? { NODE_OPTIONS: cpuProfilerOptions(cpuProfileDir) } : undefined;
+  const server = await startServer({ config: { name: 'containers-bench', docker: { project } }, ...(profileEnv ? { env: profileEnv } : {}) });
   let oursMs: number;
   let idleMs: number;
   let tables = 0;
@@ -123,9 +127,15 @@ async function statsCpu(tc: TestContainers): Promise<{ figures: Figure[]; ratios
     await waitFor(`all ${statsContainers} containers in the stats table`, () => streamed === statsContainers, 60_000, 200);
     await new Promise((r) => setTimeout(r, 5000)); // past start-up and JIT warm-up, as the CLI gets below
     const t0 = tables;
+    if (cpuProfileDir) toggleCpuProfile(pid);
     const c0 = processCpuMs(pid);
     await new Promise((r) => setTimeout(r, cpuWindowMs));
     oursMs = processCpuMs(pid) - c0;
+    if (cpuProfileDir) {
+      toggleCpuProfile(pid);
+      await waitFor('the server to write its CPU profile', () => /CPU-PROFILE (.*)\n/.test(server.output()), 10_000);
+      console.log(/CPU-PROFILE (.*)\n/.exec(server.output())![0].trim());
+    }
     tables -= t0;
     ws.close();
   } finally {
