@@ -21,6 +21,9 @@ export interface StackFeeds {
 
 export type AlertConfig = Pick<StackConfig, 'alerts' | 'notify' | 'probes' | 'cache' | 'mcpServers'>;
 
+/** Past this many source ids the parse memo starts over, so sources that come and go cannot grow it without bound. */
+const maxParsedSources = 10_000;
+
 export interface EvaluatorOptions {
   now?: () => number;
   book?: BookOptions;
@@ -32,9 +35,6 @@ export interface EvaluatorOptions {
  * for: running out, a window sliding, a silence ending). No polling: with
  * nothing arriving and nothing pending, it costs nothing.
  */
-/** Past this many source ids the parse memo starts over, so sources that come and go cannot grow it without bound. */
-const maxParsedSources = 10_000;
-
 export class AlertEvaluator implements Disposable {
   readonly transitions = new Emitter<Transition>();
   /** The view changed (an alert appeared, moved, left; a silence came or went). */
