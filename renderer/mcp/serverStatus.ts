@@ -1,6 +1,6 @@
 import type { Tone } from '../components/StatusPill.js';
 import type { McpServerState, McpStatus } from '../../shared/contract/mcp.js';
-import { countdownTextChangesIn, durationTextChangesIn, formatDuration } from '../components/time.js';
+import { formatDuration } from '../components/time.js';
 
 /**
  * How an MCP server's state is shown and acted on, decided once for every screen
@@ -34,12 +34,6 @@ export function serverStatusLabel(s: Pick<McpServerState, 'status' | 'exitCode' 
   if (s.status === 'backoff' && s.nextAttemptAt) return `backoff · retry in ${formatDuration(Math.max(0, s.nextAttemptAt - now))}`;
   if (s.status === 'crash-loop') return `crash-loop · ${s.failures} ${s.failures === 1 ? 'failure' : 'failures'}`;
   return s.status;
-}
-
-/** How long until a row's clock texts change: "for N" since `since`, and the backoff label's "retry in N". */
-export function serverClockChangesIn(s: Pick<McpServerState, 'status' | 'since' | 'nextAttemptAt'>, now: number): number {
-  const since = durationTextChangesIn(now - s.since);
-  return s.status === 'backoff' && s.nextAttemptAt ? Math.min(since, countdownTextChangesIn(s.nextAttemptAt - now)) : since;
 }
 
 /** The state in words that do not tick with the clock ("backoff", not "backoff · retry in 4 s"): what a change announces. */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { countdownTextChangesIn, durationTextChangesIn, formatDuration } from '../../../renderer/components/time.js';
-import { serverClockChangesIn } from '../../../renderer/mcp/serverStatus.js';
 import { roundTimeTicks, roundValueTicks } from '../../../renderer/components/charts/chartTicks.js';
 
 /** Walks time forward in 10 ms steps and returns every moment the text changed. */
@@ -31,12 +30,6 @@ describe('clock texts are re-read only when what they show changes', () => {
     }
     expect(countdownTextChangesIn(0)).toBe(Infinity);
     expect(countdownTextChangesIn(-300)).toBe(Infinity);
-  });
-
-  it('an MCP row wakes for whichever of its clocks changes first', () => {
-    const now = 1_000_000;
-    expect(serverClockChangesIn({ status: 'ready', since: now - 300_000 }, now)).toBeGreaterThan(55_000);
-    expect(serverClockChangesIn({ status: 'backoff', since: now - 300_000, nextAttemptAt: now + 4_200 }, now)).toBeLessThanOrEqual(1_000);
   });
 });
 
