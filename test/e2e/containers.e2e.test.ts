@@ -58,7 +58,7 @@ describe('Containers screen', () => {
       )
       .toBe(true);
     expect(seen.indexOf('restarting')).toBeGreaterThanOrEqual(0);
-    await expect.poll(() => worker.textContent()).toMatch(/restart done in \d+(\.\d)? s/);
+    await expect.poll(() => worker.textContent()).toMatch(/restart done in (\d+ ms|\d+(\.\d)? s)/);
   });
 
   it('shows a container stopped from the CLI within 2 s', async () => {
