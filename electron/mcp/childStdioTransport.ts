@@ -3,6 +3,7 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { JSONRPCMessageSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { serializeMessage } from '@modelcontextprotocol/sdk/shared/stdio.js';
 import { toDisposable, type Disposable } from '../base/disposable.js';
+import { isPlainResultResponse } from './resultResponse.js';
 
 /** A protocol line longer than this is not a message we can use; it is reported and dropped. */
 const maxLineBytes = 16 * 1024 * 1024;
@@ -110,8 +111,12 @@ export class ChildStdioTransport implements Transport {
     if (line.trim() === '') return;
     let message: JSONRPCMessage | undefined;
     try {
-      const parsed = JSONRPCMessageSchema.safeParse(JSON.parse(line));
-      if (parsed.success) message = parsed.data;
+      const json: unknown = JSON.parse(line);
+      if (isPlainResultResponse(json)) message = json;
+      else {
+        const parsed = JSONRPCMessageSchema.safeParse(json);
+        if (parsed.success) message = parsed.data;
+      }
     } catch {
       // not JSON: reported below
     }
