@@ -105,7 +105,14 @@ export async function startGatewayListener(options: ListenerOptions): Promise<Ga
   };
 }
 
+/** A path of these characters alone (no dot segments, escapes, backslashes or a leading "//") is its own WHATWG pathname. */
+const plainPath = /^\/(?!\/)[A-Za-z0-9_~\-/]*$/;
+
 function pathOf(target: string | undefined): string | undefined {
+  // the usual /mcp/<name> skips a URL parse (~10 µs a request)
+  const end = target === undefined ? -1 : target.search(/[?#]/);
+  const path = end === -1 ? target : target!.slice(0, end);
+  if (path !== undefined && plainPath.test(path)) return path;
   try {
     return new URL(target ?? '/', 'http://placeholder').pathname;
   } catch {

@@ -1,10 +1,13 @@
 import type { ServerResponse } from 'node:http';
 import type { JSONRPCMessage, RequestId } from '@modelcontextprotocol/sdk/types.js';
 import type { EventLog } from './eventLog.js';
+import { SameDelayTimers, type DelayedCall } from './sameDelayTimers.js';
 import { SseStream } from './sseStream.js';
 
 /** A call not answered by then becomes an SSE stream: headers and heartbeats flow, and a dropped connection can resume. */
 const jsonWindowMs = 1_000;
+/** Shared by every reply: one timer, not one per request. */
+const jsonWindows = new SameDelayTimers(jsonWindowMs);
 
 export interface ReplyOptions {
   /** Mcp-Session-Id and the like, on the response. */
@@ -28,7 +31,7 @@ export class PostReply {
   private readonly answers: JSONRPCMessage[] = [];
   private res: ServerResponse | undefined;
   private stream: SseStream | undefined;
-  private readonly timer: NodeJS.Timeout;
+  private readonly window: DelayedCall;
 
   constructor(
     /** Names the stream's events in the session's event log. */
@@ -43,8 +46,7 @@ export class PostReply {
     res.once('close', () => {
       if (this.res === res && !this.stream) this.res = undefined;
     });
-    this.timer = setTimeout(() => this.toStream(), jsonWindowMs);
-    this.timer.unref();
+    this.window = jsonWindows.schedule(() => this.toStream());
   }
 
   get finished(): boolean {
@@ -81,7 +83,7 @@ export class PostReply {
 
   /** The session ended: an open stream ends, a JSON answer still waiting gets the answers so far (an error for the rest). */
   close(): void {
-    clearTimeout(this.timer);
+    this.window.cancel();
     this.options.done(this);
     if (this.stream) return this.stream.end();
     const res = this.res;
@@ -93,7 +95,7 @@ export class PostReply {
   }
 
   private answerJson(): void {
-    clearTimeout(this.timer);
+    this.window.cancel();
     this.options.done(this);
     const res = this.res;
     this.res = undefined;
@@ -104,7 +106,7 @@ export class PostReply {
 
   /** From here on every message is an event; answers held so far go first. */
   private toStream(): void {
-    clearTimeout(this.timer);
+    this.window.cancel();
     if (this.stream || this.finished) return;
     const res = this.res;
     if (!res || res.destroyed) return;
