@@ -3,7 +3,9 @@
  * 1. added latency: sequential tools/call of server-everything's echo through the gateway vs the same
  *    call over stdio with the bare SDK (p50, p99; target: p50 added ≤ 1 ms), both SDK clients, the same
  *    payload and warm-up, in interleaved blocks of one run; beside them, for reading the figure, the HTTP
- *    floor: the same HTTP client against a server that answers at once (instantMcpHttp.mjs);
+ *    floor: the same HTTP client against a server that answers at once (instantMcpHttp.mjs); all of it
+ *    twice, with the SDK client on Node's fetch (undici) and on a keep-alive node:http fetch
+ *    (keepAliveFetch.ts), so what the client's HTTP stack costs is told apart from what the gateway does;
  * 2. against supergateway (stateful Streamable HTTP) in front of the same server, the same SDK client,
  *    the same concurrency, in one run (targets: req/s ratio ≥ 1.0, p99 ratio ≤ 1.0);
  * 3. replicas: a CPU-bound tool (SPIN_MS of busy loop) from 4 sessions, 2 replicas vs 1 (target ≥ 1.6×).
@@ -16,6 +18,8 @@ import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { keepAliveFetch } from './keepAliveFetch.js';
 import { report } from './report.js';
 
 const calls = Number(process.env.GATEWAY_BENCH_CALLS ?? 2000);
@@ -52,9 +56,10 @@ async function drive(client: Client, n: number, parallel: number, tool: string, 
   return { ms, seconds: (performance.now() - started) / 1000 };
 }
 
-async function httpClient(url: string, headers: Record<string, string> = {}): Promise<Client> {
+/** The SDK's HTTP client on Node's fetch (undici), or on `fetch` when given (keepAliveFetch.ts). */
+async function httpClient(url: string, headers: Record<string, string> = {}, fetch?: FetchLike): Promise<Client> {
   const client = new Client({ name: 'bench', version: '1' });
-  await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } }));
+  await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers }, ...(fetch ? { fetch } : {}) }));
   return client;
 }
 
@@ -135,41 +140,58 @@ async function startInstantServer(): Promise<{ url: string; stop: () => Promise<
 }
 
 async function addedLatency(gatewayUrl: string): Promise<void> {
-  const viaGateway = await httpClient(`${gatewayUrl}/everything`, { Authorization: `Bearer ${token}` });
+  const auth = { Authorization: `Bearer ${token}` };
+  const nodeHttp = keepAliveFetch();
+  const viaGateway = await httpClient(`${gatewayUrl}/everything`, auth);
   const bare = await stdioClient();
   const instant = await startInstantServer();
   const viaInstant = await httpClient(instant.url);
+  // the same SDK client on a keep-alive node:http fetch: what undici costs the client, against both servers
+  const viaGatewayNode = await httpClient(`${gatewayUrl}/everything`, auth, nodeHttp.fetch);
+  const viaInstantNode = await httpClient(instant.url, {}, nodeHttp.fetch);
+  const clients = { gw: viaGateway, stdio: bare, floor: viaInstant, gwNode: viaGatewayNode, floorNode: viaInstantNode };
+  const ms = { gw: [] as number[], stdio: [] as number[], floor: [] as number[], gwNode: [] as number[], floorNode: [] as number[] };
   const args = { message: 'bench' };
-  await drive(viaGateway, 100, 1, 'echo', args); // warm all three
-  await drive(bare, 100, 1, 'echo', args);
-  await drive(viaInstant, 100, 1, 'echo', args);
-  const gw: number[] = [];
-  const stdio: number[] = [];
-  const floor: number[] = [];
+  for (const client of Object.values(clients)) await drive(client, 100, 1, 'echo', args); // warm them all
   // interleaved blocks, so all see the same machine load
   for (let done = 0; done < calls; done += 100) {
-    gw.push(...(await drive(viaGateway, 100, 1, 'echo', args)).ms);
-    stdio.push(...(await drive(bare, 100, 1, 'echo', args)).ms);
-    floor.push(...(await drive(viaInstant, 100, 1, 'echo', args)).ms);
+    for (const [name, client] of Object.entries(clients)) ms[name as keyof typeof ms].push(...(await drive(client, 100, 1, 'echo', args)).ms);
   }
-  await Promise.all([viaGateway.close(), bare.close(), viaInstant.close()]);
+  await Promise.all(Object.values(clients).map((c) => c.close()));
+  nodeHttp.close();
   await instant.stop();
-  const added = quantile(gw, 0.5) - quantile(stdio, 0.5);
+  const p50 = (xs: number[]) => quantile(xs, 0.5);
+  const p99 = (xs: number[]) => quantile(xs, 0.99);
+  const added = p50(ms.gw) - p50(ms.stdio);
+  const addedNode = p50(ms.gwNode) - p50(ms.stdio);
+  const fetchLabel = 'SDK client on Node fetch';
+  const nodeLabel = 'SDK client on keep-alive node:http';
   report(
-    `gateway: added latency, ${gw.length} sequential tools/call echo (server-everything)`,
+    `gateway: added latency, ${ms.gw.length} sequential tools/call echo (server-everything)`,
     [
-      { label: 'through the gateway, p50', value: quantile(gw, 0.5), unit: 'ms' },
-      { label: 'through the gateway, p99', value: quantile(gw, 0.99), unit: 'ms' },
-      { label: 'bare SDK over stdio, p50', value: quantile(stdio, 0.5), unit: 'ms' },
-      { label: 'bare SDK over stdio, p99', value: quantile(stdio, 0.99), unit: 'ms' },
-      { label: 'added by the gateway, p50', value: added, unit: 'ms' },
-      { label: 'added by the gateway, p99', value: quantile(gw, 0.99) - quantile(stdio, 0.99), unit: 'ms' },
-      { label: 'HTTP floor (same client, instant JSON server), p50', value: quantile(floor, 0.5), unit: 'ms' },
-      { label: "gateway's own share (gateway − HTTP floor − stdio), p50", value: quantile(gw, 0.5) - quantile(floor, 0.5) - quantile(stdio, 0.5), unit: 'ms' },
-      { label: 'gateway p50 / stdio p50', value: quantile(gw, 0.5) / quantile(stdio, 0.5), unit: '×' },
-      { label: 'gateway p99 / stdio p99', value: quantile(gw, 0.99) / quantile(stdio, 0.99), unit: '×' },
+      { label: 'bare SDK over stdio, p50', value: p50(ms.stdio), unit: 'ms' },
+      { label: 'bare SDK over stdio, p99', value: p99(ms.stdio), unit: 'ms' },
+      { label: `${fetchLabel}: through the gateway, p50`, value: p50(ms.gw), unit: 'ms' },
+      { label: `${fetchLabel}: through the gateway, p99`, value: p99(ms.gw), unit: 'ms' },
+      { label: `${fetchLabel}: added by the gateway, p50`, value: added, unit: 'ms' },
+      { label: `${fetchLabel}: added by the gateway, p99`, value: p99(ms.gw) - p99(ms.stdio), unit: 'ms' },
+      { label: `${fetchLabel}: HTTP floor (instant JSON server), p50`, value: p50(ms.floor), unit: 'ms' },
+      { label: `${fetchLabel}: HTTP floor (instant JSON server), p99`, value: p99(ms.floor), unit: 'ms' },
+      { label: `${fetchLabel}: gateway's own share (gw − floor − stdio), p50`, value: p50(ms.gw) - p50(ms.floor) - p50(ms.stdio), unit: 'ms' },
+      { label: `${nodeLabel}: through the gateway, p50`, value: p50(ms.gwNode), unit: 'ms' },
+      { label: `${nodeLabel}: through the gateway, p99`, value: p99(ms.gwNode), unit: 'ms' },
+      { label: `${nodeLabel}: added by the gateway, p50`, value: addedNode, unit: 'ms' },
+      { label: `${nodeLabel}: added by the gateway, p99`, value: p99(ms.gwNode) - p99(ms.stdio), unit: 'ms' },
+      { label: `${nodeLabel}: HTTP floor (instant JSON server), p50`, value: p50(ms.floorNode), unit: 'ms' },
+      { label: `${nodeLabel}: HTTP floor (instant JSON server), p99`, value: p99(ms.floorNode), unit: 'ms' },
+      { label: `${nodeLabel}: gateway's own share (gw − floor − stdio), p50`, value: p50(ms.gwNode) - p50(ms.floorNode) - p50(ms.stdio), unit: 'ms' },
+      { label: 'gateway p50 / stdio p50 (Node fetch)', value: p50(ms.gw) / p50(ms.stdio), unit: '×' },
+      { label: 'gateway p99 / stdio p99 (Node fetch)', value: p99(ms.gw) / p99(ms.stdio), unit: '×' },
     ],
-    [{ label: 'p50 added by the gateway (ms)', value: added, target: '≤ 1', pass: added <= 1 }],
+    [
+      { label: `p50 added by the gateway (ms), ${fetchLabel}`, value: added, target: '≤ 1', pass: added <= 1 },
+      { label: `p50 added by the gateway (ms), ${nodeLabel}`, value: addedNode, target: '≤ 1', pass: addedNode <= 1 },
+    ],
   );
 }
 
