@@ -4,6 +4,7 @@ import { Emitter } from '../base/emitter.js';
 import type { EngineConnection } from './engineConnection.js';
 import { toSample, type Counters, type RawStats } from './statsMath.js';
 import { StatsHistory } from './statsHistory.js';
+import { StatsRounds } from './statsRounds.js';
 import { openStatsStream, type StatsStream } from './statsStream.js';
 
 interface Entry {
@@ -28,6 +29,7 @@ export class ContainerStats implements Disposable {
   readonly sample = new Emitter<{ id: string; sample: StatsSample }>();
   private readonly entries = new Map<string, Entry>();
   private readonly subscriptions: Disposable[];
+  private readonly rounds = new StatsRounds();
 
   constructor(
     private readonly conn: EngineConnection,
@@ -94,7 +96,7 @@ export class ContainerStats implements Disposable {
     if (!entry || entry.refs === 0 || entry.stream) return;
     if (this.conn.status !== 'connected' || !container || !liveStates.has(container.state)) return;
     entry.counters = undefined;
-    const stream: StatsStream = openStatsStream({ options: this.conn.address.options, docker: this.conn.docker }, id, {
+    const stream: StatsStream = openStatsStream({ options: this.conn.address.options, docker: this.conn.docker, rounds: this.rounds }, id, {
       line: (line) => this.onLine(id, entry, line),
       // Refused (404/409: the container went away or stopped meanwhile; its event will say so) or ended.
       ended: () => this.forgetStream(entry, stream),
@@ -155,6 +157,7 @@ export class ContainerStats implements Disposable {
     for (const d of this.subscriptions) d.dispose();
     for (const entry of this.entries.values()) this.closeEntry(entry);
     this.entries.clear();
+    this.rounds.dispose();
     this.sample.dispose();
   }
 }

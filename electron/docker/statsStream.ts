@@ -2,6 +2,7 @@ import { connect as connectSocket, isIP, type Socket } from 'node:net';
 import { connect as connectTls } from 'node:tls';
 import type Docker from 'dockerode';
 import { lineReader } from './lineReader.js';
+import type { StatsRounds } from './statsRounds.js';
 import { StreamedResponse } from './streamedResponse.js';
 
 export interface StatsStreamHandlers {
@@ -19,7 +20,7 @@ export interface StatsStream {
   close(): void;
 }
 
-type Engine = { options: Docker.DockerOptions; docker: Docker };
+type Engine = { options: Docker.DockerOptions; docker: Docker; rounds?: StatsRounds };
 
 /**
  * One container's live stats (`GET /containers/<id>/stats?stream=1`). Over a
@@ -29,50 +30,71 @@ type Engine = { options: Docker.DockerOptions; docker: Docker };
  * each. SSH engines need docker-modem's ssh2 agent, so they keep dockerode.
  */
 export function openStatsStream(engine: Engine, id: string, handlers: StatsStreamHandlers): StatsStream {
-  return engine.options.protocol === 'ssh' ? viaDockerode(engine.docker, id, handlers) : direct(engine.options, id, handlers);
+  return engine.options.protocol === 'ssh' ? viaDockerode(engine.docker, id, handlers) : direct(engine.options, id, handlers, engine.rounds);
 }
 
-function direct(options: Docker.DockerOptions, id: string, handlers: StatsStreamHandlers): StatsStream {
+/**
+ * Where plain sockets read into: one for every stream, as each read is handed on (and what is kept
+ * of it copied) before the next one lands.
+ */
+const readBuffer = Buffer.allocUnsafe(64 * 1024);
+
+function direct(options: Docker.DockerOptions, id: string, handlers: StatsStreamHandlers, rounds: StatsRounds | undefined): StatsStream {
   let finished = false;
-  const socket = connectTo(options);
   const reader = lineReader((line) => finished || handlers.line(line));
-  const finish = () => {
-    if (finished) return;
-    finished = true;
-    response.stop();
-    socket.destroy();
-    handlers.ended();
-  };
   const response = new StreamedResponse({
     head: ({ status }) => {
       if (status !== 200) finish();
     },
     body: (bytes) => reader.push(bytes),
-    end: finish,
-    malformed: finish,
+    end: () => finish(),
+    malformed: () => finish(),
   });
-  socket.on('data', (bytes: Buffer) => response.push(bytes));
+  const { socket, readsInPlace } = connectTo(options, (bytes) => {
+    response.push(bytes);
+    rounds?.arrived();
+  });
+  // Only a socket that reads in place stops reading when paused (a 'data' socket buffers on).
+  if (readsInPlace) rounds?.join(socket);
+  const drop = () => {
+    finished = true;
+    response.stop();
+    rounds?.leave(socket);
+    socket.destroy();
+  };
+  const finish = () => {
+    if (finished) return;
+    drop();
+    handlers.ended();
+  };
   // Kept for the socket's whole life: a destroyed socket may still report its reset.
   socket.on('error', finish);
   socket.on('end', finish);
   socket.on('close', finish);
   socket.write(requestText(options, id));
-  return {
-    close() {
-      finished = true;
-      response.stop();
-      socket.destroy();
-    },
-  };
+  return { close: drop };
 }
 
-/** A socket to the engine as docker-modem would open it: its unix socket or named pipe, else host:port, with TLS for https. */
-function connectTo(options: Docker.DockerOptions): Socket {
-  if (!options.host && options.socketPath) return connectSocket(options.socketPath);
+/**
+ * A socket to the engine as docker-modem would open it: its unix socket or named pipe, else
+ * host:port, with TLS for https. Plain sockets hand each read straight to `onBytes` (onread),
+ * skipping the stream machinery a 'data' event goes through; TLS sockets use 'data'.
+ */
+function connectTo(options: Docker.DockerOptions, onBytes: (bytes: Buffer) => void): { socket: Socket; readsInPlace: boolean } {
+  const onread = {
+    buffer: readBuffer,
+    callback: (n: number) => {
+      onBytes(readBuffer.subarray(0, n));
+      return true;
+    },
+  };
+  if (!options.host && options.socketPath) return { socket: connectSocket({ path: options.socketPath, onread }), readsInPlace: true };
   const host = options.host ?? 'localhost';
   const port = Number(options.port);
-  if (options.protocol !== 'https') return connectSocket({ host, port });
-  return connectTls({ host, port, ca: options.ca, cert: options.cert, key: options.key, ...(isIP(host) ? {} : { servername: host }) });
+  if (options.protocol !== 'https') return { socket: connectSocket({ host, port, onread }), readsInPlace: true };
+  const socket = connectTls({ host, port, ca: options.ca, cert: options.cert, key: options.key, ...(isIP(host) ? {} : { servername: host }) });
+  socket.on('data', onBytes);
+  return { socket, readsInPlace: false };
 }
 
 function requestText(options: Docker.DockerOptions, id: string): string {

@@ -9,6 +9,7 @@ import type Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StreamedResponse, type ResponseHead } from '../../../electron/docker/streamedResponse.js';
 import { openStatsStream } from '../../../electron/docker/statsStream.js';
+import { StatsRounds } from '../../../electron/docker/statsRounds.js';
 import { waitFor } from '../../support/waitFor.js';
 
 function read(pieces: Buffer[]): { head?: ResponseHead; body: string; ended: boolean; malformed?: string } {
@@ -73,9 +74,9 @@ function listenOnLoopback(server: Server): Promise<void> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
 }
 
-function collect(options: Docker.DockerOptions, id: string) {
+function collect(options: Docker.DockerOptions, id: string, rounds?: StatsRounds) {
   const got = { lines: [] as string[], ended: 0 };
-  const stream = openStatsStream({ options, docker: undefined as unknown as Docker }, id, {
+  const stream = openStatsStream({ options, docker: undefined as unknown as Docker, ...(rounds ? { rounds } : {}) }, id, {
     line: (line) => got.lines.push(line),
     ended: () => got.ended++,
   });
@@ -141,6 +142,14 @@ describe('stats stream over the engine socket', () => {
     await waitFor('both to end', () => gone.got.ended === 1 && nowhere.got.ended === 1);
     expect(gone.got.lines).toEqual([]);
     expect(nowhere.got.lines).toEqual([]);
+  });
+
+  it('streams that read in rounds still get every line', async () => {
+    const rounds = new StatsRounds(100, 500);
+    const streams = [1, 2, 3].map(() => collect({ socketPath: join(dir, 'docker.sock') }, 'live', rounds));
+    await waitFor('the streams to end', () => streams.every((s) => s.got.ended === 1));
+    for (const s of streams) expect(s.got.lines).toEqual(lines);
+    rounds.dispose();
   });
 
   it('says nothing more once closed', async () => {
