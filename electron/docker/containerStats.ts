@@ -2,16 +2,16 @@ import type { StatsSample } from '../../shared/contract/containers.js';
 import { toDisposable, type Disposable } from '../base/disposable.js';
 import { Emitter } from '../base/emitter.js';
 import type { EngineConnection } from './engineConnection.js';
-import { lineReader } from './lineReader.js';
 import { toSample, type Counters, type RawStats } from './statsMath.js';
 import { StatsHistory } from './statsHistory.js';
+import { StatsRounds } from './statsRounds.js';
+import { openStatsStream, type StatsStream } from './statsStream.js';
 
 interface Entry {
   refs: number;
   history: StatsHistory;
-  stream?: NodeJS.ReadableStream & { destroy?: () => void };
-  abort?: AbortController;
-  opening: boolean;
+  /** The stream being opened or open, until it ends or is closed. */
+  stream?: StatsStream;
   counters?: Counters;
 }
 
@@ -29,6 +29,7 @@ export class ContainerStats implements Disposable {
   readonly sample = new Emitter<{ id: string; sample: StatsSample }>();
   private readonly entries = new Map<string, Entry>();
   private readonly subscriptions: Disposable[];
+  private readonly rounds = new StatsRounds();
 
   constructor(
     private readonly conn: EngineConnection,
@@ -76,14 +77,14 @@ export class ContainerStats implements Disposable {
   /** How many Docker stats streams are open now (for tests and the benchmark). */
   get openStreams(): number {
     let n = 0;
-    for (const e of this.entries.values()) if (e.stream || e.opening) n++;
+    for (const e of this.entries.values()) if (e.stream) n++;
     return n;
   }
 
   private entry(id: string): Entry {
     let entry = this.entries.get(id);
     if (!entry) {
-      entry = { refs: 0, history: new StatsHistory(this.historyCapacity), opening: false };
+      entry = { refs: 0, history: new StatsHistory(this.historyCapacity) };
       this.entries.set(id, entry);
     }
     return entry;
@@ -92,42 +93,20 @@ export class ContainerStats implements Disposable {
   private ensure(id: string): void {
     const entry = this.entries.get(id);
     const container = this.conn.containers.get(id);
-    if (!entry || entry.refs === 0 || entry.stream || entry.opening) return;
+    if (!entry || entry.refs === 0 || entry.stream) return;
     if (this.conn.status !== 'connected' || !container || !liveStates.has(container.state)) return;
-    entry.opening = true;
-    const abort = new AbortController();
-    entry.abort = abort;
     entry.counters = undefined;
-    this.conn.docker
-      .getContainer(id)
-      .stats({ stream: true, abortSignal: abort.signal } as { stream: true })
-      .then((stream) => {
-        const s = stream as NodeJS.ReadableStream & { destroy?: () => void };
-        entry.opening = false;
-        if (abort.signal.aborted || entry.abort !== abort) {
-          s.destroy?.();
-          return;
-        }
-        entry.stream = s;
-        const reader = lineReader((line) => this.onLine(id, entry, line));
-        s.on('data', (chunk: Buffer) => reader.push(chunk));
-        const ended = () => {
-          if (entry.stream === s) {
-            entry.stream = undefined;
-            entry.abort = undefined;
-          }
-        };
-        s.on('end', ended);
-        s.on('close', ended);
-        s.on('error', ended);
-      })
-      .catch(() => {
-        // 404/409: the container went away or stopped meanwhile; its event will say so.
-        if (entry.abort === abort) {
-          entry.opening = false;
-          entry.abort = undefined;
-        }
-      });
+    const stream: StatsStream = openStatsStream({ options: this.conn.address.options, docker: this.conn.docker, rounds: this.rounds }, id, {
+      line: (line) => this.onLine(id, entry, line),
+      // Refused (404/409: the container went away or stopped meanwhile; its event will say so) or ended.
+      ended: () => this.forgetStream(entry, stream),
+    });
+    entry.stream = stream;
+  }
+
+  private forgetStream(entry: Entry, stream: StatsStream): void {
+    if (entry.stream !== stream) return;
+    entry.stream = undefined;
   }
 
   private onLine(id: string, entry: Entry, line: string): void {
@@ -162,16 +141,9 @@ export class ContainerStats implements Disposable {
   }
 
   private closeEntry(entry: Entry): void {
-    entry.abort?.abort();
-    entry.abort = undefined;
-    entry.opening = false;
-    if (entry.stream) {
-      const s = entry.stream;
-      entry.stream = undefined;
-      s.removeAllListeners();
-      s.on('error', () => {});
-      s.destroy?.();
-    }
+    const stream = entry.stream;
+    entry.stream = undefined;
+    stream?.close();
   }
 
   private drop(id: string): void {
@@ -185,6 +157,7 @@ export class ContainerStats implements Disposable {
     for (const d of this.subscriptions) d.dispose();
     for (const entry of this.entries.values()) this.closeEntry(entry);
     this.entries.clear();
+    this.rounds.dispose();
     this.sample.dispose();
   }
 }

@@ -50,6 +50,8 @@ interface Open {
  */
 export class MinuteRollups {
   private readonly open = new Map<number, Open>();
+  /** No open minute starts before this (it may be older than the oldest): a flush with nothing due skips the scan. */
+  private earliest = Infinity;
 
   /** Adds a sample; returns the previous minute's rollup when this sample starts a new one. */
   add(series: number, at: number, value: number): Rollup | undefined {
@@ -65,6 +67,7 @@ export class MinuteRollups {
       return undefined;
     }
     this.open.set(series, { at: minute, values: [value] });
+    if (minute < this.earliest) this.earliest = minute;
     return current ? rollupOf(series, current.at, current.values) : undefined;
   }
 
@@ -76,12 +79,16 @@ export class MinuteRollups {
   /** Closes every minute that ended more than `graceMs` before `now` (a quiet series still gets its rollup). */
   closeDue(now: number, graceMs: number): Rollup[] {
     const out: Rollup[] = [];
+    // Every flush (800 ms) asks; a minute ends once a minute: scanning 100 series each time was wasted.
+    if (this.earliest + minuteMs + graceMs > now) return out;
+    let earliest = Infinity;
     for (const [series, current] of this.open) {
       if (current.at + minuteMs + graceMs <= now) {
         out.push(rollupOf(series, current.at, current.values));
         this.open.delete(series);
-      }
+      } else if (current.at < earliest) earliest = current.at;
     }
+    this.earliest = earliest;
     return out;
   }
 
@@ -89,6 +96,7 @@ export class MinuteRollups {
   closeAll(): Rollup[] {
     const out = [...this.open].map(([series, current]) => rollupOf(series, current.at, current.values));
     this.open.clear();
+    this.earliest = Infinity;
     return out;
   }
 }
