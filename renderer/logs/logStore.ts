@@ -1,4 +1,4 @@
-import { nextVisibleFrame } from '../client/frameGate.js';
+import { budgetedFrames } from './renderBudget.js';
 import { logLevels, logStreams, type LogBatch, type LogLevel, type LogLine, type LogStream } from '../../shared/contract/logs.js';
 
 export const levelNames: readonly LogLevel[] = logLevels;
@@ -17,8 +17,9 @@ export interface StoredLine extends LogLine {
  * line, so a million lines cost about 30 bytes each beyond their text and no
  * object per line. Lines have absolute indexes: the oldest held is `first`,
  * the newest `end - 1`; when full, the oldest fall out and `first` moves on.
- * Readers are told at most once per frame, however many batches arrived, and
- * not while the page is hidden (then all at once when it is shown).
+ * Readers are told at most once per frame, however many batches arrived (and
+ * in a flood less often: see renderBudget.ts), and not while the page is
+ * hidden (then all at once when it is shown).
  */
 export class LogStore {
   private cap = 0;
@@ -216,4 +217,5 @@ export class LogStore {
 }
 
 // Lines keep arriving into the columns while the page is hidden; the list is drawn again once it is shown.
-const defaultSchedule = nextVisibleFrame;
+// Drawing takes at most half the main thread, so a flood of lines still gets the other half to come in.
+const defaultSchedule = budgetedFrames(0.5);
