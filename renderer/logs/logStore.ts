@@ -155,15 +155,21 @@ export class LogStore {
     const srcs = new Uint16Array(cap);
     const strs = new Uint8Array(cap);
     const lvls = new Uint8Array(cap);
-    const texts: string[] = new Array(cap);
-    for (let i = 0; i < this.size; i++) {
-      const from = (this.head + i) % this.cap;
-      seqs[i] = this.seqs[from] as number;
-      tss[i] = this.tss[from] as number;
-      srcs[i] = this.srcs[from] as number;
-      strs[i] = this.strs[from] as number;
-      lvls[i] = this.lvls[from] as number;
-      texts[i] = this.texts[from] as string;
+    // The held lines are at most two runs of the ring (head to its end, then from 0): copied run by run, not line by line.
+    const firstRun = Math.min(this.size, this.cap - this.head);
+    const runs: [number, number, number][] = [
+      [this.head, this.head + firstRun, 0],
+      [0, this.size - firstRun, firstRun],
+    ];
+    const texts = new Array<string>(cap);
+    for (const [from, to, at] of runs) {
+      if (to <= from) continue;
+      seqs.set(this.seqs.subarray(from, to), at);
+      tss.set(this.tss.subarray(from, to), at);
+      srcs.set(this.srcs.subarray(from, to), at);
+      strs.set(this.strs.subarray(from, to), at);
+      lvls.set(this.lvls.subarray(from, to), at);
+      for (let i = from; i < to; i++) texts[at + i - from] = this.texts[i] as string;
     }
     Object.assign(this, { seqs, tss, srcs, strs, lvls, texts, cap, head: 0 });
   }
@@ -217,5 +223,5 @@ export class LogStore {
 }
 
 // Lines keep arriving into the columns while the page is hidden; the list is drawn again once it is shown.
-// Drawing takes at most half the main thread, so a flood of lines still gets the other half to come in.
-const defaultSchedule = budgetedFrames(0.5);
+// Drawing takes at most a third of the main thread, so a flood of lines still gets the rest to come in.
+const defaultSchedule = budgetedFrames(1 / 3);

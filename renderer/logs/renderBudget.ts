@@ -10,14 +10,7 @@ import { nextVisibleFrame, type FrameGate } from '../client/frameGate.js';
  */
 export function budgetedFrames(share: number, gate: FrameGate = nextVisibleFrame): FrameGate {
   let readyAt = 0;
-  const channel = typeof MessageChannel === 'function' ? new MessageChannel() : undefined;
-  const afterFrame: (then: () => void) => void = channel
-    ? (then) => {
-        // A task posted during the frame runs after its layout and paint: that is where the frame's cost ends.
-        channel.port1.onmessage = () => then();
-        channel.port2.postMessage(null);
-      }
-    : (then) => void setTimeout(then, 0);
+  const afterFrame = frameEnd();
   const draw = (run: () => void) =>
     gate(() => {
       const start = performance.now();
@@ -28,5 +21,21 @@ export function budgetedFrames(share: number, gate: FrameGate = nextVisibleFrame
     const wait = readyAt - performance.now();
     if (wait > 1) setTimeout(() => draw(run), wait);
     else draw(run);
+  };
+}
+
+/** Calls back after the current frame's layout and paint: a task posted during the frame runs after them. */
+function frameEnd(): (then: () => void) => void {
+  const waiting: (() => void)[] = [];
+  let channel: MessageChannel | undefined;
+  return (then) => {
+    if (typeof MessageChannel !== 'function') return void setTimeout(then, 0);
+    // Opened on first use: importing the store (in a test, say) leaves no port open.
+    if (!channel) {
+      channel = new MessageChannel();
+      channel.port1.onmessage = () => waiting.shift()?.();
+    }
+    waiting.push(then);
+    channel.port2.postMessage(null);
   };
 }
