@@ -57,7 +57,8 @@ export class LogStore {
     return this.first + this.size;
   }
 
-  reset(lines: readonly LogLine[]): void {
+  /** Starts over with the opening lines (the snapshot's columns). */
+  reset(lines: LogBatch): void {
     this.epoch++;
     this.head = 0;
     this.size = 0;
@@ -67,32 +68,36 @@ export class LogStore {
     this.evicted = 0;
     this.texts = [];
     this.cap = 0;
-    this.ensure(Math.min(this.capacity, Math.max(lines.length, 4_096)));
-    for (const line of lines) this.push(line);
+    this.ensure(Math.min(this.capacity, Math.max(lines.text.length, 4_096)));
+    this.putBatch(lines);
     this.changed();
   }
 
   /** Batches as the `logs` topic streams them: columns go straight into columns, with no object per line. */
   appendBatches(batches: readonly LogBatch[], dropped = 0): void {
     for (const batch of batches) {
-      const srcs = batch.sources.map((name) => this.sourceCode(name));
-      let seq = 0;
-      let ts = 0;
-      for (let i = 0; i < batch.text.length; i++) {
-        seq += batch.seq[i] as number;
-        ts += batch.ts[i] as number;
-        const slot = this.nextSlot();
-        this.seqs[slot] = seq;
-        this.tss[slot] = ts;
-        this.srcs[slot] = srcs[batch.src[i] as number] as number;
-        this.strs[slot] = batch.stream[i] as number;
-        this.lvls[slot] = batch.level[i] as number;
-        this.texts[slot] = batch.text[i] as string;
-      }
+      this.putBatch(batch);
       this.appended += batch.text.length;
     }
     this.missed += dropped;
     this.changed();
+  }
+
+  private putBatch(batch: LogBatch): void {
+    const srcs = batch.sources.map((name) => this.sourceCode(name));
+    let seq = 0;
+    let ts = 0;
+    for (let i = 0; i < batch.text.length; i++) {
+      seq += batch.seq[i] as number;
+      ts += batch.ts[i] as number;
+      const slot = this.nextSlot();
+      this.seqs[slot] = seq;
+      this.tss[slot] = ts;
+      this.srcs[slot] = srcs[batch.src[i] as number] as number;
+      this.strs[slot] = batch.stream[i] as number;
+      this.lvls[slot] = batch.level[i] as number;
+      this.texts[slot] = batch.text[i] as string;
+    }
   }
 
   /** Older lines fetched by scrolling back; kept only while there is room. */
@@ -107,10 +112,6 @@ export class LogStore {
     }
     if (room > 0) this.changed();
     return room;
-  }
-
-  private push(line: LogLine): void {
-    this.put(this.nextSlot(), line);
   }
 
   /** Makes room for one more line at the newest end (the oldest falls out when full) and returns its slot. */
