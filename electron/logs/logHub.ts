@@ -198,6 +198,20 @@ export class LogHub implements LogWriter, Disposable {
     return out.reverse();
   }
 
+  /** `query` as one batch of columns, what a viewer's opening snapshot carries: no line objects on the way. */
+  queryBatch(filter: LineFilter, tail: number): BatchBuilder {
+    const rings: SourceRing[] = [];
+    const at: number[] = [];
+    visitNewest(this.rings.values(), compileFilter(filter), tail, Infinity, (ring, i) => {
+      rings.push(ring);
+      at.push(i);
+    });
+    // Visited newest first; a batch goes oldest first.
+    const out = new BatchBuilder();
+    for (let k = rings.length - 1; k >= 0; k--) out.add(rings[k] as SourceRing, at[k] as number);
+    return out;
+  }
+
   /**
    * Up to `limit` matching lines with seq > `afterSeq`, oldest first: how a
    * stream catches up from the hub's buffers at its own pace.

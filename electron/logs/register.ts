@@ -21,7 +21,7 @@ export interface LogsOptions {
 export function registerLogs(ctx: AppContext, hub: LogHub, options: LogsOptions): void {
   ctx.topics.provide('logs', (params, sink) => {
     const from = hub.lastSeq;
-    sink.snapshot({ lines: hub.query(params, params.tail), sources: hub.sources(), dropped: hub.droppedTotal });
+    sink.snapshot({ lines: hub.queryBatch(params, params.tail).batch, sources: hub.sources(), dropped: hub.droppedTotal });
     // Paced from the hub's buffers, so a burst never overflows the session's bounded queue.
     return pumpLines(hub, params, from, (batch) => sink.append(batch), sink.room ? { room: () => sink.room!() } : {});
   });

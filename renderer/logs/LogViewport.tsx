@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import type { LogStore } from './logStore.js';
 import { LogBlock, blockLines } from './LogBlock.js';
 
@@ -31,6 +31,12 @@ interface Props {
   children?: ReactNode;
 }
 
+/** As many blocks as fill the view where the scroll is now, plus one (the newest is partly filled), taken from the newest end. */
+function newestBlocks(range: Range): number[] {
+  const take = Math.min(range.count, range.endIndex - range.startIndex + 2);
+  return Array.from({ length: take }, (_, k) => range.count - take + k);
+}
+
 /**
  * The scrolling part of the viewer. It virtualizes blocks of lines, keeps
  * the newest line in view while following, stops following the moment the
@@ -51,12 +57,16 @@ export function LogViewport(props: Props) {
   // the virtualizer re-lay out blocks (cheap: one item per block of lines).
   // eslint-disable-next-line react-hooks/exhaustive-deps -- first, end and wrap are the re-layout triggers above
   const getItemKey = useCallback((k: number) => firstBlock + k, [firstBlock, first, end, wrap]);
+  // While following, the newest blocks are drawn where the pin is about to scroll to, not where the scroll
+  // still is: drawing the old place first, then the new one after the scroll event, built every row twice a frame.
+  const rangeExtractor = useCallback((range: Range) => (following ? newestBlocks(range) : defaultRangeExtractor(range)), [following]);
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: (k) => Math.max(1, linesIn(firstBlock + k)) * rowHeight,
     getItemKey,
     overscan: 2,
+    rangeExtractor,
     paddingStart: props.header ? (props.headerHeight ?? 0) : 0,
   });
 

@@ -1,4 +1,4 @@
-import { nextVisibleFrame } from '../client/frameGate.js';
+import { budgetedFrames } from './renderBudget.js';
 import { logLevels, logStreams, type LogBatch, type LogLevel, type LogLine, type LogStream } from '../../shared/contract/logs.js';
 
 export const levelNames: readonly LogLevel[] = logLevels;
@@ -17,8 +17,9 @@ export interface StoredLine extends LogLine {
  * line, so a million lines cost about 30 bytes each beyond their text and no
  * object per line. Lines have absolute indexes: the oldest held is `first`,
  * the newest `end - 1`; when full, the oldest fall out and `first` moves on.
- * Readers are told at most once per frame, however many batches arrived, and
- * not while the page is hidden (then all at once when it is shown).
+ * Readers are told at most once per frame, however many batches arrived (and
+ * in a flood less often: see renderBudget.ts), and not while the page is
+ * hidden (then all at once when it is shown).
  */
 export class LogStore {
   private cap = 0;
@@ -56,7 +57,8 @@ export class LogStore {
     return this.first + this.size;
   }
 
-  reset(lines: readonly LogLine[]): void {
+  /** Starts over with the opening lines (the snapshot's columns). */
+  reset(lines: LogBatch): void {
     this.epoch++;
     this.head = 0;
     this.size = 0;
@@ -66,32 +68,36 @@ export class LogStore {
     this.evicted = 0;
     this.texts = [];
     this.cap = 0;
-    this.ensure(Math.min(this.capacity, Math.max(lines.length, 4_096)));
-    for (const line of lines) this.push(line);
+    this.ensure(Math.min(this.capacity, Math.max(lines.text.length, 4_096)));
+    this.putBatch(lines);
     this.changed();
   }
 
   /** Batches as the `logs` topic streams them: columns go straight into columns, with no object per line. */
   appendBatches(batches: readonly LogBatch[], dropped = 0): void {
     for (const batch of batches) {
-      const srcs = batch.sources.map((name) => this.sourceCode(name));
-      let seq = 0;
-      let ts = 0;
-      for (let i = 0; i < batch.text.length; i++) {
-        seq += batch.seq[i] as number;
-        ts += batch.ts[i] as number;
-        const slot = this.nextSlot();
-        this.seqs[slot] = seq;
-        this.tss[slot] = ts;
-        this.srcs[slot] = srcs[batch.src[i] as number] as number;
-        this.strs[slot] = batch.stream[i] as number;
-        this.lvls[slot] = batch.level[i] as number;
-        this.texts[slot] = batch.text[i] as string;
-      }
+      this.putBatch(batch);
       this.appended += batch.text.length;
     }
     this.missed += dropped;
     this.changed();
+  }
+
+  private putBatch(batch: LogBatch): void {
+    const srcs = batch.sources.map((name) => this.sourceCode(name));
+    let seq = 0;
+    let ts = 0;
+    for (let i = 0; i < batch.text.length; i++) {
+      seq += batch.seq[i] as number;
+      ts += batch.ts[i] as number;
+      const slot = this.nextSlot();
+      this.seqs[slot] = seq;
+      this.tss[slot] = ts;
+      this.srcs[slot] = srcs[batch.src[i] as number] as number;
+      this.strs[slot] = batch.stream[i] as number;
+      this.lvls[slot] = batch.level[i] as number;
+      this.texts[slot] = batch.text[i] as string;
+    }
   }
 
   /** Older lines fetched by scrolling back; kept only while there is room. */
@@ -106,10 +112,6 @@ export class LogStore {
     }
     if (room > 0) this.changed();
     return room;
-  }
-
-  private push(line: LogLine): void {
-    this.put(this.nextSlot(), line);
   }
 
   /** Makes room for one more line at the newest end (the oldest falls out when full) and returns its slot. */
@@ -154,15 +156,21 @@ export class LogStore {
     const srcs = new Uint16Array(cap);
     const strs = new Uint8Array(cap);
     const lvls = new Uint8Array(cap);
-    const texts: string[] = new Array(cap);
-    for (let i = 0; i < this.size; i++) {
-      const from = (this.head + i) % this.cap;
-      seqs[i] = this.seqs[from] as number;
-      tss[i] = this.tss[from] as number;
-      srcs[i] = this.srcs[from] as number;
-      strs[i] = this.strs[from] as number;
-      lvls[i] = this.lvls[from] as number;
-      texts[i] = this.texts[from] as string;
+    // The held lines are at most two runs of the ring (head to its end, then from 0): copied run by run, not line by line.
+    const firstRun = Math.min(this.size, this.cap - this.head);
+    const runs: [number, number, number][] = [
+      [this.head, this.head + firstRun, 0],
+      [0, this.size - firstRun, firstRun],
+    ];
+    const texts = new Array<string>(cap);
+    for (const [from, to, at] of runs) {
+      if (to <= from) continue;
+      seqs.set(this.seqs.subarray(from, to), at);
+      tss.set(this.tss.subarray(from, to), at);
+      srcs.set(this.srcs.subarray(from, to), at);
+      strs.set(this.strs.subarray(from, to), at);
+      lvls.set(this.lvls.subarray(from, to), at);
+      for (let i = from; i < to; i++) texts[at + i - from] = this.texts[i] as string;
     }
     Object.assign(this, { seqs, tss, srcs, strs, lvls, texts, cap, head: 0 });
   }
@@ -216,4 +224,5 @@ export class LogStore {
 }
 
 // Lines keep arriving into the columns while the page is hidden; the list is drawn again once it is shown.
-const defaultSchedule = nextVisibleFrame;
+// Drawing takes at most a third of the main thread, so a flood of lines still gets the rest to come in.
+const defaultSchedule = budgetedFrames(1 / 3);

@@ -1,6 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { ErrorInfo } from '../../shared/errors.js';
-import type { LogFilter, LogsSnapshot } from '../../shared/contract/logs.js';
+import { batchSize, type LogFilter, type LogsSnapshot } from '../../shared/contract/logs.js';
 import { useClient } from '../client/hooks.js';
 import { LogStore } from './logStore.js';
 
@@ -46,7 +46,7 @@ export function useLogFeed(filter: FeedFilter): LogFeed {
         case 'snapshot': {
           const snap = event.value as LogsSnapshot;
           store.reset(snap.lines);
-          setStatus({ key, loaded: true, hubDropped: snap.dropped, complete: snap.lines.length < openingTail });
+          setStatus({ key, loaded: true, hubDropped: snap.dropped, complete: batchSize(snap.lines) < openingTail });
           return;
         }
         case 'append':

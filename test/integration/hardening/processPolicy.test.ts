@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { batchLines, type LogBatch, type LogLine } from '../../../shared/contract/logs.js';
+import { batchLines, type LogBatch, type LogsSnapshot } from '../../../shared/contract/logs.js';
 import { processesWith } from '../../support/processTable.js';
 import { repoRoot, startBrowserMode, tempStack, type BrowserModeProcess } from './browserModeProcess.js';
 import { get, rawRequest } from './rawHttp.js';
@@ -29,7 +29,7 @@ describe('process policy in browser mode', { timeout: 90_000 }, () => {
       const client = await connectClient(server.port, server.token);
       const logs = client.subscribe('logs', { tail: 100 });
       server.tell(fault);
-      const all = () => [...logs.snapshots.flatMap((s) => (s as { lines: LogLine[] }).lines), ...(logs.items as LogBatch[]).flatMap(batchLines)];
+      const all = () => [...logs.snapshots.flatMap((s) => batchLines((s as LogsSnapshot).lines)), ...(logs.items as LogBatch[]).flatMap(batchLines)];
       await eventually(() => all().some((line) => line.text.includes(words)), 10_000, `a log line "${words}"`);
       // The hub keeps one line per text line: the stack follows its headline, same source and level.
       await eventually(() => all().some((l) => /^\s+at .*serveWithFaults\.ts/.test(l.text)), 5000, 'the stack lines');

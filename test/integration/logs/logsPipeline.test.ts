@@ -30,7 +30,7 @@ describe('logs from real processes and containers', () => {
 
   const received = (id: number): LogLine[] =>
     messages.flatMap((m) => {
-      if (m.t === 'snapshot' && m.id === id) return (m.value as LogsSnapshot).lines;
+      if (m.t === 'snapshot' && m.id === id) return batchLines((m.value as LogsSnapshot).lines);
       if (m.t === 'append' && m.id === id) return (m.items as LogBatch[]).flatMap(batchLines);
       return [];
     });
@@ -80,7 +80,7 @@ describe('logs from real processes and containers', () => {
     await waitFor('container lines in the hub', () => app.logs.query({ sources: [source] }, 10).length >= 6, 60_000);
     session.receive({ t: 'sub', id: 2, topic: 'logs', params: { sources: [source], tail: 4 } });
     const snapshot = await waitFor('a snapshot', () => messages.find((m) => m.t === 'snapshot' && m.id === 2), 10_000);
-    const lines = (snapshot as { value: LogsSnapshot }).value.lines;
+    const lines = batchLines((snapshot as { value: LogsSnapshot }).value.lines);
     expect(lines).toHaveLength(4);
     expect(new Set(lines.map((l) => l.stream))).toEqual(new Set(['stdout', 'stderr']));
     for (const l of lines) expect(l.text).toMatch(l.stream === 'stdout' ? /out \d+/ : /err \d+/);

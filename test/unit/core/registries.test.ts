@@ -6,6 +6,7 @@ import { Session } from '../../../electron/transport/session.js';
 import type { ServerMessage } from '../../../shared/protocol.js';
 import { recordingSink } from '../../support/appContext.js';
 import type { AppInfo } from '../../../shared/contract/app.js';
+import { linesBatch } from '../../../shared/contract/logs.js';
 
 const info: AppInfo = { version: '1', mode: 'browser', platform: 'linux' };
 
@@ -56,7 +57,7 @@ describe('the topic mode in the contract holds at run time', () => {
     let sink: TopicSink<unknown, unknown> | undefined;
     topics.provide('logs', (_p, s) => {
       sink = s as unknown as TopicSink<unknown, unknown>;
-      s.snapshot({ lines: [], sources: [], dropped: 0 });
+      s.snapshot({ lines: linesBatch([]), sources: [], dropped: 0 });
       return toDisposable(() => {});
     });
     const sent: ServerMessage[] = [];

@@ -4,6 +4,7 @@ import { TopicRegistry } from '../../../electron/core/topicRegistry.js';
 import { toDisposable } from '../../../electron/base/disposable.js';
 import { Session, type SessionOptions } from '../../../electron/transport/session.js';
 import type { ServerMessage } from '../../../shared/protocol.js';
+import { linesBatch } from '../../../shared/contract/logs.js';
 
 function harness(options: SessionOptions = {}) {
   const sent: ServerMessage[] = [];
@@ -78,7 +79,7 @@ describe('per-client limits', () => {
     const h = harness();
     dispose = () => h.session.dispose();
     h.topics.provide('logs', (_params, sink) => {
-      sink.snapshot({ lines: [], sources: [], dropped: 0 });
+      sink.snapshot({ lines: linesBatch([]), sources: [], dropped: 0 });
       return toDisposable(() => {});
     });
     h.session.receive({ t: 'sub', id: 1, topic: 'logs', params: { tail: 100_001 } });

@@ -36,7 +36,7 @@ describe('logs topic and commands', () => {
     hub.write({ source: 'container:api', stream: 'stdout', text: 'not for this viewer' });
     await settle();
     const snapshot = messages.find((m) => m.t === 'snapshot')?.value as LogsSnapshot;
-    expect(snapshot.lines.map((l) => l.text)).toEqual(['old 15', 'old 17', 'old 19']);
+    expect(batchLines(snapshot.lines).map((l) => l.text)).toEqual(['old 15', 'old 17', 'old 19']);
     expect(snapshot.sources.map((s) => s.source)).toEqual(['container:api', 'mcp:memory']);
     const appended = messages.flatMap((m) => (m.t === 'append' ? (m.items as LogBatch[]).flatMap(batchLines) : []));
     expect(appended.map((l) => l.text)).toEqual(['new one']);
