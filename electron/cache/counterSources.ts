@@ -3,7 +3,7 @@ import { keepAliveText } from './httpText.js';
 import type { CacheSourceConfig } from '../base/stackFile/cache.js';
 import type { Disposable } from '../base/disposable.js';
 import { readPath } from '../base/jsonPath.js';
-import { parsePrometheusText, sumSeries } from './prometheusText.js';
+import { parsePrometheusText, seriesNames, sumSeries } from './prometheusText.js';
 
 /** Reads a cache's cumulative hit and miss counters; throws with a message an operator can act on. */
 export interface CounterSource extends Disposable {
@@ -63,12 +63,14 @@ function redisSource(address: string): CounterSource {
 
 function prometheusSource(url: string, hitsMetric: string, missesMetric: string, labels: Record<string, string>): CounterSource {
   const http = keepAliveText(fetchTimeoutMs);
+  // Only the two counters' lines are parsed: the rest of the page is skipped by name, unread.
+  const wanted = seriesNames(hitsMetric, missesMetric);
   return {
     kind: 'prometheus',
     address: url,
     async read() {
       const text = await http.get(url);
-      const { samples, problems } = parsePrometheusText(text);
+      const { samples, problems } = parsePrometheusText(text, wanted);
       const hits = sumSeries(samples, hitsMetric, labels);
       const misses = sumSeries(samples, missesMetric, labels);
       const filter = Object.keys(labels).length ? ` with ${Object.entries(labels).map(([k, v]) => `${k}="${v}"`).join(',')}` : '';

@@ -13,13 +13,14 @@ export interface PromSample {
  * OpenMetrics exemplar after the value is ignored. Lines that don't parse are
  * reported rather than thrown, so one odd line never hides the counters.
  */
-export function parsePrometheusText(text: string): { samples: PromSample[]; problems: string[] } {
+export function parsePrometheusText(text: string, only?: ReadonlySet<string>): { samples: PromSample[]; problems: string[] } {
   const samples: PromSample[] = [];
   const problems: string[] = [];
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim();
     if (line === '' || line.startsWith('#')) continue;
+    if (only && !only.has(metricNameOf(line))) continue;
     try {
       samples.push(parseSampleLine(line));
     } catch (err) {
@@ -27,6 +28,17 @@ export function parsePrometheusText(text: string): { samples: PromSample[]; prob
     }
   }
   return { samples, problems };
+}
+
+/** The name a sample line starts with, read without a regex: a /metrics page is mostly series nobody asked for. */
+function metricNameOf(line: string): string {
+  let end = 0;
+  while (end < line.length) {
+    const c = line.charCodeAt(end);
+    if (c === 123 /* { */ || c === 32 /* space */ || c === 9 /* tab */) break;
+    end++;
+  }
+  return line.slice(0, end);
 }
 
 function parseSampleLine(line: string): PromSample {
@@ -95,6 +107,11 @@ function parseValue(text: string): number {
  * named `cache_hits` is also found as `cache_hits_total`, the name client
  * libraries expose it under. Undefined when no series matched.
  */
+/** The names `sumSeries` looks for when asked for `metrics`, to pass to `parsePrometheusText` as `only`. */
+export function seriesNames(...metrics: string[]): Set<string> {
+  return new Set(metrics.flatMap((m) => [m, `${m}_total`]));
+}
+
 export function sumSeries(samples: readonly PromSample[], metric: string, filter: Record<string, string> = {}): number | undefined {
   let sum: number | undefined;
   for (const s of samples) {

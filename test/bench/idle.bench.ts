@@ -1,8 +1,10 @@
 /**
  * Idle and hidden (`npm run bench -- idle`): the demo stack, the built browser-mode
- * server, one Chromium page on the Overview left alone, next to an empty page in the
- * same browser as the reference. Two phases of IDLE_BENCH_SECONDS each (default 300:
- * ten minutes left alone in all), after IDLE_BENCH_SETTLE_S (default 90) of settling:
+ * server, one Chromium page on the Overview left alone. Two references in the same browser:
+ * an empty page, and a live-chart floor page (liveChartFloor.ts: the least a page can do
+ * to show a chart at 1 Hz, i.e. the browser's price of redrawing anything at all).
+ * Two phases of IDLE_BENCH_SECONDS each (default 300: ten minutes left alone in all),
+ * after IDLE_BENCH_SETTLE_S (default 90) of settling:
  *   visible: the page shown and untouched;
  *   hidden:  the page as a background tab (emulated, see idlePage.ts), then shown again,
  *            timing how long until it shows the newest sample.
@@ -17,6 +19,7 @@ import { join } from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { openPage, repoRoot, startServer } from '../e2e/harness.js';
 import { idlePageScript, type PageCounts } from './idlePage.js';
+import { liveChartFloorPage } from './liveChartFloor.js';
 import { pidOnPort, processCpuMs } from './processStats.js';
 import { report } from './report.js';
 
@@ -77,13 +80,14 @@ interface Phase {
   seconds: number;
   overviewPct: number;
   emptyPct: number;
+  floorPct: number;
   browserGpuPct: number;
   serverPct: number;
   page: PageCounts;
   serverWakeUpsPerS: number;
 }
 
-async function measure(browserCdp: CDPSession, pids: { overview: number; empty: number; server: number }, page: Page, output: () => string, ms: number): Promise<Phase> {
+async function measure(browserCdp: CDPSession, pids: { overview: number; empty: number; floor: number; server: number }, page: Page, output: () => string, ms: number): Promise<Phase> {
   const p0 = await processes(browserCdp);
   const s0 = processCpuMs(pids.server);
   const w0 = await serverWakeUps(pids.server, output);
@@ -102,6 +106,7 @@ async function measure(browserCdp: CDPSession, pids: { overview: number; empty: 
     seconds,
     overviewPct: cpu((p) => p.id === pids.overview),
     emptyPct: cpu((p) => p.id === pids.empty),
+    floorPct: cpu((p) => p.id === pids.floor),
     browserGpuPct: cpu((p) => p.type === 'browser' || p.type === 'GPU'),
     serverPct: ((s1 - s0) / 1000 / seconds) * 100,
     page: { timers: perS('timers'), frames: perS('frames'), messages: perS('messages'), commits: perS('commits'), mutations: perS('mutations') },
@@ -142,10 +147,12 @@ async function main(): Promise<void> {
       (() => { const Native = window.WebSocket; window.WebSocket = class extends Native { constructor(u, p) { super(u, p);
         this.addEventListener('message', (e) => { const m = JSON.parse(String(e.data)); for (const i of m.items ?? []) if (typeof i.ts === 'number' && typeof i.latencyMs === 'number') window.__idle.newestSample = Math.max(window.__idle.newestSample ?? 0, i.ts); }); } }; })();` });
     await overview.goto(server.url);
+    const floor = await empty.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await floor.setContent(liveChartFloorPage);
     await overview.waitForFunction(() => Number(document.querySelector('.probe-card [data-points]')?.getAttribute('data-points') ?? 0) > 0, null, { timeout: 60_000 });
     await new Promise((r) => setTimeout(r, settleMs));
-    const pids = { overview: await rendererOf(overview, browserCdp), empty: await rendererOf(empty.page, browserCdp), server: await pidOnPort(server.port) };
-    if (pids.overview === pids.empty) throw new Error('the Overview and the empty page share a renderer process: no reference');
+    const pids = { overview: await rendererOf(overview, browserCdp), empty: await rendererOf(empty.page, browserCdp), floor: await rendererOf(floor, browserCdp), server: await pidOnPort(server.port) };
+    if (new Set([pids.overview, pids.empty, pids.floor]).size < 3) throw new Error('the Overview and the reference pages share a renderer process: no reference');
     const load0 = loadavg()[0]!;
     const visible = await measure(browserCdp, pids, overview, server.output, phaseMs);
     await overview.evaluate('window.__idle.setHidden(true)');
@@ -160,6 +167,8 @@ async function main(): Promise<void> {
         { label: 'visible: empty page renderer CPU (same browser, reference)', value: visible.emptyPct, unit: '% of a core' },
         // Chromium counts CPU in 10 ms ticks: an empty page with none in the phase is compared at one tick (a lower bound).
         { label: 'visible: Overview renderer / empty page', value: visible.overviewPct / Math.max(visible.emptyPct, 1 / visible.seconds), unit: visible.emptyPct > 0 ? '×' : '× (at least: the empty page used < 1 tick)' },
+        { label: 'visible: live-chart floor page CPU (reference, see liveChartFloor.ts)', value: visible.floorPct, unit: '% of a core' },
+        { label: 'visible: Overview renderer / live-chart floor', value: visible.overviewPct / Math.max(visible.floorPct, 1 / visible.seconds), unit: '×' },
         { label: 'visible: server (main process) CPU', value: visible.serverPct, unit: '% of a core' },
         { label: 'visible: browser + GPU processes CPU (compositing, both pages)', value: visible.browserGpuPct, unit: '% of a core' },
         { label: 'visible: renderer timer wake-ups (setTimeout/setInterval)', value: visible.page.timers, unit: '/s' },

@@ -1,6 +1,6 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
-import { parsePrometheusText, sumSeries } from '../../../electron/cache/prometheusText.js';
+import { parsePrometheusText, seriesNames, sumSeries } from '../../../electron/cache/prometheusText.js';
 
 describe('Prometheus text format', () => {
   it('reads counters with labels from what prom-client really exposes, next to histograms with +Inf buckets', async () => {
@@ -51,5 +51,20 @@ describe('Prometheus text format', () => {
 
   it('says a metric is missing rather than calling it zero', () => {
     expect(sumSeries(parsePrometheusText('other 1').samples, 'cache_hits_total')).toBeUndefined();
+  });
+
+  it('reads only the series asked for, with the same sums, and still reports a broken line among them', async () => {
+    const registry = new Registry();
+    const hits = new Counter({ name: 'cache_hits_total', help: 'h', labelNames: ['cache'], registers: [registry] });
+    new Histogram({ name: 'cache_hits_seconds', help: 'a name that starts like the counter', buckets: [0.1, 1], registers: [registry] }).observe(5);
+    hits.inc({ cache: 'items' }, 7);
+    const text = await registry.metrics();
+    const all = parsePrometheusText(text).samples;
+    const only = parsePrometheusText(text, seriesNames('cache_hits', 'cache_misses')).samples;
+    expect(only.map((s) => s.name)).toEqual(['cache_hits_total']);
+    expect(sumSeries(only, 'cache_hits', { cache: 'items' })).toBe(sumSeries(all, 'cache_hits', { cache: 'items' }));
+    const broken = parsePrometheusText('noise{a="1 2\ncache_hits{a="1 2\ncache_hits 4', seriesNames('cache_hits'));
+    expect(broken.samples.map((s) => s.value)).toEqual([4]);
+    expect(broken.problems).toEqual([expect.stringMatching(/line 2: unterminated value of label a/)]);
   });
 });
