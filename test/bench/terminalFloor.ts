@@ -54,7 +54,8 @@ export async function nodeFloor(port: number, count: number, gapMs: number): Pro
 /**
  * A page in the same browser (same context, so the same viewport and flags), the echo server's blank page so no app
  * or CSP is in the way: keydown sends the key to the echo server, its message event stops the clock; keys pressed as
- * the bench presses them.
+ * the bench presses them. The page records every echo itself: a key press and an evaluate reach the page by
+ * different paths, so a promise set up just before the press could miss an echo that came first.
  */
 export async function pageFloor(browser: Browser, port: number, count: number, gapMs: number): Promise<number[]> {
   const page = await browser.contexts()[0]!.newPage();
@@ -66,24 +67,20 @@ export async function pageFloor(browser: Browser, port: number, count: number, g
       (url) =>
         new Promise<void>((resolve) => {
           const ws = new WebSocket(url);
-          const w = window as unknown as { __floor: (key: string) => Promise<number> };
+          const times: number[] = ((window as unknown as { __floor: number[] }).__floor = []);
           let keydownAt = NaN;
-          let arrived: ((ms: number) => void) | undefined;
           document.addEventListener('keydown', (event) => ((keydownAt = performance.now()), ws.send(event.key)), { capture: true });
-          ws.addEventListener('message', () => arrived?.(performance.now() - keydownAt));
-          w.__floor = () => new Promise<number>((done) => (arrived = (ms) => ((arrived = undefined), done(ms))));
+          ws.addEventListener('message', () => times.push(performance.now() - keydownAt));
           ws.addEventListener('open', () => resolve());
         }),
       `ws://127.0.0.1:${port}`,
     );
-    const times: number[] = [];
-    for (let i = 0; i < count; i++) {
+    for (let i = 1; i <= count; i++) {
       await new Promise((r) => setTimeout(r, gapMs));
-      const echoed = page.evaluate(() => (window as unknown as { __floor: () => Promise<number> }).__floor());
       await page.keyboard.press('x');
-      times.push(await echoed);
+      await page.waitForFunction((n) => (window as unknown as { __floor: number[] }).__floor.length >= n, i, { timeout: 10_000 });
     }
-    return times;
+    return await page.evaluate(() => (window as unknown as { __floor: number[] }).__floor);
   } finally {
     await page.close();
   }
