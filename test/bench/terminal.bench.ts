@@ -8,6 +8,9 @@
 //   reference: `docker exec -it <container> bash` in a pseudo-terminal the benchmark drives (util-linux `script`),
 //     the key written to it → its echo read back. It never draws, so (a) is the figure to compare with it;
 //     (c) adds the wait for the next frame (up to one frame interval, ~16.7 ms at 60 Hz) that no reference pays.
+//   floor: the same keydown in a blank page of the same browser → a bare `ws` echo server in its own process
+//     (no app, no Docker) → its message event (terminalFloor.ts); and the same from a Node client. What the
+//     browser's WebSocket costs on loopback before any app: (a) minus it is Switchboard's share plus the engine's.
 //   Keys go 100 ms apart (a fast typist) for both; both sides run the same bash.
 // Throughput: `yes | head -c N` inside the container (N = 50 MB unless TERMINAL_BENCH_MB says otherwise), from
 //   Enter to the line after it painted; frame intervals (requestAnimationFrame) during it, p95 printed.
@@ -28,6 +31,7 @@ import { pidOnPort } from './processStats.js';
 import { report } from './report.js';
 import { countFrames, instrument, type EchoTimes } from './terminalPage.js';
 import { socketEcho } from './terminalSocketEcho.js';
+import { nodeFloor, pageFloor, startBareEcho } from './terminalFloor.js';
 import { dockerExecPlainMs, dockerExecTtyMs, hostPtyMs, nodeExecTty, referenceEcho } from './terminalReference.js';
 
 const keys = Number(process.env.TERMINAL_BENCH_KEYS ?? 200);
@@ -70,6 +74,11 @@ try {
   const viaSocket = await socketEcho(server.port, server.token, keys, keyGapMs);
   console.log(`echo through docker exec -it, ${keys} keys…`);
   const theirs = await referenceEcho(name, keys, keyGapMs);
+  console.log(`echo from a page and from Node through a bare WebSocket echo server (the floor), ${keys} keys each…`);
+  const bare = await startBareEcho();
+  const pageFloorMs = await pageFloor(browser.browser, bare.port, keys, keyGapMs).finally(() => page.bringToFront());
+  const nodeFloorMs = await nodeFloor(bare.port, keys, keyGapMs).finally(() => bare.stop());
+  await page.locator('.terminal-pane .xterm-helper-textarea').focus();
 
   console.log(`${megabytes} MB of output…`);
   const bytes = megabytes * 1024 * 1024;
@@ -107,6 +116,9 @@ try {
   const ref95 = percentile(theirs, 95);
   const arrivedRatio = percentile(arrived, 95) / ref95;
   const paintedRatio = percentile(painted, 95) / ref95;
+  /** What the browser's own WebSocket costs on loopback, taken off (a): the engine's and Switchboard's share. */
+  const floorRatio = percentile(arrived, 95) / (ref95 + percentile(pageFloorMs, 95));
+  const minus = (label: string, values: number[], floor: number[]) => [50, 95].map((p) => ({ label: `${label} p${p}`, value: percentile(values, p) - percentile(floor, p), unit: 'ms' }));
   const mbps = rate(throughputMs);
   const engineMbps = rate((engineBeforeMs + engineAfterMs) / 2);
   const onScreenRatio = mbps / engineMbps;
@@ -130,6 +142,10 @@ try {
       ...p5095('  hop (b)→(c): waiting for the frame, drawing it', hop((t) => t.painted - t.written)),
       ...p5095('echo, same calls from a Node WebSocket client (no browser)', viaSocket),
       ...p5095('echo, docker exec -it in a pty (key written → echo read)', theirs),
+      ...minus('  (a) minus the browser floor (compare with the pty)', arrived, pageFloorMs),
+      ...minus('  Node client minus the Node floor (compare with the pty)', viaSocket, nodeFloorMs),
+      ...p5095('floor: keydown in a blank page → bare ws echo server → message', pageFloorMs),
+      ...p5095('floor: Node ws client → bare ws echo server → message', nodeFloorMs),
       { label: `yes | head -c ${megabytes}M on screen (Switchboard)`, value: mbps, unit: 'MB/s' },
       { label: 'frame interval during it, p95', value: percentile(frames, 95), unit: 'ms' },
       { label: 'frames during it', value: frames.length, unit: '' },
@@ -145,6 +161,7 @@ try {
     ],
     [
       { label: 'echo p95 (a) arrived / docker exec -it (comparable)', value: arrivedRatio, target: '≤ 1.5', pass: arrivedRatio <= 1.5 },
+      { label: 'echo p95 (a) / (pty + browser-to-loopback-WebSocket floor)', value: floorRatio, target: '≤ 1.5', pass: floorRatio <= 1.5 },
       { label: 'echo p95 (c) painted / docker exec -it (+ a frame)', value: paintedRatio, target: '≤ 1.5', pass: paintedRatio <= 1.5 },
       { label: 'echo p95 (c) painted', value: percentile(painted, 95), target: '≤ 30 ms', pass: percentile(painted, 95) <= 30 },
       { label: 'output on screen / docker exec -t (the engine)', value: onScreenRatio, target: '≥ 0.95', pass: onScreenRatio >= 0.95 },
@@ -158,6 +175,9 @@ try {
       `  CPU during docker exec -t (before ours):  ${cores(engineCpu, engineBeforeMs)}`,
       '  (a) is the round trip through Switchboard, comparable with docker exec -it, which never draws; the Node',
       '  WebSocket client makes the same calls without a browser, so (a) minus it is what Chromium adds;',
+      '  the floors are a bare WebSocket echo on loopback (no app, no Docker), from a blank page and from Node:',
+      '  "(a) minus the browser floor" is what Switchboard and the engine add, next to what the engine alone takes (the pty);',
+      '  the percentiles are subtracted, each taken on its own.',
       '  (c) also waits for the next frame (up to one frame interval), which no pty reference pays.',
       `  20 MB/s on screen needs the TTY to carry ${(20 * ttyBytesPerInput).toFixed(0)} MB/s of terminal bytes (the pty writes each \\n as \\r\\n).`,
       ceiling < 20
