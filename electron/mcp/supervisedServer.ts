@@ -8,6 +8,7 @@ import type { LogWriter } from '../core/logWriter.js';
 import type { Clock } from './clock.js';
 import type { GroupTracker } from './orphanGuard.js';
 import { crashedAfterReady, diagnoseStartFailure, exitedCleanly, spawnFailed } from './diagnosis.js';
+import { initialServerState } from './initialServerState.js';
 import { planLaunch } from './launchPlan.js';
 import type { StopTimings } from './processGroup.js';
 import { RestartPolicy } from './restartPolicy.js';
@@ -60,22 +61,7 @@ export class SupervisedServer {
   ) {
     this.policy = new RestartPolicy(config);
     this.masker = deps.secrets.withEnv(config.env);
-    this.state = {
-      name,
-      status: 'stopped',
-      reason: config.autostart ? 'not started yet' : 'autostart is off — press Start',
-      since: deps.clock.now(),
-      failures: 0,
-      restartPolicy: config.restart,
-      command: this.masker.mask(config.command),
-      args: this.masker.maskArgs(config.args),
-      env: this.masker.maskEnv(config.env),
-      hasSelfcheck: (config.selfcheck?.length ?? 0) > 0,
-      tools: [],
-      resources: [],
-      prompts: [],
-      stderrTail: [],
-    };
+    this.state = initialServerState(name, config, this.masker, deps.clock.now());
   }
 
   get source(): string {
