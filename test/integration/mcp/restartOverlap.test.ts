@@ -35,7 +35,8 @@ function recordingGroups() {
   return { events, seen, groups };
 }
 
-// stdin closed, the old server lingers 5 s: only fastStop's SIGTERM (after 500 ms) ends it, an exit by signal
+// stdin closed, the old server lingers 5 s: only the SIGTERM (after lingerStop's 1.5 s) ends it, an exit by signal
+const lingerStop = { ...fastStop, stdinGraceMs: 1500 };
 const lingering = (extra: Parameters<typeof rawServer>[1] = {}) => rawServer('normal', { ...extra, env: { EXIT_AFTER_CLOSE_MS: '5000' } });
 
 describe('Restart starts the new process while the old one shuts down', { timeout: 60_000 }, () => {
@@ -51,7 +52,7 @@ describe('Restart starts the new process while the old one shuts down', { timeou
   function supervise(groups: GroupTracker) {
     const logs = collectingLogs();
     const transitions: McpServerState['status'][] = [];
-    supervisor = new McpSupervisor({ logs, baseDir: repoRoot, stopTimings: fastStop, groups, onTransition: (_, s) => transitions.push(s.status) });
+    supervisor = new McpSupervisor({ logs, baseDir: repoRoot, stopTimings: lingerStop, groups, onTransition: (_, s) => transitions.push(s.status) });
     return { logs, transitions, supervisor };
   }
 
