@@ -8,10 +8,12 @@ import type { LogWriter } from '../core/logWriter.js';
 import type { Clock } from './clock.js';
 import type { GroupTracker } from './orphanGuard.js';
 import { crashedAfterReady, diagnoseStartFailure, exitedCleanly, spawnFailed } from './diagnosis.js';
+import { initialServerState } from './initialServerState.js';
 import { planLaunch } from './launchPlan.js';
 import type { StopTimings } from './processGroup.js';
 import { RestartPolicy } from './restartPolicy.js';
 import { ServerRun } from './serverRun.js';
+import { StoppingRuns } from './stoppingRuns.js';
 import type { SecretMasker } from '../base/secrets/secretMasker.js';
 
 export interface ServerDeps {
@@ -45,8 +47,8 @@ export class SupervisedServer {
   private backoffTimer: Disposable | undefined;
   private pingTimer: Disposable | undefined;
   private starting: Promise<McpServerState> | undefined;
-  private stopping: Promise<void> | undefined;
-  private stoppingRun: ServerRun | undefined;
+  /** Old runs still shutting down (after a Stop, or beside the new run during an overlapped Restart). */
+  private readonly stops = new StoppingRuns();
   private disposed = false;
   /** Bumped by every launch and stop, so a slow launch step can tell it was overtaken. */
   private attempt = 0;
@@ -59,22 +61,7 @@ export class SupervisedServer {
   ) {
     this.policy = new RestartPolicy(config);
     this.masker = deps.secrets.withEnv(config.env);
-    this.state = {
-      name,
-      status: 'stopped',
-      reason: config.autostart ? 'not started yet' : 'autostart is off — press Start',
-      since: deps.clock.now(),
-      failures: 0,
-      restartPolicy: config.restart,
-      command: this.masker.mask(config.command),
-      args: this.masker.maskArgs(config.args),
-      env: this.masker.maskEnv(config.env),
-      hasSelfcheck: (config.selfcheck?.length ?? 0) > 0,
-      tools: [],
-      resources: [],
-      prompts: [],
-      stderrTail: [],
-    };
+    this.state = initialServerState(name, config, this.masker, deps.clock.now());
   }
 
   get source(): string {
@@ -96,7 +83,7 @@ export class SupervisedServer {
   async start(): Promise<McpServerState> {
     if (this.starting) return this.starting;
     if (this.state.status === 'ready' || this.state.status === 'degraded') return this.snapshot();
-    if (this.stopping) await this.stopping;
+    if (this.stops.any) await this.stops.settled();
     this.cancelTimers();
     this.policy.reset();
     return this.launch();
@@ -105,16 +92,9 @@ export class SupervisedServer {
   async stop(reason = 'stopped by operator'): Promise<McpServerState> {
     const attempt = ++this.attempt;
     this.cancelTimers();
-    const run = this.run;
-    this.run = undefined;
-    this.starting = undefined;
-    if (run) {
-      this.stoppingRun = run;
-      this.stopping = run.stop(this.deps.stopTimings);
-      await this.stopping;
-      this.stopping = undefined;
-      this.stoppingRun = undefined;
-    }
+    this.stopCurrentRun();
+    // stopped means no process of this server is left, an overlapped Restart's old one included
+    await this.stops.settled();
     // a Start or Restart clicked while this stop was waiting has already moved on
     if (attempt !== this.attempt) return this.snapshot();
     this.policy.reset();
@@ -122,10 +102,23 @@ export class SupervisedServer {
     return this.snapshot();
   }
 
-  /** Works from every state, crash-loop included, and resets the backoff. */
+  /**
+   * Works from every state, crash-loop included, and resets the backoff. The
+   * new process starts while the old one shuts down (unless `restartOverlap: false`);
+   * resolves once the new run is ready (or failed) and the old one is gone.
+   */
   async restart(): Promise<McpServerState> {
-    await this.stop('restarting');
-    return this.start();
+    if (!this.config.restartOverlap) {
+      await this.stop('restarting');
+      return this.start();
+    }
+    this.cancelTimers();
+    this.stopCurrentRun();
+    this.policy.reset();
+    // the same transitions as a Stop then Start, so timelines and restart counts read as before
+    this.setStatus('stopped', 'restarting', { pid: undefined, nextAttemptAt: undefined, failures: 0 });
+    await Promise.all([this.launch(), this.stops.settled()]);
+    return this.snapshot();
   }
 
   async disposeAsync(): Promise<void> {
@@ -136,7 +129,15 @@ export class SupervisedServer {
   /** Synchronous last resort when the app exits without awaiting dispose. */
   killNow(): void {
     this.run?.killNow();
-    this.stoppingRun?.killNow();
+    this.stops.killNow();
+  }
+
+  /** Detaches the current run (its exit is no longer this server's news) and starts its stop. */
+  private stopCurrentRun(): void {
+    const run = this.run;
+    this.run = undefined;
+    this.starting = undefined;
+    if (run) void this.stops.stop(run, this.deps.stopTimings);
   }
 
   private launch(): Promise<McpServerState> {

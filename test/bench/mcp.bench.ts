@@ -1,7 +1,7 @@
 /**
  * MCP benchmarks (`npx tsx test/bench/mcp.bench.ts`, or `npm run bench -- mcp`):
  * 1. restart: a ready server restarted through the supervisor (the Restart button's
- *    command, stop + spawn + initialize + lists → ready) against a bare SDK client doing
+ *    command: the old run's stop beside spawn + initialize, then lists) against a bare SDK client doing
  *    spawn + initialize of the same server, interleaved in the same run;
  * 2. idle: 20 supervised servers pinged every second for MCP_BENCH_IDLE_MINUTES
  *    (default 10): main-process CPU and heap, first vs last minute;

@@ -14,6 +14,8 @@ export const mcpServerSchema = z.strictObject({
   /** Arguments that make the wrapper check itself and exit, e.g. ["--selfcheck"]. */
   selfcheck: z.array(text).optional(),
   restart: z.enum(['no', 'on-failure', 'always']).default('on-failure'),
+  /** Restart starts the new process while the old one shuts down; false waits for the old one to exit (a server holding a lock file or a port). */
+  restartOverlap: z.boolean().default(true),
   autostart: z.boolean().default(true),
   initializeTimeout: interval.default(30_000),
   pingEvery: interval.default(15_000),

@@ -4,6 +4,7 @@
 //   ping-gate     stops answering pings while the file $PING_GATE exists
 //   old-protocol  answers initialize with a protocol version no client supports
 //   flood         answers normally while writing FLOOD_MB megabytes of log lines to stderr
+// In any mode EXIT_AFTER_CLOSE_MS keeps it running that long after stdin closes (slow to shut down).
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 
@@ -60,5 +61,10 @@ createInterface({ input: process.stdin }).on('line', (line) => {
     default:
       send({ id: msg.id, error: { code: -32601, message: `no method ${msg.method}` } });
   }
-}).on('close', () => process.exit(0));
+}).on('close', () => {
+  // like a server flushing or releasing a lock before it exits
+  const linger = Number(process.env.EXIT_AFTER_CLOSE_MS ?? 0);
+  if (linger > 0) setTimeout(() => process.exit(0), linger);
+  else process.exit(0);
+});
 console.error(`raw-server: started in ${mode} mode`);
