@@ -22,7 +22,7 @@ const { tree } = fc.letrec((tie) => ({
   list: fc.array(tie('tree'), { maxLength: 4 }),
   map: fc.dictionary(fc.oneof(fc.constantFrom('command', 'args', 'env', 'every', 'timeout', 'url', 'tcp', 'cwd', 'restart', 'backoff', 'crashLoop', 'window', 'slo', 'p95', 'redis', 'x-shared', '<<'), fc.string({ maxLength: 8 })), tie('tree'), { maxKeys: 5 }),
 }));
-const server = fc.dictionary(fc.constantFrom('command', 'args', 'env', 'cwd', 'selfcheck', 'restart', 'autostart', 'initializeTimeout', 'pingEvery', 'pingTimeout', 'backoff', 'crashLoop', 'type', 'url', 'disabled', 'envFile'), tree, { maxKeys: 6 });
+const server = fc.dictionary(fc.constantFrom('command', 'args', 'env', 'cwd', 'selfcheck', 'restart', 'autostart', 'initializeTimeout', 'pingEvery', 'pingTimeout', 'backoff', 'crashLoop', 'type', 'url', 'disabled', 'envFile', 'restartOverlap'), tree, { maxKeys: 6 });
 const probe = fc.dictionary(fc.constantFrom('url', 'tcp', 'command', 'every', 'timeout', 'slo', 'method', 'headers', 'body', 'expect', 'cwd'), tree, { maxKeys: 5 });
 const name = fc.oneof(fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/), fc.string({ maxLength: 6 }));
 const stack = fc.record(
@@ -58,7 +58,7 @@ const plausible = fc.record({
   mcpServers: fc.dictionary(
     fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/),
     fc.record(
-      { command: rarely(fc.constantFrom('node', './wrapper.sh', '~/bin/x', '${FUZZ_CMD:-node}')), args: rarely(fc.array(fc.string({ maxLength: 12 }), { maxLength: 3 })), env: rarely(fc.dictionary(fc.stringMatching(/^[A-Z_]{1,8}$/), fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom('${HOME}', '${UNSET_FUZZ_VAR:-x}', '$$x')), { maxKeys: 3 })), pingEvery: rarely(durationText), restart: rarely(fc.constantFrom('no', 'on-failure', 'always')) },
+      { command: rarely(fc.constantFrom('node', './wrapper.sh', '~/bin/x', '${FUZZ_CMD:-node}')), args: rarely(fc.array(fc.string({ maxLength: 12 }), { maxLength: 3 })), env: rarely(fc.dictionary(fc.stringMatching(/^[A-Z_]{1,8}$/), fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom('${HOME}', '${UNSET_FUZZ_VAR:-x}', '$$x')), { maxKeys: 3 })), pingEvery: rarely(durationText), restart: rarely(fc.constantFrom('no', 'on-failure', 'always')), restartOverlap: rarely(fc.boolean()) },
       { requiredKeys: ['command'] },
     ),
     { maxKeys: 3 },
