@@ -65,9 +65,10 @@ try {
   for (let i = 0; i < keys; i++) {
     if (i % 50 === 0) await page.keyboard.press('Control+U');
     await new Promise((r) => setTimeout(r, keyGapMs));
-    const echoed = page.evaluate(() => window.__echo!('x'));
+    // armed and awaited before the key goes: a press and an evaluate reach the page by different routes
+    await page.evaluate(() => void (window.__echoed = window.__echo!('x')));
     await page.keyboard.press('x');
-    ours.push(await echoed);
+    ours.push(await page.evaluate(() => window.__echoed!));
   }
   await page.keyboard.press('Control+U');
   console.log(`echo through Switchboard's server from a Node WebSocket client, ${keys} keys…`);

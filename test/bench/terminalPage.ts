@@ -14,6 +14,8 @@ export interface EchoTimes {
 declare global {
   interface Window {
     __echo?: (key: string) => Promise<EchoTimes>;
+    /** The promise of the echo being waited for: armed in one evaluate before the key press, read after it. */
+    __echoed?: Promise<EchoTimes>;
     __frames?: number[];
     __framing?: boolean;
   }
