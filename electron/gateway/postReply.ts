@@ -1,13 +1,10 @@
 import type { ServerResponse } from 'node:http';
 import type { JSONRPCMessage, RequestId } from '@modelcontextprotocol/sdk/types.js';
 import type { EventLog } from './eventLog.js';
-import { SameDelayTimers, type DelayedCall } from './sameDelayTimers.js';
 import { SseStream } from './sseStream.js';
 
 /** A call not answered by then becomes an SSE stream: headers and heartbeats flow, and a dropped connection can resume. */
 const jsonWindowMs = 1_000;
-/** Shared by every reply: one timer, not one per request. */
-const jsonWindows = new SameDelayTimers(jsonWindowMs);
 
 export interface ReplyOptions {
   /** Mcp-Session-Id and the like, on the response. */
@@ -31,7 +28,8 @@ export class PostReply {
   private readonly answers: JSONRPCMessage[] = [];
   private res: ServerResponse | undefined;
   private stream: SseStream | undefined;
-  private readonly window: DelayedCall;
+  // Node keeps every timer of one duration in one list on one handle: a timer per request is cheap.
+  private readonly window: NodeJS.Timeout;
 
   constructor(
     /** Names the stream's events in the session's event log. */
@@ -46,7 +44,8 @@ export class PostReply {
     res.once('close', () => {
       if (this.res === res && !this.stream) this.res = undefined;
     });
-    this.window = jsonWindows.schedule(() => this.toStream());
+    this.window = setTimeout(() => this.toStream(), jsonWindowMs);
+    this.window.unref();
   }
 
   get finished(): boolean {
@@ -83,7 +82,7 @@ export class PostReply {
 
   /** The session ended: an open stream ends, a JSON answer still waiting gets the answers so far (an error for the rest). */
   close(): void {
-    this.window.cancel();
+    clearTimeout(this.window);
     this.options.done(this);
     if (this.stream) return this.stream.end();
     const res = this.res;
@@ -95,7 +94,7 @@ export class PostReply {
   }
 
   private answerJson(): void {
-    this.window.cancel();
+    clearTimeout(this.window);
     this.options.done(this);
     const res = this.res;
     this.res = undefined;
@@ -106,7 +105,7 @@ export class PostReply {
 
   /** From here on every message is an event; answers held so far go first. */
   private toStream(): void {
-    this.window.cancel();
+    clearTimeout(this.window);
     if (this.stream || this.finished) return;
     const res = this.res;
     if (!res || res.destroyed) return;
