@@ -6,7 +6,7 @@ import { Session } from '../../../electron/transport/session.js';
 import type { ServerMessage } from '../../../shared/protocol.js';
 import { recordingSink } from '../../support/appContext.js';
 import type { AppInfo } from '../../../shared/contract/app.js';
-import { linesBatch } from '../../../shared/contract/logs.js';
+import { linesBatch } from '../../support/logBatch.js';
 
 const info: AppInfo = { version: '1', mode: 'browser', platform: 'linux' };
 

@@ -4,7 +4,7 @@ import { TopicRegistry } from '../../../electron/core/topicRegistry.js';
 import { toDisposable } from '../../../electron/base/disposable.js';
 import { Session, type SessionOptions } from '../../../electron/transport/session.js';
 import type { ServerMessage } from '../../../shared/protocol.js';
-import { linesBatch } from '../../../shared/contract/logs.js';
+import { linesBatch } from '../../support/logBatch.js';
 
 function harness(options: SessionOptions = {}) {
   const sent: ServerMessage[] = [];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { batchLines, linesBatch, type LogBatch, type LogLine } from '../../../shared/contract/logs.js';
+import { batchLines, type LogBatch, type LogLine } from '../../../shared/contract/logs.js';
+import { linesBatch } from '../../support/logBatch.js';
 import { LogStore } from '../../../renderer/logs/logStore.js';
 
 const line = (seq: number): LogLine => ({ seq, ts: 1_000 + seq, source: `s${seq % 3}`, stream: seq % 2 ? 'stderr' : 'stdout', level: 'info', text: `line ${seq}` });
