@@ -12,7 +12,8 @@ export function composeEnginesOf(docker: DockerService): ComposeEngines {
       return { name: engine.name, host: engine.address, ...(engine.tls ? { tls: engine.tls } : {}) };
     },
     containers: (name) => docker.engine(name).containers(),
-    imageId: (name, ref) => docker.engine(name).imageId(ref),
+    // async: an engine that is gone (not configured any more) is a rejection the caller's .catch sees, not a throw
+    imageId: async (name, ref) => docker.engine(name).imageId(ref),
     onChange: (listener): Disposable => docker.changed.on(listener),
   };
 }

@@ -168,10 +168,23 @@ export class ComposeProjects implements AsyncDisposable {
     return true;
   }
 
-  /** Reads what a project defines: `config --hash '*'` for the active services and their hashes, `config` for their images. */
+  /**
+   * Reads what a project defines: `config --hash '*'` for the active services and their hashes, `config` for their images.
+   * Never rejects: it runs in the background (file watches, after an operation), so what goes wrong is the project's error.
+   */
   private async read(name: string): Promise<void> {
     const known = this.projects.get(name);
     if (!known) return;
+    try {
+      await this.readInto(known);
+    } catch (err) {
+      known.error = this.opts.secrets.mask(err instanceof Error ? err.message : String(err));
+      this.changed.schedule();
+    }
+  }
+
+  private async readInto(known: Known): Promise<void> {
+    const name = known.definition.name;
     if (!this.command) {
       if (!this.tool.found) known.error = this.tool.install;
       return;

@@ -85,3 +85,23 @@ describe('compose v2 (docker compose), from a recorded output', () => {
     delete env.RECORDED_V2_SLOW;
   });
 });
+
+describe('compose, when its engine is gone', () => {
+  it('shows the engine error on the project instead of rejecting (reads run in the background, from file watches too)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sbtest-compose-gone-'));
+    writeFileSync(join(dir, 'compose.yml'), 'services: {}\n');
+    const gone = (): never => {
+      throw new Error('no Docker engine named "old" is configured');
+    };
+    const engines: ComposeEngines = { endpoint: gone, containers: () => [], imageId: gone, onChange: () => toDisposable(() => {}) };
+    const logs = { write: () => {} };
+    const projects = new ComposeProjects(engines, { env: { ...process.env, PATH: `${recorded}:${process.env.PATH}` }, logs, audit: createAuditLog(logs), secrets: new SecretMasker() });
+    try {
+      await projects.configure([{ file: 'compose.yml', profiles: [], projectName: 'shop' }], dir);
+      expect(projects.state().projects[0]!.error).toBe('no Docker engine named "old" is configured');
+    } finally {
+      await projects.disposeAsync();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
