@@ -25,6 +25,12 @@ beforeAll(async () => {
       cmd: ['sh', '-c', 'exec redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --dir /tmp --requirepass "$REDIS_PASSWORD"'],
     })
   ).name;
+  // redis-cli started before the server listens shows a "not connected>" prompt and stays there: wait for a ready server.
+  await waitFor(
+    'redis to answer PING',
+    () => docker(['exec', redisBox, 'sh', '-c', 'REDISCLI_AUTH="$REDIS_PASSWORD" redis-cli -p "$REDIS_PORT" ping']).then((out) => out.includes('PONG'), () => false),
+    60_000,
+  );
 }, 180_000);
 
 afterAll(async () => {
