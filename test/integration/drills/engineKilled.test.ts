@@ -51,6 +51,7 @@ describe('drill: the Docker engine is killed and restarted mid-stream', () => {
     expect(down.containers).toEqual([]);
     expect(await settled(streams, 0)).toBe(0);
 
+    await engine.containerdReaped();
     const launched = performance.now();
     engine.launch();
     // How long dockerd takes to come back is the engine's business (under CI load it has taken over a

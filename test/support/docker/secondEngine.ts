@@ -14,6 +14,7 @@ export class SecondEngine {
   readonly socket = join(this.dir, 'docker.sock');
   readonly host = `unix://${this.socket}`;
   private child: ChildProcess | undefined;
+  private dyingContainerd: number | undefined;
 
   async start(): Promise<void> {
     this.launch();
@@ -35,6 +36,7 @@ export class SecondEngine {
 
   /** Starts dockerd without waiting for it, for a test that times the moment it answers itself. */
   launch(): void {
+    if (this.dyingContainerd !== undefined) throw new Error('SecondEngine.launch after kill: await containerdReaped() first, or the new dockerd takes the dying containerd for a live one');
     const log = join(this.dir, 'dockerd.log');
     this.child = spawn(
       'sh',
@@ -51,9 +53,44 @@ export class SecondEngine {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    this.dyingContainerd = this.containerdPid();
     child.kill('SIGKILL');
     await exited;
     this.child = undefined;
+  }
+
+  /** After `kill`: waits until dockerd's own containerd has left the process table, so `launch` can start a fresh one. */
+  async containerdReaped(): Promise<void> {
+    await this.containerdGone(this.dyingContainerd);
+    this.dyingContainerd = undefined;
+  }
+
+  /** The pid of the containerd this dockerd launched for itself, from its pid file. */
+  private containerdPid(): number | undefined {
+    const file = join(this.dir, 'exec/containerd/containerd.pid');
+    const pid = existsSync(file) ? Number(readFileSync(file, 'utf8').trim()) : NaN;
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  }
+
+  /**
+   * Waits until dockerd's own containerd has died and been reaped. It dies with
+   * dockerd (parent-death signal) but only leaves the process table once init
+   * reaps it; a dockerd launched before then takes it for a live containerd
+   * ("containerd is still running"), dials its dead socket and exits with
+   * "timeout waiting for containerd to start". A service manager restarting
+   * dockerd waits for its whole group in the same way.
+   */
+  private async containerdGone(pid: number | undefined): Promise<void> {
+    if (pid === undefined) return;
+    const alive = () => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    await waitFor(`dockerd's containerd (pid ${pid}) to be gone`, () => !alive(), 30_000, 20);
   }
 
   /** Freezes dockerd (SIGSTOP): its sockets stay open but nothing answers, like a hung engine. */
@@ -74,8 +111,10 @@ export class SecondEngine {
     child.kill('SIGTERM');
     await Promise.race([exited, new Promise((r) => setTimeout(r, 30_000))]);
     if (child.exitCode === null && child.signalCode === null) {
+      const containerd = this.containerdPid();
       child.kill('SIGKILL');
       await exited;
+      await this.containerdGone(containerd);
     }
     this.child = undefined;
   }
