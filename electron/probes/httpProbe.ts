@@ -1,36 +1,55 @@
-import http from 'node:http';
-import https from 'node:https';
 import type { HttpProbeConfig } from '../base/stackFile/probes.js';
 import { readPath } from '../base/jsonPath.js';
+import { ProbeConnections, type Attempt, type WireRequest } from './http/probeConnections.js';
 import { elapsedMs, type ProbeResult } from './probeResult.js';
 
-/** Agents keep connections alive between runs, like a browser or a load balancer's checker would. */
-export interface HttpAgents {
-  http: http.Agent;
-  https: https.Agent;
-}
-
-export function createHttpAgents(): HttpAgents {
-  // Enough sockets per host that probes of one host never queue behind each other (that would count as latency).
-  return { http: new http.Agent({ keepAlive: true, maxSockets: 64 }), https: new https.Agent({ keepAlive: true, maxSockets: 64 }) };
-}
-
 const maxBodyBytes = 1024 * 1024;
+const idempotent = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+
+/** Built once per probe config rather than on every run (100 probes at 1 s would build 100 requests a second). */
+const wireRequests = new WeakMap<HttpProbeConfig, WireRequest>();
+
+/** The request as node:http would send it: Host, the config's headers, credentials from the URL, the body's length. */
+export function wireRequestFor(config: HttpProbeConfig): WireRequest {
+  let request = wireRequests.get(config);
+  if (request) return request;
+  const url = new URL(config.url);
+  const given = new Set(Object.keys(config.headers).map((name) => name.toLowerCase()));
+  const headers: string[] = [];
+  if (!given.has('host')) headers.push(`Host: ${url.host}`);
+  for (const [name, value] of Object.entries(config.headers)) headers.push(`${name}: ${value}`);
+  if ((url.username || url.password) && !given.has('authorization')) {
+    const credentials = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+    headers.push(`Authorization: Basic ${Buffer.from(credentials).toString('base64')}`);
+  }
+  if (!given.has('connection')) headers.push('Connection: keep-alive');
+  const body = config.body === undefined ? undefined : Buffer.from(config.body);
+  if (!given.has('content-length') && (body || ['POST', 'PUT', 'PATCH'].includes(config.method))) headers.push(`Content-Length: ${body?.length ?? 0}`);
+  const head = Buffer.from(`${config.method} ${url.pathname}${url.search} HTTP/1.1\r\n${headers.join('\r\n')}\r\n\r\n`, 'latin1');
+  request = {
+    protocol: url.protocol,
+    host: url.hostname,
+    port: Number(url.port) || (url.protocol === 'https:' ? 443 : 80),
+    bytes: body ? Buffer.concat([head, body]) : head,
+    head: config.method === 'HEAD',
+    idempotent: idempotent.has(config.method),
+  };
+  wireRequests.set(config, request);
+  return request;
+}
 
 /** One HTTP(S) check: status, then optional body text and JSON field. Never throws. */
-/** Parsed once per probe config rather than on every run (100 probes at 1 s would parse 100 URLs a second). */
-const parsedUrls = new WeakMap<HttpProbeConfig, URL>();
-
-function urlOf(config: HttpProbeConfig): URL {
-  let url = parsedUrls.get(config);
-  if (!url) parsedUrls.set(config, (url = new URL(config.url)));
-  return url;
-}
-
-export function runHttpProbe(config: HttpProbeConfig, agents: HttpAgents): Promise<ProbeResult> {
-  const url = urlOf(config);
-  const lib = url.protocol === 'https:' ? https : http;
+export function runHttpProbe(config: HttpProbeConfig, connections: ProbeConnections): Promise<ProbeResult> {
   const started = process.hrtime.bigint();
+  let request: WireRequest;
+  try {
+    request = wireRequestFor(config);
+  } catch (err) {
+    return Promise.resolve({ outcome: 'error', latencyMs: 0, error: `${config.method} ${config.url}: ${(err as Error).message}` });
+  }
+  // The body is read to the end either way (latency counts the whole response), but only kept when checked.
+  const keepBody = config.expect.contains !== undefined || config.expect.json !== undefined;
+  const attempt: Attempt = {};
   return new Promise((resolve) => {
     let settled = false;
     const finish = (result: ProbeResult) => {
@@ -39,36 +58,21 @@ export function runHttpProbe(config: HttpProbeConfig, agents: HttpAgents): Promi
       clearTimeout(timer);
       resolve(result);
     };
-    const req = lib.request(url, {
-      method: config.method,
-      headers: config.headers,
-      agent: url.protocol === 'https:' ? agents.https : agents.http,
-    });
     const timer = setTimeout(() => {
       finish({ outcome: 'timeout', latencyMs: config.timeout, error: `no response within ${config.timeout} ms` });
-      req.destroy();
+      attempt.cancelled = true;
+      attempt.socket?.destroy();
     }, config.timeout);
-    req.on('error', (err: NodeJS.ErrnoException) => {
-      finish({ outcome: 'error', latencyMs: elapsedMs(started), error: `${config.method} ${config.url}: ${err.code ?? err.message}` });
-    });
-    req.on('response', (res) => {
-      // The body is read to the end either way (latency counts the whole response), but only kept when checked.
-      const keepBody = config.expect.contains !== undefined || config.expect.json !== undefined;
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (keepBody && size <= maxBodyBytes) chunks.push(chunk);
-      });
-      res.on('error', (err) => finish({ outcome: 'error', latencyMs: elapsedMs(started), error: `response broke off: ${err.message}` }));
-      res.on('end', () => {
+    connections.send(request, keepBody ? maxBodyBytes : 0, attempt).then(
+      (response) => {
         const latencyMs = elapsedMs(started);
-        const problem = checkResponse(config, res.statusCode ?? 0, keepBody ? Buffer.concat(chunks).toString('utf8') : '');
+        const problem = checkResponse(config, response.status, keepBody ? response.body.toString('utf8') : '');
         finish(problem ? { outcome: 'fail', latencyMs, error: problem } : { outcome: 'ok', latencyMs });
-      });
-    });
-    if (config.body !== undefined) req.write(config.body);
-    req.end();
+      },
+      (err: NodeJS.ErrnoException) => {
+        finish({ outcome: 'error', latencyMs: elapsedMs(started), error: `${config.method} ${config.url}: ${err.code ?? err.message}` });
+      },
+    );
   });
 }
 

@@ -4,7 +4,7 @@ import type { ProbeConfig } from '../base/stackFile/probes.js';
 import { toDisposable, type Disposable } from '../base/disposable.js';
 import { Emitter } from '../base/emitter.js';
 import type { LogWriter } from '../core/logWriter.js';
-import { createHttpAgents } from './httpProbe.js';
+import { ProbeConnections } from './http/probeConnections.js';
 import { ProbeHistory } from './probeHistory.js';
 import { DeadlineScheduler, phaseFor } from '../base/deadlineScheduler.js';
 import { probeKind, probeTarget, runProbe } from './runProbe.js';
@@ -48,7 +48,7 @@ export class ProbeService implements Disposable {
   readonly sampled = new Emitter<{ probe: string; sample: ProbeSample }>();
   readonly scheduler = new DeadlineScheduler();
   private readonly probes = new Map<string, Probe>();
-  private readonly agents = createHttpAgents();
+  private readonly connections = new ProbeConnections();
   private disposed = false;
   /** How many readers want summaries kept fresh (see watchSummaries). */
   private watchers = 0;
@@ -89,7 +89,7 @@ export class ProbeService implements Disposable {
 
   private async runOnce(probe: Probe): Promise<void> {
     const ts = Date.now();
-    const result = await runProbe(probe.config, { agents: this.agents, baseDir: this.options.baseDir() });
+    const result = await runProbe(probe.config, { connections: this.connections, baseDir: this.options.baseDir() });
     if (this.disposed || this.probes.get(probe.name) !== probe) return;
     const sample: ProbeSample = { ts, latencyMs: Math.round(result.latencyMs * 1000) / 1000, outcome: result.outcome };
     if (result.error) sample.error = this.secrets.mask(result.error);
@@ -175,8 +175,7 @@ export class ProbeService implements Disposable {
     this.disposed = true;
     this.scheduler.dispose();
     this.probes.clear();
-    this.agents.http.destroy();
-    this.agents.https.destroy();
+    this.connections.dispose();
     this.sampled.dispose();
   }
 }

@@ -1,7 +1,8 @@
 import type { ProbeConfig } from '../base/stackFile/probes.js';
 import type { ProbeKind } from '../../shared/contract/probes.js';
 import { runCommandProbe } from './commandProbe.js';
-import { runHttpProbe, type HttpAgents } from './httpProbe.js';
+import { runHttpProbe } from './httpProbe.js';
+import type { ProbeConnections } from './http/probeConnections.js';
 import type { ProbeResult } from './probeResult.js';
 import { runTcpProbe } from './tcpProbe.js';
 
@@ -18,8 +19,8 @@ export function probeTarget(config: ProbeConfig): string {
   return config.command.join(' ');
 }
 
-export function runProbe(config: ProbeConfig, deps: { agents: HttpAgents; baseDir: string }): Promise<ProbeResult> {
-  if ('url' in config) return runHttpProbe(config, deps.agents);
+export function runProbe(config: ProbeConfig, deps: { connections: ProbeConnections; baseDir: string }): Promise<ProbeResult> {
+  if ('url' in config) return runHttpProbe(config, deps.connections);
   if ('tcp' in config) return runTcpProbe(config);
   return runCommandProbe(config, deps.baseDir);
 }

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import net from 'node:net';
 import { cpuMs } from './report.js';
 
 /** What a reference does for one GET: call `done` once the whole answer is read. */
@@ -39,6 +40,52 @@ export async function bareRequestCpu(target: string, perSecond: number, seconds:
     }, perSecond, seconds);
   } finally {
     agent.destroy();
+  }
+}
+
+/**
+ * The floor under any HTTP client: the same GET written as fixed bytes on a
+ * kept-alive socket, done when as many bytes as the first answer had have
+ * arrived. No parsing at all; what a probe costs above this is the client's.
+ */
+export async function rawSocketRequestCpu(target: string, perSecond: number, seconds: number): Promise<{ requests: number; cpuMsEach: number }> {
+  const url = new URL(target);
+  const request = Buffer.from(`GET ${url.pathname} HTTP/1.1\r\nHost: ${url.host}\r\n\r\n`);
+  const idle: net.Socket[] = [];
+  const all: net.Socket[] = [];
+  // The answer's length, learnt from the first answer's head (the demo backend's /health answers are all one length).
+  let answerBytes = 0;
+  let first = Buffer.alloc(0);
+  const one = (done: () => void) => {
+    let socket = idle.pop();
+    if (!socket) {
+      socket = net.connect(Number(url.port), url.hostname);
+      socket.setNoDelay(true);
+      all.push(socket);
+    }
+    const s = socket;
+    let got = 0;
+    const onData = (chunk: Buffer) => {
+      got += chunk.length;
+      if (answerBytes === 0) {
+        first = Buffer.concat([first, chunk]);
+        const end = first.indexOf('\r\n\r\n');
+        const length = /content-length: *(\d+)/i.exec(first.toString('latin1', 0, Math.max(0, end)));
+        if (end < 0 || !length) return;
+        answerBytes = end + 4 + Number(length[1]);
+      }
+      if (got < answerBytes) return;
+      s.off('data', onData);
+      idle.push(s);
+      done();
+    };
+    s.on('data', onData);
+    s.write(request);
+  };
+  try {
+    return await cpuPerRequest(one, perSecond, seconds);
+  } finally {
+    all.forEach((s) => s.destroy());
   }
 }
 

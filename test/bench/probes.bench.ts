@@ -1,6 +1,6 @@
 // 100 HTTP probes at a 1 s interval against the demo backend: main-process CPU per sample (against
-// the same number of bare keep-alive GETs to the same URL, measured first in the same run) and
-// scheduling drift.
+// the same number of bare keep-alive GETs to the same URL on node:http, and as raw bytes on a
+// kept-alive socket, both measured first in the same run) and scheduling drift.
 //
 //   npx tsx test/bench/probes.bench.ts          (PROBES_SECONDS=N per phase, default 30;
 //                                                BENCH_UNDICI=<path to undici/index.js> to try an uninstalled copy)
@@ -19,7 +19,7 @@ import { probeSchema } from '../../electron/base/stackFile/probes.js';
 import { ProbeService } from '../../electron/probes/probeService.js';
 import type { SchedulerStats } from '../../electron/base/deadlineScheduler.js';
 import { cpuMs, report } from './report.js';
-import { bareRequestCpu, undiciRequestCpu } from './bareHttp.js';
+import { bareRequestCpu, rawSocketRequestCpu, undiciRequestCpu } from './bareHttp.js';
 
 const probes = 100;
 const seconds = Number(process.env.PROBES_SECONDS ?? 30);
@@ -38,6 +38,8 @@ setTimeout(() => { console.log(JSON.stringify(s.stats())); s.dispose(); }, ${toM
 
 const backend = await startDemoBackend();
 const bare = await bareRequestCpu(`${backend.url}/health`, probes, seconds);
+// The floor under any client: fixed request bytes on a kept-alive socket, no parsing.
+const raw = await rawSocketRequestCpu(`${backend.url}/health`, probes, seconds);
 // The candidate client measured the same way in the same run (skipped, and said so, when it is not installed).
 const undici = await undiciRequestCpu(`${backend.url}/health`, probes, seconds);
 const service = new ProbeService({ logs: discardLogs, baseDir: () => process.cwd() });
@@ -86,7 +88,9 @@ try {
     [
       { label: 'samples taken', value: taken, unit: '' },
       { label: 'CPU per probe sample (probes + summaries)', value: perSample, unit: 'ms' },
-      { label: `reference: CPU per bare keep-alive GET (${bare.requests} in ${seconds} s)`, value: bare.cpuMsEach, unit: 'ms' },
+      { label: `reference: CPU per bare keep-alive GET, node:http (${bare.requests} in ${seconds} s)`, value: bare.cpuMsEach, unit: 'ms' },
+      { label: `floor: CPU per GET as raw bytes on a kept-alive socket (${raw.requests} in ${seconds} s)`, value: raw.cpuMsEach, unit: 'ms' },
+      { label: 'probe sample / raw-socket floor', value: perSample / raw.cpuMsEach, unit: '×' },
       undici
         ? { label: `candidate: CPU per undici Pool.request GET (${undici.requests} in ${seconds} s)`, value: undici.cpuMsEach, unit: 'ms' }
         : { label: 'candidate: undici Pool.request GET (npm undici not installed: skipped)', value: 0, unit: 'ms' },
