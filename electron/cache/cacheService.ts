@@ -5,10 +5,18 @@ import type { Disposable } from '../base/disposable.js';
 import { Emitter } from '../base/emitter.js';
 import type { LogWriter } from '../core/logWriter.js';
 import { minMaxBuckets } from '../base/metrics/downsample.js';
-import { DeadlineScheduler, phaseFor } from '../base/deadlineScheduler.js';
+import { DeadlineScheduler } from '../base/deadlineScheduler.js';
+import { readingAddress, readingPhases } from '../base/readingPhase.js';
 import { createCounterSource, type CounterSource } from './counterSources.js';
 import { HitRateWindow } from './hitRateWindow.js';
 import { SecretMasker } from '../base/secrets/secretMasker.js';
+
+/** The service a source reads, so its beat can be shared with that service's health probe. */
+function sourceAddress(config: CacheSourceConfig): string | undefined {
+  if ('prometheus' in config) return readingAddress(config.prometheus);
+  if ('json' in config) return readingAddress(config.json);
+  return readingAddress(config.redis);
+}
 
 /** The chart shows the last 15 minutes. */
 const historyMs = 15 * 60_000;
@@ -54,6 +62,7 @@ export class CacheService implements Disposable {
     for (const [name, source] of this.sources) {
       if (!(name in configs) || JSON.stringify(configs[name]) !== source.key) this.remove(name);
     }
+    const phases = readingPhases(Object.entries(configs).map(([name, config]) => ({ name, address: sourceAddress(config), everyMs: config.every })));
     for (const [name, config] of Object.entries(configs)) {
       if (this.sources.has(name)) continue;
       const source: Source = {
@@ -65,7 +74,7 @@ export class CacheService implements Disposable {
         history: [],
         job: undefined!,
       };
-      source.job = this.scheduler.add(config.every, () => this.poll(source), phaseFor(name, config.every));
+      source.job = this.scheduler.add(config.every, () => this.poll(source), phases.get(name)!);
       this.sources.set(name, source);
     }
     this.changed.emit();

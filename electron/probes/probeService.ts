@@ -6,7 +6,8 @@ import { Emitter } from '../base/emitter.js';
 import type { LogWriter } from '../core/logWriter.js';
 import { ProbeConnections } from './http/probeConnections.js';
 import { ProbeHistory } from './probeHistory.js';
-import { DeadlineScheduler, phaseFor } from '../base/deadlineScheduler.js';
+import { DeadlineScheduler } from '../base/deadlineScheduler.js';
+import { readingAddress, readingPhases } from '../base/readingPhase.js';
 import { probeKind, probeTarget, runProbe } from './runProbe.js';
 import { sloVerdicts } from '../base/sloVerdicts.js';
 import { SecretMasker } from '../base/secrets/secretMasker.js';
@@ -30,13 +31,11 @@ export interface ProbeServiceOptions {
   secrets?: SecretMasker;
 }
 
-/** Probes due in the same slot share one wake-up of the loop: 100 probes a second wake it 20 times, not 100. */
-const wakeSlotMs = 50;
-
-/** The probe's stable phase, rounded down to its slot (a timer wake-up costs about as much as a small probe's own work). */
-export function coalescedPhase(name: string, everyMs: number): number {
-  const phase = phaseFor(name, everyMs);
-  return phase - (phase % Math.min(wakeSlotMs, everyMs));
+/** The service a probe reads, so its beat can be shared with the cache counters of the same service. */
+function probeAddress(config: ProbeConfig): string | undefined {
+  if ('url' in config) return readingAddress(config.url);
+  if ('tcp' in config) return readingAddress(config.tcp);
+  return undefined;
 }
 
 /**
@@ -70,6 +69,7 @@ export class ProbeService implements Disposable {
         this.probes.delete(name);
       }
     }
+    const phases = readingPhases(Object.entries(configs).map(([name, config]) => ({ name, address: probeAddress(config), everyMs: config.every })));
     for (const [name, config] of Object.entries(configs)) {
       const key = JSON.stringify(config);
       const existing = this.probes.get(name);
@@ -82,7 +82,7 @@ export class ProbeService implements Disposable {
       existing?.job.dispose();
       const sameTarget = existing && probeTarget(existing.config) === probeTarget(config);
       const probe: Probe = { name, config, key, target: this.target(config), history: sameTarget ? existing.history : new ProbeHistory(), job: undefined!, summary: undefined };
-      probe.job = this.scheduler.add(config.every, () => this.runOnce(probe), coalescedPhase(name, config.every));
+      probe.job = this.scheduler.add(config.every, () => this.runOnce(probe), phases.get(name)!);
       this.probes.set(name, probe);
     }
   }
