@@ -4,7 +4,7 @@ import { phaseFor } from './deadlineScheduler.js';
 const wakeSlotMs = 50;
 
 /** A stable phase for `key`, rounded down to its slot (a timer wake-up costs about as much as a small reading's own work). */
-export function coalescedPhase(key: string, everyMs: number): number {
+function coalescedPhase(key: string, everyMs: number): number {
   const phase = phaseFor(key, everyMs);
   return phase - (phase % Math.min(wakeSlotMs, everyMs));
 }
@@ -27,15 +27,16 @@ export interface Reading {
  * phase of its own name.
  */
 export function readingPhases(readings: Reading[]): Map<string, number> {
-  const byAddress = new Map<string, string[]>();
-  for (const r of readings) if (r.address !== undefined) byAddress.set(r.address, [...(byAddress.get(r.address) ?? []), r.name]);
-  for (const names of byAddress.values()) names.sort();
-  return new Map(
-    readings.map((r) => {
-      const key = r.address === undefined ? r.name : `${r.address}#${byAddress.get(r.address)!.indexOf(r.name)}`;
-      return [r.name, coalescedPhase(key, r.everyMs)];
-    }),
-  );
+  // Each reading's rank among the readings of its address, by name.
+  const rank = new Map<string, number>();
+  const seen = new Map<string, number>();
+  for (const r of [...readings].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (r.address === undefined) continue;
+    const n = seen.get(r.address) ?? 0;
+    rank.set(r.name, n);
+    seen.set(r.address, n + 1);
+  }
+  return new Map(readings.map((r) => [r.name, coalescedPhase(r.address === undefined ? r.name : `${r.address}#${rank.get(r.name)}`, r.everyMs)]));
 }
 
 /** `host:port` of an http(s) or redis URL (default port filled in), `host:port` as given, or undefined for anything else. */

@@ -10,7 +10,7 @@ const idempotent = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 const wireRequests = new WeakMap<HttpProbeConfig, WireRequest>();
 
 /** The request as node:http would send it: Host, the config's headers, credentials from the URL, the body's length. */
-export function wireRequestFor(config: HttpProbeConfig): WireRequest {
+function wireRequestFor(config: HttpProbeConfig): WireRequest {
   let request = wireRequests.get(config);
   if (request) return request;
   const url = new URL(config.url);

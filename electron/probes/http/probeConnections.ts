@@ -89,8 +89,8 @@ export class ProbeConnections {
       let answered = false;
       const done = (outcome: ReadResponse | Error) => {
         socket.off('data', onData);
-        socket.off('end', onEnd);
-        socket.off('close', onClose);
+        socket.off('end', onEnded);
+        socket.off('close', onEnded);
         socket.off('error', onError);
         if (outcome instanceof Error) {
           discard(socket);
@@ -118,12 +118,12 @@ export class ProbeConnections {
         const failure = err ?? Object.assign(new Error(ending.message), { code: answered ? undefined : 'ECONNRESET' });
         done(reused && !answered ? new StaleConnection(failure) : failure);
       };
-      const onEnd = () => cutShort(undefined);
-      const onClose = () => cutShort(undefined);
+      // 'end' (the server's FIN) and 'close' both mean no more bytes: whichever comes first decides.
+      const onEnded = () => cutShort(undefined);
       const onError = (err: NodeJS.ErrnoException) => cutShort(err);
       socket.on('data', onData);
-      socket.on('end', onEnd);
-      socket.on('close', onClose);
+      socket.on('end', onEnded);
+      socket.on('close', onEnded);
       socket.on('error', onError);
       socket.write(request.bytes);
     });
