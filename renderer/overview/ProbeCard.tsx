@@ -7,7 +7,7 @@ import { useTopicState, useTopicStream } from '../client/hooks.js';
 import { navigate } from '../navigation/router.js';
 import type { ProbeSample, ProbeSummary } from '../../shared/contract/probes.js';
 import { probeVerdict, sloVerdict } from '../dashboards/probeVerdict.js';
-import { recentSamples } from './probeSeries.js';
+import { maxOverviewSamples, recentSamples } from './probeSeries.js';
 import { LatencyChart } from '../components/charts/LatencyChart.js';
 import { latencyTarget } from '../components/charts/latencyTarget.js';
 
@@ -71,7 +71,10 @@ function ProbeDetail({ probe }: { probe: ProbeSummary }) {
           </div>
         ) : null}
       </dl>
-      <LatencyChart name={probe.name} samples={samples ?? noSamples} height={180} {...latencyTarget(probe.slo)} />
+      {/* A fixed window (the time the kept samples span at the probe's interval), not first-to-newest
+          sample: the scale then stays put as the chart slides, so a new sample moves the clock ticks
+          by one transform instead of rewriting every tick's position each second. */}
+      <LatencyChart name={probe.name} samples={samples ?? noSamples} rangeMs={maxOverviewSamples * probe.everyMs} height={180} {...latencyTarget(probe.slo)} />
     </div>
   );
 }
