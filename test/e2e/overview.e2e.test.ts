@@ -21,6 +21,41 @@ describe('Overview on the built-in demo stack', () => {
     await app.shot('overview');
   });
 
+  it('slides the latency chart along a fixed window: a new sample moves the clock ticks as one, it does not re-place them', async () => {
+    const chart = app.page.getByRole('img', { name: /latency of backend-health/ });
+    await expect.poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 20_000 }).toBeGreaterThan(2);
+    const changes = await app.page.evaluate(async () => {
+      const svg = document.querySelector('[aria-label^="latency of backend-health"] svg')!;
+      const seen = { slides: 0, placements: 0, samples: 0 };
+      const lastTs = () => svg.parentElement!.getAttribute('data-last-ts');
+      let ts = lastTs();
+      const observer = new MutationObserver((records) => {
+        for (const r of records) {
+          if (r.attributeName === 'transform') seen.slides++;
+          if (r.attributeName === 'x1' && (r.target as Element).parentElement?.parentElement?.hasAttribute('transform')) seen.placements++;
+        }
+        if (lastTs() !== ts) (seen.samples++, (ts = lastTs()));
+      });
+      observer.observe(svg, { subtree: true, attributes: true });
+      await new Promise((r) => setTimeout(r, 4_500));
+      observer.disconnect();
+      return seen;
+    });
+    // A probe a second: about four samples, each one slide of the tick group.
+    expect(changes.samples).toBeGreaterThanOrEqual(3);
+    expect(changes.slides).toBeGreaterThanOrEqual(changes.samples - 1);
+    // Ticks are re-placed only when the window passes a tick step (a minute here), so at most once in 4.5 s.
+    const ticks = await chart.locator('svg g[transform] > g').count();
+    expect(changes.placements).toBeLessThanOrEqual(ticks);
+    // The window is the 300 kept samples at the probe's 1 s, five minutes from the first sample on:
+    // ticks whole minutes apart, where a first-to-newest span this early would tick every few seconds.
+    const labels = await chart.locator('svg g[transform] text').allTextContents();
+    const minutes = labels.map((l) => /(\d+):(\d+):(\d+)/.exec(l)!).map((m) => Number(m[1]) * 60 + Number(m[2]));
+    const gaps = minutes.slice(1).map((m, i) => (m - minutes[i]! + 12 * 60) % (12 * 60));
+    expect(gaps.length).toBeGreaterThanOrEqual(1);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(1);
+  });
+
   it('shows why the broken wrapper fails, and Restart runs it again', async () => {
     const row = app.page.getByRole('list', { name: 'MCP servers' }).getByRole('listitem', { name: /MCP server search-index/ });
     await expect.poll(() => row.textContent(), { timeout: 30_000 }).toMatch(/index not found/);
