@@ -34,7 +34,10 @@ describe('Overview on the built-in demo stack', () => {
           if (r.attributeName === 'transform') seen.slides++;
           if (r.attributeName === 'x1' && (r.target as Element).parentElement?.parentElement?.hasAttribute('transform')) seen.placements++;
         }
-        if (lastTs() !== ts) (seen.samples++, (ts = lastTs()));
+        if (lastTs() !== ts) {
+          seen.samples++;
+          ts = lastTs();
+        }
       });
       observer.observe(svg, { subtree: true, attributes: true });
       await new Promise((r) => setTimeout(r, 4_500));
