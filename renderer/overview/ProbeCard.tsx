@@ -71,9 +71,7 @@ function ProbeDetail({ probe }: { probe: ProbeSummary }) {
           </div>
         ) : null}
       </dl>
-      {/* A fixed window (the time the kept samples span at the probe's interval), not first-to-newest
-          sample: the scale then stays put as the chart slides, so a new sample moves the clock ticks
-          by one transform instead of rewriting every tick's position each second. */}
+      {/* The time the kept samples span at the probe's interval: five minutes for a probe a second. */}
       <LatencyChart name={probe.name} samples={samples ?? noSamples} rangeMs={maxOverviewSamples * probe.everyMs} height={180} {...latencyTarget(probe.slo)} />
     </div>
   );

@@ -18,8 +18,12 @@ export interface LatencyChartProps {
   name: string;
   /** In time order; stored minutes carry `count` and `maxMs`. */
   samples: readonly ProbeSample[];
-  /** The x axis spans this much time ending at the newest sample; without it, first to newest sample. */
-  rangeMs?: number;
+  /**
+   * The x axis spans this much time ending at the newest sample. Always a fixed window: a span
+   * taken from the samples (first to newest) changes by a few ms with every sample, and with it
+   * the scale every clock tick is placed by, so each tick would be rewritten once a second.
+   */
+  rangeMs: number;
   /** The latency objective, drawn as a dashed line with its label (see latencyTarget). */
   targetMs?: number;
   targetLabel?: string;
@@ -44,7 +48,7 @@ export const LatencyChart = memo(function LatencyChart({ name, samples, rangeMs,
   const [pointedAt, setPointedAt] = useState<number | null>(null);
   const newest = samples.at(-1);
   const to = newest?.ts ?? 0;
-  const from = rangeMs === undefined ? (samples[0]?.ts ?? 0) : to - rangeMs;
+  const from = to - rangeMs;
   const bottom = height - below;
   const plotRight = width - right;
   const highest = useMemo(() => {
@@ -60,16 +64,16 @@ export const LatencyChart = memo(function LatencyChart({ name, samples, rangeMs,
   // Latency only: stays the same object while the time window slides, so the value axis is not redrawn per point.
   const y = useMemo(() => latencyScale({ from: 0, to: 1, yMax, ...plot }).y, [yMax, plot]);
   const paths = useMemo(() => latencyPaths(samples, frame), [samples, frame]);
-  const clock = useMemo(() => clockTick(to - from), [to, from]);
+  const clock = useMemo(() => clockTick(rangeMs), [rangeMs]);
   // A clock label is ~70 px wide: at least 90 px between ticks keeps them apart. No samples, no times to show.
   const xTicks = samples.length ? roundTimeTicks(from, to, Math.max(2, Math.floor((plotRight - left) / 90))) : [];
   // Clock ticks are placed against a time that moves only once per tick step, and slid by `tickShift` px.
-  const span = Math.max(1, to - from);
+  const span = Math.max(1, rangeMs);
   const tickStep = Math.max(1, xTicks.length >= 2 ? xTicks[1]! - xTicks[0]! : span);
   const anchor = Math.floor(from / tickStep) * tickStep;
   const tickX = useMemo(() => latencyScale({ from: anchor, to: anchor + span, yMax, ...plot }).x, [anchor, span, yMax, plot]);
   const tickShift = ((anchor - from) / span) * Math.max(0, plotRight - left);
-  const onMove = (event: MouseEvent<SVGSVGElement>) => setPointedAt(from + ((event.nativeEvent.offsetX - left) / Math.max(1, plotRight - left)) * (to - from));
+  const onMove = (event: MouseEvent<SVGSVGElement>) => setPointedAt(from + ((event.nativeEvent.offsetX - left) / Math.max(1, plotRight - left)) * rangeMs);
   const hovered = pointedAt === null ? undefined : samples[nearestSample(samples, pointedAt) ?? -1];
   const bucket = hovered && hovered.count !== undefined && hovered.count > 1 ? hovered : undefined;
   return (
@@ -102,7 +106,7 @@ export const LatencyChart = memo(function LatencyChart({ name, samples, rangeMs,
       ) : null}
       {hovered ? (
         <div className="chart-tooltip" style={{ left: Math.min(x(hovered.ts) + 12, Math.max(0, width - 190)), top: 12 }}>
-          <div>{clockLabel(hovered.ts, to - from)}</div>
+          <div>{clockLabel(hovered.ts, rangeMs)}</div>
           <div className={hovered.outcome === 'ok' ? 'chart-tooltip-ok' : 'chart-tooltip-fail'}>{`${hovered.outcome === 'ok' ? 'latency' : 'failed run'}: ${msTick(hovered.latencyMs)}`}</div>
           {bucket?.maxMs !== undefined ? <div className="chart-tooltip-slowest">{`slowest of ${bucket.count}: ${msTick(bucket.maxMs)}`}</div> : null}
           {hovered.error ? <div className="chart-tooltip-fail">{hovered.error}</div> : null}
