@@ -1,8 +1,11 @@
 /**
  * Idle and hidden (`npm run bench -- idle`): the demo stack, the built browser-mode
- * server, one Chromium page on the Overview left alone. Two references in the same browser:
- * an empty page, and a live-chart floor page (liveChartFloor.ts: the least a page can do
- * to show a chart at 1 Hz, i.e. the browser's price of redrawing anything at all).
+ * server, one Chromium page on the Overview left alone. Three references in the same browser:
+ * an empty page; a live-chart floor page (liveChartFloor.ts: the least a page can do
+ * to show a chart at 1 Hz, i.e. the browser's price of redrawing anything at all); and the
+ * same-screen replay (sameScreenReplay.ts: the Overview's own DOM and changes, recorded in
+ * the last minute of settling and replayed by a plain timer, i.e. the price of painting
+ * exactly what the Overview paints, without our code).
  * Two phases of IDLE_BENCH_SECONDS each (default 300: ten minutes left alone in all),
  * after IDLE_BENCH_SETTLE_S (default 90) of settling:
  *   visible: the page shown and untouched;
@@ -22,10 +25,13 @@ import { idlePageScript, type PageCounts } from './idlePage.js';
 import { liveChartFloorPage } from './liveChartFloor.js';
 import { pidOnPort, processCpuMs } from './processStats.js';
 import { report } from './report.js';
+import { recordScreen, replayPage } from './sameScreenReplay.js';
 
 const phaseMs = Number(process.env.IDLE_BENCH_SECONDS ?? 300) * 1000;
 // Past the demo's first minute, when its broken wrapper restarts until it is declared crash-looping.
 const settleMs = Number(process.env.IDLE_BENCH_SETTLE_S ?? 90) * 1000;
+// The last part of settling is recorded for the same-screen replay.
+const recordMs = Math.min(60_000, settleMs / 2);
 const emptyUrl = 'data:text/html,<!doctype html><title>empty</title><p>empty';
 
 // Loaded into the server with --import: counts timer callbacks as they run; SIGUSR2 prints the count.
@@ -49,19 +55,26 @@ async function processes(browserCdp: CDPSession): Promise<ProcessInfo[]> {
   return ((await browserCdp.send('SystemInfo.getProcessInfo' as never)) as { processInfo: ProcessInfo[] }).processInfo;
 }
 
-/** The renderer process of a page: the one whose CPU time jumps while the page spins for a second. */
-async function rendererOf(page: Page, browserCdp: CDPSession): Promise<number> {
-  const before = await processes(browserCdp);
-  await page.evaluate('(() => { const end = performance.now() + 1000; while (performance.now() < end); })()');
-  const after = await processes(browserCdp);
-  const grew = after
-    .filter((p) => p.type === 'renderer')
-    .map((p) => ({ id: p.id, by: p.cpuTime - (before.find((b) => b.id === p.id)?.cpuTime ?? 0) }))
-    .sort((a, b) => b.by - a.by);
-  // On a loaded machine the spin gets a share of a core: the page's process is the one far ahead of the rest.
-  if (!grew[0] || grew[0].by < 0.05 || (grew[1]?.by ?? 0) > grew[0].by / 2) throw new Error(`could not tell which renderer process runs the page: ${JSON.stringify(grew)}`);
-  return grew[0].id;
+/**
+ * A page's renderer CPU, read from the page itself (CDP Performance.getMetrics "ProcessTime":
+ * the CPU time of the process that renders it; each page is opened in its own browser
+ * context, so in its own process). Not by picking the process from Chromium's list as the
+ * one that grows while the page spins: Chromium also keeps spare renderer processes, and in
+ * a trial with six replay pages that way read ~0 % for some pages that were drawing a frame
+ * a second, where their own ProcessTime read ~1 %, as did every process counted by elimination.
+ */
+async function rendererCpu(page: Page): Promise<() => Promise<number>> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Performance.enable');
+  return async () => {
+    const { metrics } = await session.send('Performance.getMetrics');
+    const time = metrics.find((m) => m.name === 'ProcessTime')?.value;
+    if (time === undefined) throw new Error('Chromium did not report ProcessTime for a page: no renderer CPU figure');
+    return time;
+  };
 }
+
+type Pages = Record<'overview' | 'empty' | 'floor' | 'replay', () => Promise<number>>;
 
 const counts = (page: Page) => page.evaluate('({ ...window.__idle.counts })') as Promise<PageCounts>;
 
@@ -81,32 +94,41 @@ interface Phase {
   overviewPct: number;
   emptyPct: number;
   floorPct: number;
+  replayPct: number;
   browserGpuPct: number;
   serverPct: number;
   page: PageCounts;
   serverWakeUpsPerS: number;
 }
 
-async function measure(browserCdp: CDPSession, pids: { overview: number; empty: number; floor: number; server: number }, page: Page, output: () => string, ms: number): Promise<Phase> {
+async function measure(browserCdp: CDPSession, pages: Pages, serverPid: number, page: Page, output: () => string, ms: number): Promise<Phase> {
+  const cpuTimes = () => Promise.all(Object.values(pages).map((read) => read()));
+  const r0 = await cpuTimes();
   const p0 = await processes(browserCdp);
-  const s0 = processCpuMs(pids.server);
-  const w0 = await serverWakeUps(pids.server, output);
+  const s0 = processCpuMs(serverPid);
+  const w0 = await serverWakeUps(serverPid, output);
   const c0 = await counts(page);
   const t0 = performance.now();
   await new Promise((r) => setTimeout(r, ms));
+  const r1 = await cpuTimes();
   const p1 = await processes(browserCdp);
-  const s1 = processCpuMs(pids.server);
-  const w1 = await serverWakeUps(pids.server, output);
+  const s1 = processCpuMs(serverPid);
+  const w1 = await serverWakeUps(serverPid, output);
   const c1 = await counts(page);
   const seconds = (performance.now() - t0) / 1000;
   const cpu = (pick: (p: ProcessInfo) => boolean) =>
     (p1.filter(pick).reduce((sum, p) => sum + p.cpuTime - (p0.find((q) => q.id === p.id)?.cpuTime ?? 0), 0) / seconds) * 100;
   const perS = (k: keyof PageCounts) => (c1[k] - c0[k]) / seconds;
+  const renderer = (name: keyof Pages) => {
+    const i = Object.keys(pages).indexOf(name);
+    return ((r1[i]! - r0[i]!) / seconds) * 100;
+  };
   return {
     seconds,
-    overviewPct: cpu((p) => p.id === pids.overview),
-    emptyPct: cpu((p) => p.id === pids.empty),
-    floorPct: cpu((p) => p.id === pids.floor),
+    overviewPct: renderer('overview'),
+    emptyPct: renderer('empty'),
+    floorPct: renderer('floor'),
+    replayPct: renderer('replay'),
     browserGpuPct: cpu((p) => p.type === 'browser' || p.type === 'GPU'),
     serverPct: ((s1 - s0) / 1000 / seconds) * 100,
     page: { timers: perS('timers'), frames: perS('frames'), messages: perS('messages'), commits: perS('commits'), mutations: perS('mutations') },
@@ -150,13 +172,15 @@ async function main(): Promise<void> {
     const floor = await empty.browser.newPage({ viewport: { width: 1440, height: 900 } });
     await floor.setContent(liveChartFloorPage);
     await overview.waitForFunction(() => Number(document.querySelector('.probe-card [data-points]')?.getAttribute('data-points') ?? 0) > 0, null, { timeout: 60_000 });
-    await new Promise((r) => setTimeout(r, settleMs));
-    const pids = { overview: await rendererOf(overview, browserCdp), empty: await rendererOf(empty.page, browserCdp), floor: await rendererOf(floor, browserCdp), server: await pidOnPort(server.port) };
-    if (new Set([pids.overview, pids.empty, pids.floor]).size < 3) throw new Error('the Overview and the reference pages share a renderer process: no reference');
+    await new Promise((r) => setTimeout(r, settleMs - recordMs));
+    const replay = await empty.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await replay.setContent(replayPage(await recordScreen(overview, recordMs)));
+    const pages: Pages = { overview: await rendererCpu(overview), empty: await rendererCpu(empty.page), floor: await rendererCpu(floor), replay: await rendererCpu(replay) };
+    const serverPid = await pidOnPort(server.port);
     const load0 = loadavg()[0]!;
-    const visible = await measure(browserCdp, pids, overview, server.output, phaseMs);
+    const visible = await measure(browserCdp, pages, serverPid, overview, server.output, phaseMs);
     await overview.evaluate('window.__idle.setHidden(true)');
-    const hidden = await measure(browserCdp, pids, overview, server.output, phaseMs);
+    const hidden = await measure(browserCdp, pages, serverPid, overview, server.output, phaseMs);
     const caughtUp = await catchUpMs(overview);
     const load1 = loadavg()[0]!;
     const together = visible.overviewPct + visible.serverPct;
@@ -169,6 +193,8 @@ async function main(): Promise<void> {
         { label: 'visible: Overview renderer / empty page', value: visible.overviewPct / Math.max(visible.emptyPct, 1 / visible.seconds), unit: visible.emptyPct > 0 ? '×' : '× (at least: the empty page used < 1 tick)' },
         { label: 'visible: live-chart floor page CPU (reference, see liveChartFloor.ts)', value: visible.floorPct, unit: '% of a core' },
         { label: 'visible: Overview renderer / live-chart floor', value: visible.overviewPct / Math.max(visible.floorPct, 1 / visible.seconds), unit: '×' },
+        { label: 'visible: same-screen replay CPU (the Overview\'s recorded DOM changes, no React or socket; see sameScreenReplay.ts)', value: visible.replayPct, unit: '% of a core' },
+        { label: 'visible: Overview renderer / same-screen replay', value: visible.overviewPct / Math.max(visible.replayPct, 1 / visible.seconds), unit: '×' },
         { label: 'visible: server (main process) CPU', value: visible.serverPct, unit: '% of a core' },
         { label: 'visible: browser + GPU processes CPU (compositing, both pages)', value: visible.browserGpuPct, unit: '% of a core' },
         { label: 'visible: renderer timer wake-ups (setTimeout/setInterval)', value: visible.page.timers, unit: '/s' },

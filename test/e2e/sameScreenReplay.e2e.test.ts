@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { recordScreen, replayPage } from '../bench/sameScreenReplay.js';
+import { openPage, type OpenedPage } from './harness.js';
+
+/*
+ * The idle bench reads the Overview's cost against a replay of its own DOM changes
+ * (test/bench/sameScreenReplay.ts). That reference is only worth its figure if the
+ * replay ends up with the DOM the page had: same nodes, same text, same attributes.
+ */
+
+// A page that changes as React does: a number and its unit as two adjacent text nodes
+// (HTML would merge them), an attribute, a list whose items are replaced, a node removed.
+// Four changes 100 ms apart, then nothing.
+const changingPage = `<!doctype html><html><head><title>changing</title><style>li { color: teal }</style></head><body>
+<p id="last"></p><svg width="100" height="20"><path id="line" d="M0,0"/></svg><ul id="list"><li>first</li></ul><b id="gone">gone soon</b>
+<script>
+const last = document.getElementById('last');
+const value = document.createTextNode('0'); last.append(value, document.createTextNode(' ms'));
+let n = 0;
+const step = () => {
+  n += 1;
+  value.data = String(n * 11);
+  document.getElementById('line').setAttribute('d', 'M0,0L' + n * 10 + ',' + n);
+  document.getElementById('list').replaceChildren(...Array.from({ length: n }, (_, i) => Object.assign(document.createElement('li'), { textContent: 'item ' + i })));
+  if (n === 3) document.getElementById('gone').remove();
+  if (n < 4) setTimeout(step, 100);
+};
+setTimeout(step, 300);
+</script></body></html>`;
+
+/** The body as nodes (text nodes kept apart), scripts left out: what the two pages are compared on. */
+const shape = (page: Page) =>
+  page.evaluate(() => {
+    const walk = (n: Node): unknown =>
+      n.nodeType === Node.TEXT_NODE
+        ? (n as Text).data
+        : n instanceof Element
+          ? n.localName === 'script'
+            ? 'script'
+            : [n.localName, [...n.attributes].map((a) => `${a.name}=${a.value}`).sort(), [...n.childNodes].map(walk)]
+          : n.nodeName;
+    return walk(document.body);
+  });
+
+describe('same-screen replay (the idle bench reference)', () => {
+  let opened: OpenedPage;
+  beforeAll(async () => {
+    opened = await openPage('data:text/html,<title>blank</title>');
+  });
+  afterAll(async () => {
+    await opened?.close();
+  });
+
+  it('rebuilds the recorded page and replays its changes to the same DOM, adjacent text nodes included', async () => {
+    const source = await opened.browser.newPage();
+    await source.setContent(changingPage);
+    const recording = await recordScreen(source, 2000);
+    expect(recording.batches.length).toBeGreaterThanOrEqual(4);
+    const recorded = await shape(source);
+    expect(JSON.stringify(recorded)).toContain('"44"," ms"'); // the two text nodes, as the page wrote them
+
+    const replay = await opened.browser.newPage();
+    const errors: string[] = [];
+    replay.on('pageerror', (e) => errors.push(e.message));
+    await replay.setContent(replayPage(recording));
+    // The changes ran from 300 to ~600 ms; the loop starts again at 2000 + 300 ms.
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(errors).toEqual([]);
+    expect(await shape(replay)).toEqual(recorded);
+    expect(await replay.evaluate('window.__replay.frames')).toBeGreaterThanOrEqual(4);
+    // The page's stylesheet came along: the list is drawn as the source drew it.
+    expect(await replay.locator('li').first().evaluate((li) => getComputedStyle(li).color)).toBe('rgb(0, 128, 128)');
+  });
+
+  it('refuses a page that changed nothing: there would be nothing to measure', async () => {
+    const still = await opened.browser.newPage();
+    await still.setContent('<p>nothing moves here</p>');
+    await expect(recordScreen(still, 300)).rejects.toThrow(/changed nothing in 300 ms/);
+  });
+});
