@@ -5,7 +5,7 @@ import { ErrorBanner } from '../components/ErrorBanner.js';
 import { useClient } from '../client/hooks.js';
 import type { ContainerSummary } from '../../shared/contract/containers.js';
 import type { ErrorInfo } from '../../shared/errors.js';
-import { clock } from './containerFormat.js';
+import { clockTime, fullDateTime } from '../components/clock.js';
 
 /** `docker inspect` for people: env (secrets masked until revealed), mounts, ports, labels, restart policy, health log. */
 export function ContainerDetailsPanel({ container: c }: { container: ContainerSummary }) {
@@ -34,7 +34,7 @@ export function ContainerDetailsPanel({ container: c }: { container: ContainerSu
         <dt>Ports</dt>
         <dd>{d.ports.length ? d.ports.join(', ') : 'none'}</dd>
         <dt>Created</dt>
-        <dd>{new Date(d.created).toLocaleString()}</dd>
+        <dd>{fullDateTime(d.created)}</dd>
       </dl>
       {d.health ? (
         <Section title={`Health log · ${d.health.status}${d.health.failingStreak ? ` · ${d.health.failingStreak} failing in a row` : ''}`}>
@@ -44,7 +44,7 @@ export function ContainerDetailsPanel({ container: c }: { container: ContainerSu
               .reverse()
               .map((h) => (
                 <li key={h.start} className={h.exitCode === 0 ? '' : 'is-failed'}>
-                  <span className="containers-mono">{clock(h.start)}</span> exit {h.exitCode} · <span className="containers-mono">{h.output.trim() || '(no output)'}</span>
+                  <span className="containers-mono">{clockTime(h.start)}</span> exit {h.exitCode} · <span className="containers-mono">{h.output.trim() || '(no output)'}</span>
                 </li>
               ))}
           </ol>

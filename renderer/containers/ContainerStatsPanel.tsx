@@ -5,9 +5,10 @@ import { ErrorBanner } from '../components/ErrorBanner.js';
 import { useTopicStream } from '../client/hooks.js';
 import type { ContainerStatsSnapshot, ContainerSummary, StatsSample } from '../../shared/contract/containers.js';
 import type { TopicReducer } from '../client/topicStore.js';
-import { clock, cpuTick, formatBytes, formatCpu, formatNet, formatRate } from './containerFormat.js';
+import { cpuTick, formatBytes, formatCpu, formatNet, formatRate } from './containerFormat.js';
 import { containerRanges, joinContainerHistory, type ContainerRange } from './containerHistory.js';
 import { useContainerHistory } from './useContainerHistory.js';
+import { clockTime } from '../components/clock.js';
 
 /** 15 minutes at one sample a second, as main keeps them. */
 const maxSamples = 900;
@@ -116,9 +117,9 @@ function Chart({ title, data, unit, lines, area }: ChartProps) {
   const axes = (
     <>
       <CartesianGrid stroke="var(--grid)" vertical={false} />
-      <XAxis dataKey="ts" type="number" domain={['dataMin', 'dataMax']} tickFormatter={clock} stroke="var(--muted)" fontSize={10} minTickGap={50} />
+      <XAxis dataKey="ts" type="number" domain={['dataMin', 'dataMax']} tickFormatter={clockTime} stroke="var(--muted)" fontSize={10} minTickGap={50} />
       <YAxis stroke="var(--muted)" fontSize={10} width={58} tickFormatter={unit} />
-      <Tooltip labelFormatter={(v) => clock(Number(v))} formatter={(v) => unit(Number(v))} contentStyle={tooltipStyle} />
+      <Tooltip labelFormatter={(v) => clockTime(Number(v))} formatter={(v) => unit(Number(v))} contentStyle={tooltipStyle} />
     </>
   );
   return (

@@ -75,10 +75,6 @@ export function formatCpu(p: number | undefined): string {
   return p === undefined ? '—' : `${p.toFixed(p >= 10 ? 0 : 1)}%`;
 }
 
-export function clock(ts: number): string {
-  return new Date(ts).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-}
-
 /** Containers grouped by compose project; those without one go last under "Other containers". */
 export function groupByProject(containers: ContainerSummary[]): Array<{ project: string | undefined; containers: ContainerSummary[] }> {
   const groups = new Map<string | undefined, ContainerSummary[]>();

@@ -2,6 +2,7 @@ import { StatusPill } from '../components/StatusPill.js';
 import { formatMs, formatPercent } from '../components/time.js';
 import type { BenchmarkResult } from '../../shared/contract/benchmark.js';
 import { LatencyHistogramChart } from './charts/LatencyHistogramChart.js';
+import { clockTime, dateClockTime } from '../components/clock.js';
 
 const percentiles = ['p50', 'p90', 'p95', 'p99', 'max'] as const;
 
@@ -9,10 +10,10 @@ const percentiles = ['p50', 'p90', 'p95', 'p99', 'max'] as const;
 export function BenchmarkResultCard({ result: r, baseline }: { result: BenchmarkResult; baseline?: BenchmarkResult }) {
   const errorCount = r.errors.reduce((n, e) => n + e.count, 0);
   return (
-    <article className="dashboards-result" aria-label={`benchmark result ${r.probe} ${new Date(r.startedAt).toLocaleTimeString()}`}>
+    <article className="dashboards-result" aria-label={`benchmark result ${r.probe} ${clockTime(r.startedAt)}`}>
       <header className="dashboards-result-head">
         <strong>{r.probe}</strong>
-        <span className="muted">{new Date(r.startedAt).toLocaleString()}</span>
+        <span className="muted">{dateClockTime(r.startedAt)}</span>
         <StatusPill tone={r.status === 'completed' ? (errorCount ? 'warn' : 'ok') : r.status === 'cancelled' ? 'idle' : 'bad'}>{r.status}</StatusPill>
       </header>
       <div className="muted dashboards-result-settings">

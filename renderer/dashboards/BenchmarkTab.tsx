@@ -7,6 +7,7 @@ import { formatMs } from '../components/time.js';
 import { useCommand, useTopicState } from '../client/hooks.js';
 import { BenchmarkForm } from './BenchmarkForm.js';
 import { BenchmarkResultCard } from './BenchmarkResultCard.js';
+import { clockTime } from '../components/clock.js';
 
 /** Run a load test against an HTTP probe, watch it, and compare two kept results side by side. */
 export function BenchmarkTab({ probe }: { probe?: string }) {
@@ -31,13 +32,13 @@ export function BenchmarkTab({ probe }: { probe?: string }) {
         ) : (
           <ul className="rows" aria-label="Benchmark results">
             {results.map((r) => (
-              <li key={r.id} className="row dashboards-result-row" aria-label={`result ${r.probe} ${new Date(r.startedAt).toLocaleTimeString()}`}>
+              <li key={r.id} className="row dashboards-result-row" aria-label={`result ${r.probe} ${clockTime(r.startedAt)}`}>
                 <div className="row-main">
                   <label className="dashboards-compare">
                     <input type="checkbox" checked={compare.includes(r.id)} onChange={() => toggle(r.id)} aria-label="Compare" />
                   </label>
                   <span className="row-name">{r.probe}</span>
-                  <span className="muted">{new Date(r.startedAt).toLocaleTimeString()}</span>
+                  <span className="muted">{clockTime(r.startedAt)}</span>
                   <span>{Math.round(r.reqPerSec).toLocaleString()} req/s</span>
                   <span className="muted">p99 {formatMs(r.latencyMs.p99)}</span>
                   <span className={r.status === 'completed' ? 'muted' : 'text-warn'}>{r.status}</span>

@@ -2,6 +2,7 @@ import { memo, type CSSProperties, type ReactNode } from 'react';
 import type { StoredLine } from './logStore.js';
 import { ansiSegments, type Segment } from './ansiSegments.js';
 import { matchRanges } from './logSearch.js';
+import { clockTimeMs } from '../components/clock.js';
 
 interface Props {
   line: StoredLine;
@@ -11,12 +12,6 @@ interface Props {
   current: boolean;
   selected: boolean;
   sourceHue: number;
-}
-
-function time(ts: number): string {
-  const d = new Date(ts);
-  const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  return `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
 }
 
 /** Splits the coloured runs at search-hit boundaries so hits are marked inside their colours. */
@@ -68,7 +63,7 @@ function LogRowView({ line, showTime, pattern, current, selected, sourceHue }: P
   if (selected) classes.push('is-selected');
   return (
     <div className={classes.join(' ')} data-index={line.index} data-seq={line.seq}>
-      {showTime ? <span className="logs-time">{time(line.ts)}</span> : null}
+      {showTime ? <span className="logs-time">{clockTimeMs(line.ts)}</span> : null}
       <span className="logs-source" style={{ '--source-hue': sourceHue } as CSSProperties} title={line.source}>
         {line.source}
       </span>

@@ -3,6 +3,7 @@ import { StatusPill } from '../components/StatusPill.js';
 import { formatDuration } from '../components/time.js';
 import type { McpLeftover } from '../../shared/contract/mcp.js';
 import { pidList } from './leftoverText.js';
+import { dateClockTime } from '../components/clock.js';
 
 interface Props {
   leftover: McpLeftover;
@@ -25,7 +26,7 @@ export function LeftoverRow({ leftover: l, now, ending, onEnd }: Props) {
         </StatusPill>
         <span className="mcp-leftover-pids">{pidList(l.pids)}</span>
         <span className="mcp-leftover-meta">
-          group {l.pgid} · started <time dateTime={started.toISOString()}>{formatDuration(now - l.startedAt)} ago</time> ({started.toLocaleString()})
+          group {l.pgid} · started <time dateTime={started.toISOString()}>{formatDuration(now - l.startedAt)} ago</time> ({dateClockTime(l.startedAt)})
         </span>
       </div>
       <code className="mcp-leftover-command" title={l.command}>

@@ -8,6 +8,7 @@ import type { McpServerState, SelfcheckResult } from '../../shared/contract/mcp.
 import { ServerActionButtons, serverRowKeys, useServerCommands } from './ServerActionButtons.js';
 import { hasSession, reasonTone, serverStatusLabel, serverStatusWord, serverTone } from './serverStatus.js';
 import { sourceId } from '../../shared/sourceId.js';
+import { dateClockTime } from '../components/clock.js';
 
 interface Props {
   server: McpServerState;
@@ -40,10 +41,10 @@ export function McpServerRow({ server: s, now, selected, onSelect, onSelfcheck }
         </span>
       </button>
       <div className="mcp-row-state">
-        <StatusPill tone={serverTone(s.status)} title={`since ${new Date(s.since).toLocaleString()}`}>
+        <StatusPill tone={serverTone(s.status)} title={`since ${dateClockTime(s.since)}`}>
           {serverStatusLabel(s, now)}
         </StatusPill>
-        <span className="mcp-row-since" title={new Date(s.since).toLocaleString()}>
+        <span className="mcp-row-since" title={dateClockTime(s.since)}>
           for {formatDuration(now - s.since)}
         </span>
         {hasSession(s.status) ? (

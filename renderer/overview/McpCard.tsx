@@ -11,6 +11,7 @@ import { navigate } from '../navigation/router.js';
 import type { McpServerState } from '../../shared/contract/mcp.js';
 import { ServerActionButtons, serverRowKeys, useServerCommands } from '../mcp/ServerActionButtons.js';
 import { reasonTone, serverStatusLabel, serverStatusWord, serverTone } from '../mcp/serverStatus.js';
+import { dateClockTime } from '../components/clock.js';
 
 export function McpCard() {
   const { data, error } = useTopicState('mcp');
@@ -53,7 +54,7 @@ const McpRow = memo(function McpRow({ server: s }: { server: McpServerState }) {
     <li className="row" aria-label={`MCP server ${s.name}`} {...keys}>
       <div className="row-main">
         <span className="row-name">{s.name}</span>
-        <StatusPill tone={serverTone(s.status)} title={`since ${new Date(s.since).toLocaleTimeString()}`}>
+        <StatusPill tone={serverTone(s.status)} title={`since ${dateClockTime(s.since)}`}>
           <ClockText text={(now) => serverStatusLabel(s, now)} changesIn={(now) => (s.status === 'backoff' && s.nextAttemptAt ? countdownTextChangesIn(s.nextAttemptAt - now) : Infinity)} />
         </StatusPill>
         <span className="row-since">

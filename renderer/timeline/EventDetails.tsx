@@ -5,7 +5,8 @@ import { ActionButton } from '../components/ActionButton.js';
 import { ErrorBanner } from '../components/ErrorBanner.js';
 import { StatusPill } from '../components/StatusPill.js';
 import type { StoredEvent, StoredEventWithEvidence } from '../../shared/contract/history.js';
-import { detailEntries, eventTime, severityTone, sourceScreen } from './eventPresentation.js';
+import { detailEntries, severityTone, sourceScreen } from './eventPresentation.js';
+import { clockTimeOrDate } from '../components/clock.js';
 
 /** One event opened: what it says, its details (reason, exit code…), the log lines kept with it, and where to go next. */
 export function EventDetails({ event, now }: { event: StoredEvent; now: number }) {
@@ -34,7 +35,7 @@ export function EventDetails({ event, now }: { event: StoredEvent; now: number }
       <header className="timeline-details-head">
         <StatusPill tone={severityTone[event.severity]}>{event.severity}</StatusPill>
         <span className="timeline-details-kind">{event.kind}</span>
-        <time dateTime={new Date(event.at).toISOString()}>{eventTime(event.at, now)}</time>
+        <time dateTime={new Date(event.at).toISOString()}>{clockTimeOrDate(event.at, now)}</time>
       </header>
       <p className="timeline-details-summary">{event.summary}</p>
       <p className="muted">
@@ -54,7 +55,7 @@ export function EventDetails({ event, now }: { event: StoredEvent; now: number }
         {screen ? (
           <ActionButton label={screen.label} onClick={() => navigate(screen.screen, screen.params)} />
         ) : null}
-        <ActionButton label={`Logs of ${event.source} at ${eventTime(event.at, now)}`} onClick={() => navigate('logs', { source: event.source, at: String(event.at) })} />
+        <ActionButton label={`Logs of ${event.source} at ${clockTimeOrDate(event.at, now)}`} onClick={() => navigate('logs', { source: event.source, at: String(event.at) })} />
       </div>
       {event.evidenceCount > 0 ? (
         <figure className="timeline-evidence" aria-label="Evidence">
@@ -67,7 +68,7 @@ export function EventDetails({ event, now }: { event: StoredEvent; now: number }
             <pre className="timeline-evidence-lines">
               {full.evidence.map((l, i) => (
                 <div key={i} className={l.stream === 'stderr' ? 'is-stderr' : ''}>
-                  <span className="timeline-evidence-time">{eventTime(l.ts, now)}</span> {l.text}
+                  <span className="timeline-evidence-time">{clockTimeOrDate(l.ts, now)}</span> {l.text}
                 </div>
               ))}
             </pre>

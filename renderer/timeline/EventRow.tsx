@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { StoredEvent } from '../../shared/contract/history.js';
-import { eventTime } from './eventPresentation.js';
+import { clockTimeOrDate } from '../components/clock.js';
 
 /**
  * One Timeline row at its offset in the list. Memoised: while scrolling, the list re-renders every
@@ -15,7 +15,7 @@ export const EventRow = memo(function EventRow({ event: e, top, selected, now, o
       style={{ transform: `translateY(${top}px)` }}
       onClick={() => onSelect(e.id)}
     >
-      <span className="timeline-row-time">{eventTime(e.at, now)}</span>
+      <span className="timeline-row-time">{clockTimeOrDate(e.at, now)}</span>
       <span className={`timeline-sev is-${e.severity}`}>{e.severity}</span>
       <span className="timeline-row-source">{e.source}</span>
       <span className="timeline-row-kind">{e.kind}</span>

@@ -1,7 +1,7 @@
 import { useTopicState } from '../client/hooks.js';
 import { formatDuration } from '../components/time.js';
 import { formatBytes } from '../containers/containerFormat.js';
-import { eventTime } from './eventPresentation.js';
+import { clockTimeOrDate } from '../components/clock.js';
 
 /** Where history is kept and how much: path, size against its cap, oldest entry, retention. */
 export function HistoryStatusLine({ now }: { now: number }) {
@@ -25,7 +25,7 @@ export function HistoryStatusLine({ now }: { now: number }) {
       </div>
       <div>
         <dt>Oldest</dt>
-        <dd>{data.oldest !== undefined ? `${eventTime(data.oldest, now)} (${formatDuration(now - data.oldest)} ago)` : '—'}</dd>
+        <dd>{data.oldest !== undefined ? `${clockTimeOrDate(data.oldest, now)} (${formatDuration(now - data.oldest)} ago)` : '—'}</dd>
       </div>
       <div>
         <dt>Keeps</dt>

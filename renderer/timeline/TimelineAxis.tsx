@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react';
 import type { StoredEvent } from '../../shared/contract/history.js';
 import { incidentBins } from './incidentBins.js';
-import { eventTime } from './eventPresentation.js';
+import { clockTimeOrDate } from '../components/clock.js';
 
 const bins = 240;
 
@@ -16,21 +16,21 @@ export const TimelineAxis = memo(function TimelineAxis({ events, from, to, now, 
   const width = (to - from) / bins;
   return (
     <figure className="timeline-axis" aria-label={label}>
-      <svg viewBox={`0 0 ${bins} 40`} preserveAspectRatio="none" role="img" aria-label={`${events.length} events between ${eventTime(from, now)} and ${eventTime(to, now)}`}>
+      <svg viewBox={`0 0 ${bins} 40`} preserveAspectRatio="none" role="img" aria-label={`${events.length} events between ${clockTimeOrDate(from, now)} and ${clockTimeOrDate(to, now)}`}>
         <line x1="0" x2={bins} y1="39.5" y2="39.5" className="timeline-axis-base" />
         {marks.map((b) => {
           const h = 8 + 30 * Math.sqrt(b.count / most);
           return (
             <rect key={b.index} x={b.index + 0.1} width={0.8} y={40 - h} height={h} className={`timeline-mark is-${b.worst}`} onClick={onPick ? () => onPick(b.from, b.from + width) : undefined}>
-              <title>{`${b.count} event${b.count === 1 ? '' : 's'} from ${eventTime(b.from, now)}, worst: ${b.worst}`}</title>
+              <title>{`${b.count} event${b.count === 1 ? '' : 's'} from ${clockTimeOrDate(b.from, now)}, worst: ${b.worst}`}</title>
             </rect>
           );
         })}
       </svg>
       <figcaption className="timeline-axis-ticks" aria-hidden="true">
-        <span>{eventTime(from, now)}</span>
-        <span>{eventTime(from + (to - from) / 2, now)}</span>
-        <span>{eventTime(to, now)}</span>
+        <span>{clockTimeOrDate(from, now)}</span>
+        <span>{clockTimeOrDate(from + (to - from) / 2, now)}</span>
+        <span>{clockTimeOrDate(to, now)}</span>
       </figcaption>
     </figure>
   );

@@ -36,18 +36,6 @@ export function sourceScreen(event: Pick<StoredEvent, 'source' | 'details'>): { 
   }
 }
 
-// Built once: a formatter per call costs more than the rest of a Timeline row.
-const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
-const dayAndTime = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
-const dayMs = 86_400_000;
-
-/** "14:03:07" today, "Nov 30, 14:03" otherwise. */
-export function eventTime(at: number, now: number): string {
-  const offset = new Date(now).getTimezoneOffset() * 60_000;
-  const sameDay = Math.floor((at - offset) / dayMs) === Math.floor((now - offset) / dayMs);
-  return sameDay ? timeOfDay.format(at) : dayAndTime.format(at);
-}
-
 /** The detail entries worth a row in the expanded view, in the publisher's order. */
 export function detailEntries(event: Pick<StoredEvent, 'details'>): [string, string][] {
   return Object.entries(event.details ?? {})

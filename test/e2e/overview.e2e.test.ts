@@ -54,7 +54,8 @@ describe('Overview on the built-in demo stack', () => {
     // ticks whole minutes apart, where a first-to-newest span this early would tick every few seconds.
     const labels = await chart.locator('svg g[transform] text').allTextContents();
     const minutes = labels.map((l) => /(\d+):(\d+):(\d+)/.exec(l)!).map((m) => Number(m[1]) * 60 + Number(m[2]));
-    const gaps = minutes.slice(1).map((m, i) => (m - minutes[i]! + 12 * 60) % (12 * 60));
+    // The clock is 24-hour (renderer/components/clock.ts): a gap across midnight wraps at 24 h.
+    const gaps = minutes.slice(1).map((m, i) => (m - minutes[i]! + 24 * 60) % (24 * 60));
     expect(gaps.length).toBeGreaterThanOrEqual(1);
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(1);
   });

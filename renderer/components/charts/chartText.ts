@@ -1,22 +1,16 @@
-/** How the charts write times and latencies on their axes and tooltips. */
+/** How the charts write times and latencies on their axes and tooltips (times as every screen does: ../clock.ts). */
+import { clockMinutes, clockTime, dateClockTime, weekdayClock } from '../clock.js';
 
-// Built once: toLocaleTimeString with options makes a new Intl.DateTimeFormat per call.
-const clockWithSeconds = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-const clockMinutes = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' });
-const dayAndClock = new Intl.DateTimeFormat([], { weekday: 'short', hour: '2-digit', minute: '2-digit' });
-const clockFull = new Intl.DateTimeFormat([], { timeStyle: 'medium' });
-const dateAndClock = new Intl.DateTimeFormat([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 const day = 86_400_000;
 
 /** A clock axis' label for a chart spanning `rangeMs`: seconds up to 15 min, the weekday beyond a day. */
 export function clockTick(rangeMs: number): (ts: number) => string {
-  const format = rangeMs <= 15 * 60_000 ? clockWithSeconds : rangeMs <= day ? clockMinutes : dayAndClock;
-  return (ts) => format.format(ts);
+  return rangeMs <= 15 * 60_000 ? clockTime : rangeMs <= day ? clockMinutes : weekdayClock;
 }
 
-/** A tooltip's time label, e.g. "05:44:22 AM"; with the date when the chart spans more than a day. */
+/** A tooltip's time label, e.g. "05:44:22"; with the date when the chart spans more than a day. */
 export function clockLabel(ts: unknown, rangeMs = 0): string {
-  return (rangeMs > day ? dateAndClock : clockFull).format(Number(ts));
+  return (rangeMs > day ? dateClockTime : clockTime)(Number(ts));
 }
 
 /** A latency on an axis: "250 ms", "1.5 s". */
