@@ -54,7 +54,7 @@ export async function recordScreen(page: Page, ms: number): Promise<ScreenRecord
       [n.localName, n.namespaceURI, [...n.attributes].map((a) => [a.name, a.value]), [...n.childNodes].map(data)];
     const css = [...document.styleSheets].map((s) => [...s.cssRules].map((r) => r.cssText).join('\\n')).join('\\n');
     const t0 = performance.now();
-    const rec = (window.__screenRecording = { root: data(document.documentElement), css, batches: [], ms: 0 });
+    const rec = { root: data(document.documentElement), css, batches: [], ms: 0 };
     const observer = new MutationObserver((records) => {
       const changes = [];
       for (const r of records) {
@@ -68,7 +68,8 @@ export async function recordScreen(page: Page, ms: number): Promise<ScreenRecord
       if (changes.length) rec.batches.push({ at: performance.now() - t0, changes });
     });
     observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
-    window.__stopScreenRecording = () => { observer.disconnect(); rec.ms = performance.now() - t0; return rec; };
+    // Stopping also drops the page's hold on the recording: the page is measured next, and should not carry it.
+    window.__stopScreenRecording = () => { observer.disconnect(); delete window.__stopScreenRecording; rec.ms = performance.now() - t0; return rec; };
   })()`);
   await new Promise((r) => setTimeout(r, ms));
   const recording = (await page.evaluate('window.__stopScreenRecording()')) as ScreenRecording;
@@ -111,16 +112,23 @@ export function replayPage(recording: ScreenRecording): string {
       else if (c.kind === 'text') n.data = c.data;
     }
   };
-  // Frames drawn, counted as the Overview's are: a page that gets no frames paints nothing and is no reference.
+  // As the Overview does, changes are written in an animation frame: batches that came a few
+  // milliseconds apart (React's commit, then a text's own update) land in one frame, not two.
+  // Frames are counted: a page that gets none paints nothing and is no reference.
   window.__replay = { frames: 0 };
   let start = performance.now(), next = 0;
-  const step = () => {
-    apply(batches[next].changes);
-    requestAnimationFrame(() => window.__replay.frames++);
-    next += 1;
-    if (next === batches.length) { next = 0; start += ms; }
-    setTimeout(step, Math.max(0, start + batches[next].at - performance.now()));
+  const dueAt = () => start + batches[next].at;
+  const frame = () => {
+    const now = performance.now();
+    // A timer can fire a fraction of a millisecond early: such a frame applies nothing, and is not counted.
+    if (dueAt() <= now) window.__replay.frames++;
+    while (dueAt() <= now) {
+      apply(batches[next].changes);
+      next += 1;
+      if (next === batches.length) { next = 0; start += ms; }
+    }
+    setTimeout(() => requestAnimationFrame(frame), Math.max(0, dueAt() - performance.now()));
   };
-  setTimeout(step, batches[0].at);
+  setTimeout(() => requestAnimationFrame(frame), batches[0].at);
 })();</script></body></html>`;
 }
