@@ -11,7 +11,8 @@ import { openPage, type OpenedPage } from './harness.js';
 
 // A page that changes as React does: a number and its unit as two adjacent text nodes
 // (HTML would merge them), an attribute, a list whose items are replaced, a node removed.
-// Four changes 100 ms apart, then nothing.
+// Four changes 100 ms apart, then nothing. They start 300 ms after the recorder is in
+// place, not after load: on a busy CI machine setContent can return later than 300 ms.
 const changingPage = `<!doctype html><html><head><title>changing</title><style>li { color: teal }</style></head><body>
 <p id="last"></p><svg width="100" height="20"><path id="line" d="M0,0"/></svg><ul id="list"><li>first</li></ul><b id="gone">gone soon</b>
 <script>
@@ -26,7 +27,8 @@ const step = () => {
   if (n === 3) document.getElementById('gone').remove();
   if (n < 4) setTimeout(step, 100);
 };
-setTimeout(step, 300);
+const begin = () => (window.__stopScreenRecording ? setTimeout(step, 300) : setTimeout(begin, 10));
+begin();
 </script></body></html>`;
 
 /** The body as nodes (text nodes kept apart), scripts left out: what the two pages are compared on. */
@@ -64,11 +66,11 @@ describe('same-screen replay (the idle bench reference)', () => {
     const errors: string[] = [];
     replay.on('pageerror', (e) => errors.push(e.message));
     await replay.setContent(replayPage(recording));
-    // The changes ran from 300 to ~600 ms; the loop starts again at 2000 + 300 ms.
-    await new Promise((r) => setTimeout(r, 1200));
+    // The changes ran from 300 to ~600 ms; the loop starts again at 2000 + 300 ms. Waiting
+    // for the frames rather than a fixed time keeps a slow CI machine from reading too early.
+    await expect.poll(() => replay.evaluate('window.__replay.frames'), { timeout: 1800 }).toBeGreaterThanOrEqual(4);
     expect(errors).toEqual([]);
     expect(await shape(replay)).toEqual(recorded);
-    expect(await replay.evaluate('window.__replay.frames')).toBeGreaterThanOrEqual(4);
     // The page's stylesheet came along: the list is drawn as the source drew it.
     expect(await replay.locator('li').first().evaluate((li) => getComputedStyle(li).color)).toBe('rgb(0, 128, 128)');
   });
