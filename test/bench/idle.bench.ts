@@ -5,14 +5,16 @@
  * to show a chart at 1 Hz, i.e. the browser's price of redrawing anything at all); and the
  * same-screen replay (sameScreenReplay.ts: the Overview's own DOM and changes, recorded in
  * the minute after settling and replayed by a plain timer, i.e. the price of painting
- * exactly what the Overview paints, without our code).
+ * exactly what the Overview paints, without our code). And one for the server, in a process
+ * of its own: bareIdleServer.mjs, the least a process can do to feed the Overview (the same
+ * GETs and the same pushes a second, nothing else), so the server's figure has a floor too.
  * Two phases of IDLE_BENCH_SECONDS each (default 300: ten minutes left alone in all),
  * after IDLE_BENCH_SETTLE_S (default 90) of settling and one minute recorded for the replay:
  *   visible: the page shown and untouched;
  *   hidden:  the page as a background tab (emulated, see idlePage.ts), then shown again,
  *            timing how long until it shows the newest sample.
- * CPU is per process, from Chromium's SystemInfo.getProcessInfo (each page's renderer
- * is found by making it busy for a moment) and /proc for the server; wake-ups and React
+ * CPU: each page's own ProcessTime (CDP), Chromium's SystemInfo.getProcessInfo for the
+ * browser and GPU processes, and /proc for the server and the bare feed; wake-ups and React
  * commits are counted in the pages (idlePage.ts) and in the server (a sampler loaded with --import).
  */
 import { spawnSync } from 'node:child_process';
@@ -21,6 +23,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { openPage, repoRoot, startServer } from '../e2e/harness.js';
+import { backendUrls, startBareFeed, type BareFeed } from './bareFeed.js';
 import { idlePageScript, type PageCounts } from './idlePage.js';
 import { liveChartFloorPage } from './liveChartFloor.js';
 import { pidOnPort, processCpuMs } from './processStats.js';
@@ -98,15 +101,17 @@ interface Phase {
   replayPct: number;
   browserGpuPct: number;
   serverPct: number;
+  bareServerPct: number;
   page: PageCounts;
   serverWakeUpsPerS: number;
 }
 
-async function measure(browserCdp: CDPSession, pages: Pages, serverPid: number, page: Page, output: () => string, ms: number): Promise<Phase> {
+async function measure(browserCdp: CDPSession, pages: Pages, serverPid: number, barePid: number, page: Page, output: () => string, ms: number): Promise<Phase> {
   const cpuTimes = () => Promise.all(Object.values(pages).map((read) => read()));
   const r0 = await cpuTimes();
   const p0 = await processes(browserCdp);
   const s0 = processCpuMs(serverPid);
+  const b0 = processCpuMs(barePid);
   const w0 = await serverWakeUps(serverPid, output);
   const c0 = await counts(page);
   const t0 = performance.now();
@@ -114,6 +119,7 @@ async function measure(browserCdp: CDPSession, pages: Pages, serverPid: number, 
   const r1 = await cpuTimes();
   const p1 = await processes(browserCdp);
   const s1 = processCpuMs(serverPid);
+  const b1 = processCpuMs(barePid);
   const w1 = await serverWakeUps(serverPid, output);
   const c1 = await counts(page);
   const seconds = (performance.now() - t0) / 1000;
@@ -132,6 +138,7 @@ async function measure(browserCdp: CDPSession, pages: Pages, serverPid: number, 
     replayPct: renderer('replay'),
     browserGpuPct: cpu((p) => p.type === 'browser' || p.type === 'GPU'),
     serverPct: ((s1 - s0) / 1000 / seconds) * 100,
+    bareServerPct: ((b1 - b0) / 1000 / seconds) * 100,
     page: { timers: perS('timers'), frames: perS('frames'), messages: perS('messages'), commits: perS('commits'), mutations: perS('mutations') },
     serverWakeUpsPerS: (w1 - w0) / seconds,
   };
@@ -160,6 +167,7 @@ async function main(): Promise<void> {
   writeFileSync(sampler, serverSampler);
   const server = await startServer({ env: { NODE_OPTIONS: `--import=${sampler}` } });
   let opened: { browser: Browser; close(): Promise<void> } | undefined;
+  let bare: BareFeed | undefined;
   try {
     const empty = await openPage(emptyUrl);
     opened = empty;
@@ -179,17 +187,21 @@ async function main(): Promise<void> {
     await replay.setContent(replayPage(recording));
     const pages: Pages = { overview: await rendererCpu(overview), empty: await rendererCpu(empty.page), floor: await rendererCpu(floor), replay: await rendererCpu(replay) };
     const serverPid = await pidOnPort(server.port);
+    const urls = backendUrls((await overview.locator('.cache-row .row-detail').first().textContent()) ?? '');
+    bare = await startBareFeed(urls.health, urls.metrics);
+    await new Promise((r) => setTimeout(r, 5_000)); // its socket open and its code warm, as the server's are
     const load0 = loadavg()[0]!;
     const replayFrames = () => replay.evaluate('window.__replay.frames') as Promise<number>;
     const replayFrames0 = await replayFrames();
-    const visible = await measure(browserCdp, pages, serverPid, overview, server.output, phaseMs);
+    const visible = await measure(browserCdp, pages, serverPid, bare.pid, overview, server.output, phaseMs);
     // The replay is a reference only if it draws as often as the Overview does.
     const replayFramesPerS = ((await replayFrames()) - replayFrames0) / visible.seconds;
     await overview.evaluate('window.__idle.setHidden(true)');
-    const hidden = await measure(browserCdp, pages, serverPid, overview, server.output, phaseMs);
+    const hidden = await measure(browserCdp, pages, serverPid, bare.pid, overview, server.output, phaseMs);
     const caughtUp = await catchUpMs(overview);
     const load1 = loadavg()[0]!;
     const together = visible.overviewPct + visible.serverPct;
+    const screenFloor = visible.replayPct + visible.bareServerPct;
     report(
       `idle: demo stack, one page on the Overview left alone, ${(visible.seconds / 60).toFixed(1)} min visible + ${(hidden.seconds / 60).toFixed(1)} min hidden (emulated background tab)`,
       [
@@ -203,6 +215,9 @@ async function main(): Promise<void> {
         { label: 'visible: same-screen replay frames with changes (Overview: commits above)', value: replayFramesPerS, unit: `/s · recorded ${((recording.batches.length / recording.ms) * 1000).toFixed(2)} change batches /s` },
         { label: 'visible: Overview renderer / same-screen replay', value: visible.overviewPct / Math.max(visible.replayPct, 1 / visible.seconds), unit: '×' },
         { label: 'visible: server (main process) CPU', value: visible.serverPct, unit: '% of a core' },
+        { label: 'visible: bare feed process CPU (the same GETs and pushes a second, nothing else; see bareIdleServer.mjs)', value: visible.bareServerPct, unit: '% of a core' },
+        { label: 'visible: server / bare feed', value: visible.serverPct / Math.max(visible.bareServerPct, 1 / visible.seconds), unit: '×' },
+        { label: 'visible: floor for this screen = same-screen replay + bare feed', value: screenFloor, unit: `% of a core (target 1; ours above it: ${(together - screenFloor).toFixed(2)} %)` },
         { label: 'visible: browser + GPU processes CPU (compositing, both pages)', value: visible.browserGpuPct, unit: '% of a core' },
         { label: 'visible: renderer timer wake-ups (setTimeout/setInterval)', value: visible.page.timers, unit: '/s' },
         { label: 'visible: renderer animation frames / MessageChannel tasks', value: visible.page.frames, unit: `/s · ${visible.page.messages.toFixed(2)} /s` },
@@ -224,6 +239,7 @@ async function main(): Promise<void> {
       ],
     );
   } finally {
+    await bare?.stop();
     await opened?.close();
     await server.stop();
     rmSync(dir, { recursive: true, force: true });

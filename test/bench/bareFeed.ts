@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import WebSocket from 'ws';
+
+const script = fileURLToPath(new URL('./bareIdleServer.mjs', import.meta.url));
+
+export interface BareFeed {
+  pid: number;
+  /** Every message the client received, as text, with when. */
+  received: { at: number; text: string }[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts bareIdleServer.mjs (the idle bench's server reference) against a backend's /health and
+ * /metrics, with one WebSocket client connected as the Overview page is to the server. The client
+ * lives in the calling process, which is not measured: only the feed process's CPU is the reference.
+ */
+export async function startBareFeed(healthUrl: string, metricsUrl: string): Promise<BareFeed> {
+  const child = spawn(process.execPath, [script, healthUrl, metricsUrl], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`bareIdleServer.mjs exited (code ${code}) before listening`)));
+    child.stdout!.on('data', (d: Buffer) => {
+      const m = /listening (\d+)/.exec(String(d));
+      if (m) resolve(Number(m[1]));
+    });
+  });
+  const received: BareFeed['received'] = [];
+  const ws = new WebSocket(`ws://127.0.0.1:${port}`);
+  ws.on('message', (d) => received.push({ at: Date.now(), text: String(d) }));
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  return {
+    pid: child.pid!,
+    received,
+    async stop() {
+      ws.close();
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** The demo backend's /health and /metrics, from the address the Overview's cache row shows. */
+export function backendUrls(cacheRowText: string): { health: string; metrics: string } {
+  const metrics = /https?:\/\/[^\s/]+\/metrics/.exec(cacheRowText)?.[0];
+  if (!metrics) throw new Error(`the Overview's cache row shows no /metrics address to feed from: "${cacheRowText}"`);
+  return { health: metrics.replace(/\/metrics$/, '/health'), metrics };
+}
