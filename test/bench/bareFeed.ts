@@ -19,29 +19,32 @@ export interface BareFeed {
 export async function startBareFeed(healthUrl: string, metricsUrl: string): Promise<BareFeed> {
   const child = spawn(process.execPath, [script, healthUrl, metricsUrl], { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`bareIdleServer.mjs exited (code ${code}) before listening`)));
-    child.stdout!.on('data', (d: Buffer) => {
-      const m = /listening (\d+)/.exec(String(d));
-      if (m) resolve(Number(m[1]));
-    });
-  });
   const received: BareFeed['received'] = [];
-  const ws = new WebSocket(`ws://127.0.0.1:${port}`);
-  ws.on('message', (d) => received.push({ at: Date.now(), text: String(d) }));
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('error', reject);
-  });
-  return {
-    pid: child.pid!,
-    received,
-    async stop() {
-      ws.close();
-      child.kill('SIGTERM');
-      await exited;
-    },
+  let ws: WebSocket | undefined;
+  const stop = async () => {
+    ws?.close();
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
   };
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      child.once('exit', (code) => reject(new Error(`bareIdleServer.mjs exited (code ${code}) before listening`)));
+      child.stdout!.on('data', (d: Buffer) => {
+        const m = /listening (\d+)/.exec(String(d));
+        if (m) resolve(Number(m[1]));
+      });
+    });
+    const socket = (ws = new WebSocket(`ws://127.0.0.1:${port}`));
+    socket.on('message', (d) => received.push({ at: Date.now(), text: String(d) }));
+    await new Promise<void>((resolve, reject) => {
+      socket.once('open', () => resolve());
+      socket.once('error', reject);
+    });
+  } catch (err) {
+    await stop(); // a feed that did not start is not left running
+    throw err;
+  }
+  return { pid: child.pid!, received, stop };
 }
 
 /** The demo backend's /health and /metrics, from the address the Overview's cache row shows. */
