@@ -56,7 +56,7 @@ export class EngineConnection implements Disposable {
 
   status: EngineStatus = 'connecting';
   error: string | undefined;
-  retryAt: number | undefined;
+  retryEveryMs: number | undefined;
   version: string | undefined;
   readonly containers = new Map<string, ContainerSummary>();
   /** Full container list reads so far: one per connection, the rest comes from events. */
@@ -90,7 +90,7 @@ export class EngineConnection implements Disposable {
   toState(filter: (c: ContainerSummary) => ContainerSummary | undefined): EngineState {
     const state: EngineState = { name: this.name, address: this.address.display, status: this.status, containers: [] };
     if (this.error) state.error = this.error;
-    if (this.retryAt) state.retryAt = this.retryAt;
+    if (this.retryEveryMs) state.retryEveryMs = this.retryEveryMs;
     if (this.version) state.version = this.version;
     // While (re)connecting the list is half read: it is shown once complete, as it is emitted.
     if (this.status !== 'connected') return state;
@@ -184,7 +184,7 @@ export class EngineConnection implements Disposable {
       if (gen !== this.generation) return;
       this.status = 'connected';
       this.error = undefined;
-      this.retryAt = undefined;
+      this.retryEveryMs = undefined;
       this.version = version.Version;
       this.backoff.reset();
       listed = true;
@@ -241,18 +241,21 @@ export class EngineConnection implements Disposable {
     this.generation++;
     this.closeStreams();
     this.containers.clear();
-    const wasUp = this.status === 'connected';
+    const before = { status: this.status, error: this.error, retryEveryMs: this.retryEveryMs };
     this.status = 'unreachable';
     this.error = unreachableMessage(this.address.display, err);
-    if (wasUp || this.reportedDown !== true) {
+    if (before.status === 'connected' || this.reportedDown !== true) {
       this.reportedDown = true;
       this.reachability.emit({ status: 'unreachable', error: this.error });
     }
     const delay = this.backoff.next();
-    this.retryAt = Date.now() + delay;
+    this.retryEveryMs = delay;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => void this.connect(), delay);
-    this.changed.emit();
+    // A retry that fails as the last one did changes nothing anyone sees: telling it once a
+    // second would re-send the containers state and redraw every screen showing the engine,
+    // for as long as Docker stays stopped (an idle Switchboard on a laptop with Docker off).
+    if (before.status !== this.status || before.error !== this.error || before.retryEveryMs !== delay) this.changed.emit();
   }
 
   private closeStreams(): void {

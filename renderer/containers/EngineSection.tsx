@@ -37,7 +37,7 @@ export function EngineSection({ engine: e, now, ...rest }: Props) {
           <div className="containers-engine-down-title">Docker engine not reachable at {e.address}</div>
           <div className="containers-engine-down-cause">{e.error?.replace(`Docker engine not reachable at ${e.address}: `, '')}</div>
           <div className="containers-engine-down-retry">
-            {e.retryAt ? (e.retryAt > now ? `Trying again in ${Math.ceil((e.retryAt - now) / 1000)} s…` : 'Trying again now…') : null} This screen catches up by itself as soon as the engine answers — no need to restart Switchboard.
+            {e.retryEveryMs ? `${retryText(e.retryEveryMs)} ` : null} This screen catches up by itself as soon as the engine answers — no need to restart Switchboard.
           </div>
         </div>
       ) : e.status === 'connecting' ? (
@@ -49,4 +49,9 @@ export function EngineSection({ engine: e, now, ...rest }: Props) {
       )}
     </Panel>
   );
+}
+
+/** "Trying again every second…": the wait settles at 1 s, so a countdown would only ever read "1 s". */
+function retryText(everyMs: number): string {
+  return everyMs >= 1000 ? `Trying again every ${everyMs === 1000 ? 'second' : `${Math.round(everyMs / 1000)} s`}…` : `Trying again in ${everyMs} ms…`;
 }

@@ -50,8 +50,12 @@ export interface EngineState {
   status: EngineStatus;
   /** Why it is unreachable, with what to do: "connect ENOENT — is Docker running?". */
   error?: string;
-  /** When the next reconnect attempt happens, while unreachable. */
-  retryAt?: number;
+  /**
+   * While unreachable, the wait between reconnect attempts (250 ms doubling to
+   * 1 s). A wait rather than the next attempt's time: it stops changing once the
+   * backoff settles, so a stopped engine is not re-sent every second.
+   */
+  retryEveryMs?: number;
   version?: string;
   containers: ContainerSummary[];
 }
