@@ -96,7 +96,7 @@ describe('Containers screen with the engine down', () => {
 
   it('says the engine is not reachable, at which address and why', async () => {
     const alert = app.page.getByRole('alert', { name: /engine .* unreachable/ });
-    await expect.poll(() => alert.textContent(), { timeout: 20_000 }).toMatch(/Docker engine not reachable at unix:\/\/\/tmp\/sbtest-no-such-docker\.sock.*ENOENT.*is Docker running\?/);
+    await expect.poll(() => alert.textContent(), { timeout: 20_000 }).toMatch(/Docker engine not reachable at unix:\/\/\/tmp\/sbtest-no-such-docker\.sock.*ENOENT.*is Docker running\?.*Trying again every second…/);
     await app.shot('containers-engine-down');
   });
 });
