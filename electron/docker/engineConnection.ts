@@ -5,7 +5,7 @@ import { Emitter } from '../base/emitter.js';
 import { Backoff } from './backoff.js';
 import { summaryFromInspect } from './containerSummary.js';
 import { unreachableMessage, withTimeout } from './engineErrors.js';
-import type { EngineAddress } from './engineAddress.js';
+import { missingSocket, type EngineAddress } from './engineAddress.js';
 import { lineReader } from './lineReader.js';
 
 /** Engine events that can change what the screen shows; exec_* and the like are ignored. */
@@ -145,6 +145,8 @@ export class EngineConnection implements Disposable {
     const pending: EngineEvent[] = [];
     let listed = false;
     try {
+      const missing = missingSocket(this.address);
+      if (missing) throw missing;
       const version = await withTimeout(this.docker.version(), this.connectTimeoutMs, `Docker engine at ${this.address.display}`, () => abort.abort());
       if (gen !== this.generation) return;
       // Subscribe before listing, so nothing that happens during the list is missed.

@@ -53,4 +53,17 @@ describe('an engine that stays unreachable', () => {
       engine.dispose();
     }
   }, 20_000);
+
+  it('tells a socket that is not there (Docker stopped removes it) as ENOENT, with what to do', async () => {
+    const gone = join(dir, 'not-there.sock');
+    const engine = new EngineConnection('laptop', resolveEngineAddress({ host: `unix://${gone}` }), 2000);
+    try {
+      engine.start();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(engine.status).toBe('unreachable');
+      expect(engine.error).toBe(`Docker engine not reachable at unix://${gone}: connect ENOENT ${gone} — is Docker running?`);
+    } finally {
+      engine.dispose();
+    }
+  });
 });
