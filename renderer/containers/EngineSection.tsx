@@ -3,7 +3,7 @@ import { Panel } from '../components/Panel.js';
 import { StatusPill } from '../components/StatusPill.js';
 import type { ContainerSummary, EngineState } from '../../shared/contract/containers.js';
 import { ProjectGroup } from './ProjectGroup.js';
-import { groupByProject } from './containerFormat.js';
+import { engineDownCause, groupByProject } from './containerFormat.js';
 
 interface Props {
   engine: EngineState;
@@ -35,7 +35,7 @@ export function EngineSection({ engine: e, now, ...rest }: Props) {
       {e.status === 'unreachable' ? (
         <div className="containers-engine-down" role="alert" aria-label={`engine ${e.name} unreachable`}>
           <div className="containers-engine-down-title">Docker engine not reachable at {e.address}</div>
-          <div className="containers-engine-down-cause">{e.error?.replace(`Docker engine not reachable at ${e.address}: `, '')}</div>
+          <div className="containers-engine-down-cause">{engineDownCause(e)}</div>
           <div className="containers-engine-down-retry">
             {e.retryEveryMs ? `${retryText(e.retryEveryMs)} ` : null} This screen catches up by itself as soon as the engine answers — no need to restart Switchboard.
           </div>

@@ -1,5 +1,5 @@
 import type { Tone } from '../components/StatusPill.js';
-import { containerActions, type ContainerAction, type ContainerSummary } from '../../shared/contract/containers.js';
+import { containerActions, type ContainerAction, type ContainerSummary, type EngineState } from '../../shared/contract/containers.js';
 import { sourceId } from '../../shared/sourceId.js';
 
 export function containerTone(c: Pick<ContainerSummary, 'state' | 'health' | 'pending' | 'exitCode'>): Tone {
@@ -99,3 +99,11 @@ export function cpuTick(v: number): string {
 }
 
 export const targetKey = (c: { engine: string; id: string }) => `${c.engine}/${c.id}`;
+
+/**
+ * Why an engine is unreachable, without the "Docker engine not reachable at …"
+ * the server's message starts with: both screens put that in the title above it.
+ */
+export function engineDownCause(e: Pick<EngineState, 'address' | 'error'>): string | undefined {
+  return e.error?.replace(`Docker engine not reachable at ${e.address}: `, '');
+}

@@ -10,7 +10,7 @@ import { navigate } from '../navigation/router.js';
 import { durationTextChangesIn, formatDuration } from '../components/time.js';
 import { ClockText } from '../components/ClockText.js';
 import type { ContainerSummary } from '../../shared/contract/containers.js';
-import { containerStateLabel, containerTone, isUp } from '../containers/containerFormat.js';
+import { containerStateLabel, containerTone, engineDownCause, isUp } from '../containers/containerFormat.js';
 import { rowKeyProps } from '../keyboard/rowKeyProps.js';
 import { sourceId } from '../../shared/sourceId.js';
 
@@ -25,7 +25,7 @@ export function ContainersCard() {
         .filter((e) => e.status !== 'connected')
         .map((e) => (
           <ErrorBanner key={e.name} title={e.status === 'connecting' ? `Connecting to ${e.address}…` : `Docker engine not reachable at ${e.address}`}>
-            {e.error}
+            {engineDownCause(e)}
           </ErrorBanner>
         ))}
       {data === undefined ? (

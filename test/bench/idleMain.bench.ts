@@ -83,11 +83,14 @@ async function measureWithPage(pid: number, opened: OpenedPage, ms: number): Pro
   return { ...server, rendererPercent: ((r1 - r0) / ms) * 100, containersStatesPerS: ((n1 - n0) / ms) * 1000 };
 }
 
-/** The Overview of a server on the demo stack, opened and left to settle. */
-async function openOverview(url: string): Promise<OpenedPage> {
+/**
+ * The Overview of a server on the demo stack, opened and left to settle; `moreMs` longer for a
+ * fresh server, whose MCP rows' "for N s" tick every second in their first minute.
+ */
+async function openOverview(url: string, moreMs = 0): Promise<OpenedPage> {
   const opened = await openPage(url, { initScript: containersStateCounter });
   await opened.page.getByRole('navigation').getByRole('link').first().click();
-  await sleep(settleMs);
+  await sleep(settleMs + moreMs);
   return opened;
 }
 
@@ -137,7 +140,7 @@ async function main(): Promise<void> {
     let engineOff: PageWindow;
     try {
       const offPid = await pidOnPort(noEngine.port);
-      const offPage = await openOverview(noEngine.url);
+      const offPage = await openOverview(noEngine.url, seconds * 1000); // as old as the first server was when its page opened
       try {
         engineOff = await measureWithPage(offPid, offPage, seconds * 1000);
       } finally {

@@ -99,6 +99,13 @@ describe('Containers screen with the engine down', () => {
     await expect.poll(() => alert.textContent(), { timeout: 20_000 }).toMatch(/Docker engine not reachable at unix:\/\/\/tmp\/sbtest-no-such-docker\.sock.*ENOENT.*is Docker running\?.*Trying again every second…/);
     await app.shot('containers-engine-down');
   });
+
+  it('says it on the Overview too, the address once and then the cause', async () => {
+    await app.page.getByRole('navigation').getByRole('link', { name: 'Overview' }).click();
+    const banner = app.page.locator('.error-banner').filter({ hasText: 'Docker engine not reachable' });
+    await expect.poll(() => banner.textContent(), { timeout: 20_000 }).toMatch(/^Docker engine not reachable at unix:\/\/\/tmp\/sbtest-no-such-docker\.sockconnect ENOENT \/tmp\/sbtest-no-such-docker\.sock — is Docker running\?$/);
+    await app.shot('overview-engine-down');
+  });
 });
 
 describe('Containers screen with two engines', () => {
