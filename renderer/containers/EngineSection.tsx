@@ -53,5 +53,5 @@ export function EngineSection({ engine: e, now, ...rest }: Props) {
 
 /** "Trying again every second…": the wait settles at 1 s, so a countdown would only ever read "1 s". */
 function retryText(everyMs: number): string {
-  return everyMs >= 1000 ? `Trying again every ${everyMs === 1000 ? 'second' : `${Math.round(everyMs / 1000)} s`}…` : `Trying again in ${everyMs} ms…`;
+  return everyMs >= 1000 ? 'Trying again every second…' : `Trying again in ${everyMs} ms…`;
 }

@@ -26,7 +26,7 @@ import { openPage, repoRoot, startServer } from '../e2e/harness.js';
 import { backendUrls, startBareFeed, type BareFeed } from './bareFeed.js';
 import { idlePageScript, type PageCounts } from './idlePage.js';
 import { liveChartFloorPage } from './liveChartFloor.js';
-import { pidOnPort, processCpuMs } from './processStats.js';
+import { pidOnPort, processCpuMs, rendererCpu } from './processStats.js';
 import { report } from './report.js';
 import { recordScreen, replayPage } from './sameScreenReplay.js';
 
@@ -57,25 +57,6 @@ interface ProcessInfo {
 
 async function processes(browserCdp: CDPSession): Promise<ProcessInfo[]> {
   return ((await browserCdp.send('SystemInfo.getProcessInfo' as never)) as { processInfo: ProcessInfo[] }).processInfo;
-}
-
-/**
- * A page's renderer CPU, read from the page itself (CDP Performance.getMetrics "ProcessTime":
- * the CPU time of the process that renders it; each page is opened in its own browser
- * context, so in its own process). Not by picking the process from Chromium's list as the
- * one that grows while the page spins: Chromium also keeps spare renderer processes, and in
- * a trial with six replay pages that way read ~0 % for some pages that were drawing a frame
- * a second, where their own ProcessTime read ~1 %, as did every process counted by elimination.
- */
-async function rendererCpu(page: Page): Promise<() => Promise<number>> {
-  const session = await page.context().newCDPSession(page);
-  await session.send('Performance.enable');
-  return async () => {
-    const { metrics } = await session.send('Performance.getMetrics');
-    const time = metrics.find((m) => m.name === 'ProcessTime')?.value;
-    if (time === undefined) throw new Error('Chromium did not report ProcessTime for a page: no renderer CPU figure');
-    return time;
-  };
 }
 
 type Pages = Record<'overview' | 'empty' | 'floor' | 'replay', () => Promise<number>>;

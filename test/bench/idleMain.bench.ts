@@ -19,9 +19,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { openPage, repoRoot, startServer, type OpenedPage } from '../e2e/harness.js';
-import { pidOnPort, processCpuMs } from './processStats.js';
+import { pidOnPort, processCpuMs, rendererCpu } from './processStats.js';
 import { report, type Figure } from './report.js';
 import { mainThreadWakeups, timerCounterSource, timerCounts, timerRates } from './timerCount.js';
 
@@ -40,18 +39,6 @@ async function measure(pid: number, ms: number): Promise<Window> {
   const w0 = mainThreadWakeups(pid);
   await sleep(ms);
   return { cpuPercent: ((processCpuMs(pid) - c0) / ms) * 100, wakeupsPerS: ((mainThreadWakeups(pid) - w0) / ms) * 1000 };
-}
-
-/** CPU time of the page's renderer process, in ms (Chromium's own count, from the DevTools protocol). */
-async function rendererCpuMs(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    await cdp.send('Performance.enable');
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    return (metrics.find((m) => m.name === 'ProcessTime')?.value ?? NaN) * 1000;
-  } finally {
-    await cdp.detach();
-  }
 }
 
 /** Counts the containers states the page receives (messages whose value lists engines). */
@@ -75,12 +62,12 @@ interface PageWindow extends Window {
 
 /** The server's and the Overview page's CPU over the next `ms`, and the containers states the page got. */
 async function measureWithPage(pid: number, opened: OpenedPage, ms: number): Promise<PageWindow> {
-  const r0 = await rendererCpuMs(opened.page);
-  const n0 = (await opened.page.evaluate('window.__containersStates')) as number;
+  const renderer = await rendererCpu(opened.page);
+  const states = () => opened.page.evaluate('window.__containersStates') as Promise<number>;
+  const [r0, n0] = [await renderer(), await states()];
   const server = await measure(pid, ms);
-  const r1 = await rendererCpuMs(opened.page);
-  const n1 = (await opened.page.evaluate('window.__containersStates')) as number;
-  return { ...server, rendererPercent: ((r1 - r0) / ms) * 100, containersStatesPerS: ((n1 - n0) / ms) * 1000 };
+  const [r1, n1] = [await renderer(), await states()];
+  return { ...server, rendererPercent: ((r1 - r0) * 1000 / ms) * 100, containersStatesPerS: ((n1 - n0) / ms) * 1000 };
 }
 
 /**
@@ -92,6 +79,26 @@ async function openOverview(url: string, moreMs = 0): Promise<OpenedPage> {
   await opened.page.getByRole('navigation').getByRole('link').first().click();
   await sleep(settleMs + moreMs);
   return opened;
+}
+
+/**
+ * The third phase: a server whose Docker engine is stopped (DOCKER_HOST at `missingSocket`),
+ * its Overview open. The page waits as long as the first server had run when its page
+ * opened, so both phases start from MCP rows past their first minute.
+ */
+async function measureEngineStopped(demoDir: string, missingSocket: string): Promise<PageWindow> {
+  const server = await startServer({ demoDir, env: { DOCKER_HOST: `unix://${missingSocket}` } });
+  try {
+    const pid = await pidOnPort(server.port);
+    const opened = await openOverview(server.url, seconds * 1000);
+    try {
+      return await measureWithPage(pid, opened, seconds * 1000);
+    } finally {
+      await opened.close();
+    }
+  } finally {
+    await server.stop();
+  }
 }
 
 function timerFigures(rates: [string, number][]): Figure[] {
@@ -134,21 +141,9 @@ async function main(): Promise<void> {
     } finally {
       await opened.close();
     }
-    await server.stop();
+    await server.stop(); // before the next phase's server, so the two never run side by side
 
-    const noEngine = await startServer({ demoDir, env: { DOCKER_HOST: `unix://${join(dir, 'docker-is-off.sock')}` } });
-    let engineOff: PageWindow;
-    try {
-      const offPid = await pidOnPort(noEngine.port);
-      const offPage = await openOverview(noEngine.url, seconds * 1000); // as old as the first server was when its page opened
-      try {
-        engineOff = await measureWithPage(offPid, offPage, seconds * 1000);
-      } finally {
-        await offPage.close();
-      }
-    } finally {
-      await noEngine.stop();
-    }
+    const engineOff = await measureEngineStopped(demoDir, join(dir, 'docker-is-off.sock'));
     const together = (w: PageWindow) => w.cpuPercent + w.rendererPercent;
 
     report(`idle: demo stack left alone, ${seconds} s per phase (after ${settleMs / 1000} s settling)`, [
@@ -176,7 +171,7 @@ async function main(): Promise<void> {
     ]);
   } finally {
     bare.kill();
-    await server.stop(); // already stopped after its phases; stop() is safe to repeat
+    await server.stop(); // again, for a phase that threw before stopping it; stop() is safe to repeat
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 
 /** user+system CPU of a process so far, in ms (from /proc, clock ticks of 10 ms). */
 export function processCpuMs(pid: number): number {
@@ -23,4 +24,23 @@ export async function pidOnPort(port: number): Promise<number> {
   const match = /pid=(\d+)/.exec(out);
   if (!match) throw new Error(`no process found listening on port ${port}`);
   return Number(match[1]);
+}
+
+/**
+ * A page's renderer CPU, read from the page itself (CDP Performance.getMetrics "ProcessTime":
+ * the CPU time of the process that renders it; each page is opened in its own browser
+ * context, so in its own process). Not by picking the process from Chromium's list as the
+ * one that grows while the page spins: Chromium also keeps spare renderer processes, and in
+ * a trial with six replay pages that way read ~0 % for some pages that were drawing a frame
+ * a second, where their own ProcessTime read ~1 %, as did every process counted by elimination.
+ */
+export async function rendererCpu(page: Page): Promise<() => Promise<number>> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Performance.enable');
+  return async () => {
+    const { metrics } = await session.send('Performance.getMetrics');
+    const time = metrics.find((m) => m.name === 'ProcessTime')?.value;
+    if (time === undefined) throw new Error('Chromium did not report ProcessTime for a page: no renderer CPU figure');
+    return time;
+  };
 }
