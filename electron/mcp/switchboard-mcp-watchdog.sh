@@ -35,13 +35,21 @@ running() {
 }
 
 # Waits up to $1 tenths of a second for every group to be gone; true if they are.
+# The grace is kept by a clock, a background sleep for the whole period, not by
+# counting turns of "sleep 0.1": on a loaded laptop each turn's fork and sleep run
+# long, and counted turns would stretch 2.5 s of grace well past it.
 all_gone_within() {
-  n=$1
-  while [ "$n" -gt 0 ]; do
-    running || return 0
+  sleep "$(($1 / 10)).$(($1 % 10))" &
+  deadline=$!
+  while kill -0 "$deadline" 2>/dev/null; do
+    if ! running; then
+      kill "$deadline" 2>/dev/null
+      wait "$deadline" 2>/dev/null
+      return 0
+    fi
     sleep 0.1
-    n=$((n - 1))
   done
+  wait "$deadline" 2>/dev/null
   ! running
 }
 
