@@ -16,9 +16,10 @@ export interface McpOptions {
 
 /**
  * Wires the MCP supervisor to the app: the `mcp` topic (snapshot, then the
- * whole state after every transition), the mcp.* commands, and the stack
- * file's mcpServers (followed as it changes). The supervisor is an async
- * disposable of the capability's store: the app awaits its stop at quit.
+ * whole state after every transition), `mcp.pings` (the ping times, apart),
+ * the mcp.* commands, and the stack file's mcpServers (followed as it
+ * changes). The supervisor is an async disposable of the capability's store:
+ * the app awaits its stop at quit.
  * Before any server starts, what an earlier run that died left running is
  * reported (mcp.leftovers lists it, mcp.endLeftovers ends it): reported, not
  * ended unasked, because a wrapper's grandchild — a database, say — may be
@@ -54,6 +55,10 @@ export function registerMcp(ctx: AppContext, options: McpOptions = { env: proces
   ctx.topics.provide('mcp', (_params, sink) => {
     sink.snapshot({ servers: supervisor.list() });
     return supervisor.changed.on((servers) => sink.state({ servers }));
+  });
+  ctx.topics.provide('mcp.pings', (_params, sink) => {
+    sink.snapshot({ pings: supervisor.pings() });
+    return supervisor.pinged.on((pings) => sink.state({ pings }));
   });
 
   ctx.commands.handle('mcp.start', (p) => supervisor.start(p.name));

@@ -27,6 +27,8 @@ export interface ServerDeps {
   /** Told of each process group started and ended, so none outlives Switchboard unnoticed. */
   groups: GroupTracker;
   onChange: () => void;
+  /** Told when the last ping time changed or went (kept out of the state: see McpPings). */
+  onPing: () => void;
   /** Told of every change of status, after the state is updated (stack events and signals). */
   onTransition?: (from: McpStatus, state: McpServerState) => void;
 }
@@ -53,6 +55,7 @@ export class SupervisedServer {
   /** Bumped by every launch and stop, so a slow launch step can tell it was overtaken. */
   private attempt = 0;
   private stderrRefresh: Disposable | undefined;
+  private pingMs: number | undefined;
 
   constructor(
     readonly name: string,
@@ -62,6 +65,11 @@ export class SupervisedServer {
     this.policy = new RestartPolicy(config);
     this.masker = deps.secrets.withEnv(config.env);
     this.state = initialServerState(name, config, this.masker, deps.clock.now());
+  }
+
+  /** The last ping's round trip, while the server is ready or degraded and has answered one. */
+  get lastPingMs(): number | undefined {
+    return this.pingMs;
   }
 
   get source(): string {
@@ -155,7 +163,6 @@ export class SupervisedServer {
       exitCode: undefined,
       exitSignal: undefined,
       server: undefined,
-      lastPingMs: undefined,
       stderrTail: [],
     });
     const attempt = ++this.attempt;
@@ -213,7 +220,7 @@ export class SupervisedServer {
   private fail(reason: string, exit: { code: number | null; signal: string | null }, readyForMs: number, failed: boolean, tail: string[] = []): McpServerState {
     const now = this.deps.clock.now();
     const decision = this.policy.onExit({ now, failed, readyForMs });
-    const extra = { pid: undefined, exitCode: exit.code, exitSignal: exit.signal, failures: decision.failures, stderrTail: tail, lastPingMs: undefined };
+    const extra = { pid: undefined, exitCode: exit.code, exitSignal: exit.signal, failures: decision.failures, stderrTail: tail };
     const masked = this.masker.mask(reason);
     if (decision.action === 'stay' || this.disposed) {
       this.setStatus('exited', masked, extra);
@@ -251,19 +258,18 @@ export class SupervisedServer {
     }
     if (this.run !== run || run.hasExited) return;
     if (ms !== undefined) {
+      this.setPing(ms);
       if (this.state.status === 'degraded') {
-        this.setStatus('ready', 'answering pings again', { lastPingMs: ms });
+        this.setStatus('ready', 'answering pings again');
         this.system(`${this.source} answers pings again (${ms.toFixed(0)} ms)`);
-      } else {
-        this.state.lastPingMs = ms;
-        this.deps.onChange();
       }
     } else if (this.state.status === 'ready') {
       const message = error instanceof Error ? error.message : String(error);
       const reason = /timed out|timeout/i.test(message)
         ? `no answer to ping within ${formatElapsed(this.config.pingTimeout)} — the server is running but not responding`
         : `ping failed: ${this.masker.mask(message)}`;
-      this.setStatus('degraded', reason, { lastPingMs: undefined });
+      this.setPing(undefined);
+      this.setStatus('degraded', reason);
       this.system(`${this.source} ${reason}`, 'warn');
     }
     this.schedulePing(run);
@@ -298,8 +304,15 @@ export class SupervisedServer {
     const from = this.state.status;
     Object.assign(this.state, extra, { status, reason, since: this.deps.clock.now() });
     if (status !== 'backoff') this.state.nextAttemptAt = undefined;
+    if (status !== 'ready' && status !== 'degraded') this.setPing(undefined);
     this.deps.onChange();
     this.deps.onTransition?.(from, this.state);
+  }
+
+  private setPing(ms: number | undefined): void {
+    if (ms === this.pingMs) return;
+    this.pingMs = ms;
+    this.deps.onPing();
   }
 
   private system(text: string, level: 'info' | 'warn' | 'error' = 'info'): void {

@@ -1,5 +1,5 @@
 import type { McpServerConfig } from '../base/stackFile/mcp.js';
-import type { McpServerState, McpStatus, McpToolCallResult, McpToolInfo, SelfcheckResult } from '../../shared/contract/mcp.js';
+import type { McpPings, McpServerState, McpStatus, McpToolCallResult, McpToolInfo, SelfcheckResult } from '../../shared/contract/mcp.js';
 import { SwitchboardError } from '../../shared/errors.js';
 import { sourceId } from '../../shared/sourceId.js';
 import type { AsyncDisposable } from '../base/disposable.js';
@@ -36,11 +36,14 @@ export interface McpSupervisorOptions {
 /**
  * Launches and supervises the stack's stdio MCP servers: one
  * SupervisedServer per config entry, reconciled when the config changes,
- * and one `changed` event with every server's state after any transition.
+ * and one `changed` event with every server's state after any transition
+ * (ping times apart, in `pinged`: they change far more often and matter to
+ * fewer readers).
  * disposeAsync() stops every process group; nothing is left behind.
  */
 export class McpSupervisor implements AsyncDisposable {
   readonly changed = new Emitter<McpServerState[]>();
+  readonly pinged = new Emitter<McpPings['pings']>();
   private readonly servers = new Map<string, SupervisedServer>();
   /** Copies started for the gateway's per-session mode: instance name → the configured server's name. */
   private readonly instances = new Map<string, string>();
@@ -51,7 +54,13 @@ export class McpSupervisor implements AsyncDisposable {
   private readonly secrets: SecretMasker;
   private disposed = false;
   private stopping: Promise<void> | undefined;
-  private changeQueued = false;
+  // several changes in one tick become one event
+  private readonly queueChange = oncePerTick(() => {
+    if (!this.disposed) this.changed.emit(this.list());
+  });
+  private readonly queuePings = oncePerTick(() => {
+    if (!this.disposed) this.pinged.emit(this.pings());
+  });
   private baseDir: string;
   // a hard exit (uncaught error, process.exit) cannot await dispose: kill the groups synchronously
   private readonly onProcessExit = () => {
@@ -68,6 +77,13 @@ export class McpSupervisor implements AsyncDisposable {
 
   list(): McpServerState[] {
     return [...this.servers.values()].map((s) => s.snapshot());
+  }
+
+  /** The last ping round trip of each ready server that has answered one. */
+  pings(): McpPings['pings'] {
+    const pings: McpPings['pings'] = {};
+    for (const [name, server] of this.servers) if (server.lastPingMs !== undefined) pings[name] = server.lastPingMs;
+    return pings;
   }
 
   get(name: string): McpServerState {
@@ -232,7 +248,8 @@ export class McpSupervisor implements AsyncDisposable {
       clock: this.clock,
       stopTimings: this.options.stopTimings ?? defaultStopTimings,
       groups: this.options.groups ?? untrackedGroups,
-      onChange: () => this.queueChange(),
+      onChange: this.queueChange,
+      onPing: this.queuePings,
       ...(this.options.onTransition ? { onTransition: this.options.onTransition } : {}),
     });
   }
@@ -256,25 +273,29 @@ export class McpSupervisor implements AsyncDisposable {
     return session;
   }
 
-  private queueChange(): void {
-    // several transitions in one tick become one event
-    if (this.changeQueued || this.disposed) return;
-    this.changeQueued = true;
-    queueMicrotask(() => {
-      this.changeQueued = false;
-      if (!this.disposed) this.changed.emit(this.list());
-    });
-  }
-
   private async stopAll(): Promise<void> {
     this.disposed = true;
     await Promise.all([...this.servers.values()].map((s) => s.disposeAsync()));
     this.servers.clear();
     process.off('exit', this.onProcessExit);
     this.changed.dispose();
+    this.pinged.dispose();
   }
 
   private requested(action: string, name: string): void {
     this.audit.action({ action, target: sourceId.mcp(name), outcome: 'requested' });
   }
+}
+
+/** Calls `fn` once at the end of the tick, however many times the result was called in it. */
+function oncePerTick(fn: () => void): () => void {
+  let queued = false;
+  return () => {
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      fn();
+    });
+  };
 }

@@ -16,6 +16,8 @@ import './mcp.css';
 /** MCP servers: every server's state and diagnosis with its actions, and the selected one's details and tools. */
 export function McpScreen() {
   const { data, error } = useTopicState('mcp');
+  // apart from the states: they change with every ping, and only this screen shows them
+  const pings = useTopicState('mcp.pings').data?.pings;
   const { params } = useRoute();
   const now = useNow();
   const [selfchecks, setSelfchecks] = useState<Record<string, SelfcheckResult>>({});
@@ -45,6 +47,7 @@ export function McpScreen() {
               <McpServerRow
                 key={s.name}
                 server={s}
+                pingMs={pings?.[s.name]}
                 now={now}
                 selected={s.name === selected?.name}
                 onSelect={() => navigate('mcp', { server: s.name })}
@@ -57,7 +60,7 @@ export function McpScreen() {
           </ul>
         )}
       </Panel>
-      {selected ? <McpServerDetails key={selected.name} server={selected} selfcheck={selfchecks[selected.name]} /> : null}
+      {selected ? <McpServerDetails key={selected.name} server={selected} pingMs={pings?.[selected.name]} selfcheck={selfchecks[selected.name]} /> : null}
       {selected ? <GatewayPanel server={selected.name} /> : null}
     </div>
   );

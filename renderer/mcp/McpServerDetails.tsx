@@ -4,7 +4,7 @@ import type { McpServerState, SelfcheckResult } from '../../shared/contract/mcp.
 import { McpToolsPanel } from './McpToolsPanel.js';
 
 /** Everything about one server: how it is launched, what it reported, its last stderr lines and its tools. */
-export function McpServerDetails({ server: s, selfcheck }: { server: McpServerState; selfcheck: SelfcheckResult | undefined }) {
+export function McpServerDetails({ server: s, pingMs, selfcheck }: { server: McpServerState; pingMs: number | undefined; selfcheck: SelfcheckResult | undefined }) {
   const envKeys = Object.keys(s.env);
   return (
     <div className="mcp-details">
@@ -23,7 +23,7 @@ export function McpServerDetails({ server: s, selfcheck }: { server: McpServerSt
             {s.restartPolicy} · {s.failures} recent {s.failures === 1 ? 'failure' : 'failures'}
           </dd>
           <dt>Last ping</dt>
-          <dd>{formatMs(s.lastPingMs)}</dd>
+          <dd>{formatMs(pingMs)}</dd>
           <dt>Env</dt>
           <dd>
             {envKeys.length === 0 ? (

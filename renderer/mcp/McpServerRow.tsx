@@ -12,6 +12,8 @@ import { dateClockTime } from '../components/clock.js';
 
 interface Props {
   server: McpServerState;
+  /** The last ping's round trip, when the server has answered one. */
+  pingMs: number | undefined;
   now: number;
   selected: boolean;
   onSelect(): void;
@@ -19,7 +21,7 @@ interface Props {
 }
 
 /** One server: state with reason and since when, the diagnosis line, and the actions. */
-export function McpServerRow({ server: s, now, selected, onSelect, onSelfcheck }: Props) {
+export function McpServerRow({ server: s, pingMs, now, selected, onSelect, onSelfcheck }: Props) {
   const { commands, failure: commandFailure } = useServerCommands();
   const selfcheck = useCommand('mcp.selfcheck');
   const failure = commandFailure ?? selfcheck.error;
@@ -50,7 +52,7 @@ export function McpServerRow({ server: s, now, selected, onSelect, onSelfcheck }
         {hasSession(s.status) ? (
           <span className="mcp-row-meta">
             {s.tools.length} {s.tools.length === 1 ? 'tool' : 'tools'}
-            {s.lastPingMs !== undefined ? ` · ping ${formatMs(s.lastPingMs)}` : ''}
+            {pingMs !== undefined ? ` · ping ${formatMs(pingMs)}` : ''}
           </span>
         ) : null}
       </div>

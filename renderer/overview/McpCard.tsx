@@ -34,15 +34,6 @@ export function McpCard() {
   );
 }
 
-/** The row shows no ping time: a server whose only news is its 15-second ping (two of them: one new state every ~7 s) keeps its row. */
-function sameButPing({ server: a }: { server: McpServerState }, { server: b }: { server: McpServerState }): boolean {
-  if (a === b) return true;
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof McpServerState)[]);
-  keys.delete('lastPingMs');
-  for (const k of keys) if (a[k] !== b[k]) return false;
-  return true;
-}
-
 /** State, wording, colours and actions come from the MCP screen's serverStatus, so both screens agree. */
 // Memoised: the topic store keeps an unchanged item's identity, so only rows whose data moved re-render.
 const McpRow = memo(function McpRow({ server: s }: { server: McpServerState }) {
@@ -69,4 +60,4 @@ const McpRow = memo(function McpRow({ server: s }: { server: McpServerState }) {
       </div>
     </li>
   );
-}, sameButPing);
+});

@@ -42,13 +42,22 @@ export interface McpServerState {
   tools: McpToolInfo[];
   resources: { uri: string; name: string; description?: string }[];
   prompts: { name: string; description?: string }[];
-  lastPingMs?: number;
   /** The last stderr lines, for the diagnosis under a failed server. */
   stderrTail: string[];
 }
 
 export interface McpState {
   servers: McpServerState[];
+}
+
+/**
+ * Each ready server's last ping round trip (ms), by server name. A topic of its
+ * own, not a field of McpServerState: it changes with every ping (one every
+ * few seconds across a stack), and only the MCP screen shows it, so the
+ * Overview is not sent every server's whole state (~14 KB) to draw nothing new.
+ */
+export interface McpPings {
+  pings: Record<string, number>;
 }
 
 export interface SelfcheckResult {
@@ -108,6 +117,7 @@ const target = z.strictObject({ name: z.string().min(1).max(200) });
 
 export const mcpTopics = {
   mcp: stateTopic<McpState>()(z.strictObject({}).prefault({})),
+  'mcp.pings': stateTopic<McpPings>()(z.strictObject({}).prefault({})),
 };
 
 export const mcpCommands = {

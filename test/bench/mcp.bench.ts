@@ -126,8 +126,8 @@ async function idleBench() {
   }
   const cpu = cpuMs() - cpuStart;
   const wall = performance.now() - wallStart;
-  const states = supervisor.list();
-  const pinged = states.filter((s) => s.lastPingMs !== undefined && s.status === 'ready').length;
+  const pings = supervisor.pings();
+  const pinged = supervisor.list().filter((s) => pings[s.name] !== undefined && s.status === 'ready').length;
   await supervisor.disposeAsync();
   const heapEnd = heapSamples.at(-1) ?? heapStart;
   const growth = heapEnd - heapStart;

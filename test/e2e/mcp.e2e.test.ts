@@ -84,9 +84,12 @@ describe('MCP screen with servers in every state', () => {
 
   it('shows ready, degraded, backoff, crash-loop and exited at a glance, secrets masked', async () => {
     await expect.poll(() => serverRow(app.page, 'sleepy').textContent(), { timeout: 30_000 }).toMatch(/ready/);
+    // ping times come on a topic of their own (mcp.pings): the row shows the last one, and none once pings go unanswered
+    await expect.poll(() => serverRow(app.page, 'sleepy').textContent(), { timeout: 10_000 }).toMatch(/\d+ tools? · ping [\d.]+ ms/);
     writeFileSync(gate, '');
     await expect.poll(() => serverRow(app.page, 'memory').textContent(), { timeout: 30_000 }).toMatch(/ready/);
     await expect.poll(() => serverRow(app.page, 'sleepy').textContent(), { timeout: 30_000 }).toMatch(/degraded.*no answer to ping/);
+    expect(await serverRow(app.page, 'sleepy').textContent()).not.toMatch(/· ping [\d.]+ ms/);
     await expect.poll(() => serverRow(app.page, 'postgres').textContent(), { timeout: 30_000 }).toMatch(/backoff · retry in .*DATABASE_URL is not set/);
     await expect.poll(() => serverRow(app.page, 'flaky').textContent(), { timeout: 30_000 }).toMatch(/crash-loop.*gave up after 1 failure in/);
     await expect.poll(() => serverRow(app.page, 'ghost').textContent(), { timeout: 30_000 }).toMatch(/command not found: switchboard-missing-wrapper — searched PATH=/);

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { McpSupervisor } from '../../../electron/mcp/supervisor.js';
+import { waitFor } from '../../support/waitFor.js';
 import {
   collectingLogs,
   fastStop,
@@ -96,16 +97,27 @@ describe('diagnosing servers that fail', { timeout: 120_000 }, () => {
     supervise();
     const gate = path.join(tmp.dir, 'ping-gate');
     await supervisor.setServers({ sleepy: rawServer('ping-gate', { env: { PING_GATE: gate }, pingEvery: '200ms', pingTimeout: '300ms' }) });
-    const ready = await waitForState(supervisor, 'sleepy', (s) => s.status === 'ready' && s.lastPingMs !== undefined);
-    expect(ready.lastPingMs).toBeGreaterThanOrEqual(0);
+    await waitForState(supervisor, 'sleepy', (s) => s.status === 'ready');
+
+    // ping times are told apart: answered pings re-send no server's state (the Overview shows none)
+    const pinged: Record<string, number>[] = [];
+    const changes: unknown[] = [];
+    const listening = [supervisor.pinged.on((p) => pinged.push(p)), supervisor.changed.on((s) => changes.push(s))];
+    await waitFor('three answered pings', () => pinged.length >= 3, 5000);
+    listening.forEach((l) => l.dispose());
+    expect(changes).toEqual([]);
+    expect(pinged.every((p) => Object.keys(p).join() === 'sleepy' && p.sleepy! >= 0)).toBe(true);
+    expect(supervisor.pings()).toEqual(pinged.at(-1));
 
     writeFileSync(gate, '');
     const degraded = await waitForState(supervisor, 'sleepy', (s) => s.status === 'degraded');
     expect(degraded.reason).toBe('no answer to ping within 0.3 s — the server is running but not responding');
+    expect(supervisor.pings()).toEqual({}); // a server that does not answer has no current ping time
 
     rmSync(gate);
     const back = await waitForState(supervisor, 'sleepy', (s) => s.status === 'ready');
     expect(back.reason).toBe('answering pings again');
+    expect(supervisor.pings().sleepy).toBeGreaterThanOrEqual(0);
     tmp.remove();
   });
 });

@@ -102,7 +102,7 @@ describe('Restart starts the new process while the old one shuts down', { timeou
     // graces long enough that only killNow can end the old process within the test
     const slowStop = { stdinGraceMs: 20_000, termGraceMs: 20_000 };
     server = new SupervisedServer('lingering', lingering({ restart: 'no' }), {
-      logs, audit: createAuditLog(logs, secrets), secrets, baseDir: repoRoot, clock: realClock, stopTimings: slowStop, groups, onChange: () => {},
+      logs, audit: createAuditLog(logs, secrets), secrets, baseDir: repoRoot, clock: realClock, stopTimings: slowStop, groups, onChange: () => {}, onPing: () => {},
     });
     const first = await server.start();
     expect(first.status).toBe('ready');
