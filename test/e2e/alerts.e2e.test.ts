@@ -119,3 +119,16 @@ describe('Alerts in browser mode, notifications allowed', () => {
     expect(app.consoleErrors).toEqual([]);
   }, 120_000);
 });
+
+describe('Alerts in browser mode, notifications not yet allowed', () => {
+  const app = useApp({ config: { name: 'not-yet-allowed' }, at: '#/alerts' });
+
+  it('offers to allow them, and follows the browser when they are allowed in its site settings', async () => {
+    const note = app.page.locator('.alerts-note');
+    await expect.poll(() => note.textContent(), { timeout: 10_000 }).toMatch(/Be told when something fires/);
+    expect(await note.getByRole('button', { name: 'Allow notifications' }).count()).toBe(1);
+    // as the operator would in the browser's site settings, with the page open: no reload
+    await app.page.context().grantPermissions(['notifications'], { origin: new URL(app.page.url()).origin });
+    await expect.poll(() => note.textContent(), { timeout: 10_000 }).toMatch(/Notifications are on in this browser/);
+  });
+});
