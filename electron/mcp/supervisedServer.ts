@@ -67,7 +67,7 @@ export class SupervisedServer {
     this.state = initialServerState(name, config, this.masker, deps.clock.now());
   }
 
-  /** The last ping's round trip, while the server is ready or degraded and has answered one. */
+  /** The last ping's round trip, while the server is ready and answers pings (a degraded server has none). */
   get lastPingMs(): number | undefined {
     return this.pingMs;
   }
