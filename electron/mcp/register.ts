@@ -58,7 +58,7 @@ export function registerMcp(ctx: AppContext, options: McpOptions = { env: proces
   });
   ctx.topics.provide('mcp.pings', (_params, sink) => {
     sink.snapshot({ pings: supervisor.pings() });
-    return supervisor.pinged.on((pings) => sink.state({ pings }));
+    return supervisor.pinged.on(() => sink.state({ pings: supervisor.pings() }));
   });
 
   ctx.commands.handle('mcp.start', (p) => supervisor.start(p.name));

@@ -3,6 +3,7 @@ import type { McpPings, McpServerState, McpStatus, McpToolCallResult, McpToolInf
 import { SwitchboardError } from '../../shared/errors.js';
 import { sourceId } from '../../shared/sourceId.js';
 import type { AsyncDisposable } from '../base/disposable.js';
+import { CoalescedChange } from '../base/coalescedChange.js';
 import { Emitter } from '../base/emitter.js';
 import { createAuditLog, type AuditLog } from '../core/auditLog.js';
 import { SecretMasker } from '../base/secrets/secretMasker.js';
@@ -37,13 +38,13 @@ export interface McpSupervisorOptions {
  * Launches and supervises the stack's stdio MCP servers: one
  * SupervisedServer per config entry, reconciled when the config changes,
  * and one `changed` event with every server's state after any transition
- * (ping times apart, in `pinged`: they change far more often and matter to
- * fewer readers).
+ * (ping times apart, read with pings() when `pinged` fires: they change far
+ * more often and matter to fewer readers).
  * disposeAsync() stops every process group; nothing is left behind.
  */
 export class McpSupervisor implements AsyncDisposable {
   readonly changed = new Emitter<McpServerState[]>();
-  readonly pinged = new Emitter<McpPings['pings']>();
+  readonly pinged = new CoalescedChange();
   private readonly servers = new Map<string, SupervisedServer>();
   /** Copies started for the gateway's per-session mode: instance name → the configured server's name. */
   private readonly instances = new Map<string, string>();
@@ -54,13 +55,7 @@ export class McpSupervisor implements AsyncDisposable {
   private readonly secrets: SecretMasker;
   private disposed = false;
   private stopping: Promise<void> | undefined;
-  // several changes in one tick become one event
-  private readonly queueChange = oncePerTick(() => {
-    if (!this.disposed) this.changed.emit(this.list());
-  });
-  private readonly queuePings = oncePerTick(() => {
-    if (!this.disposed) this.pinged.emit(this.pings());
-  });
+  private changeQueued = false;
   private baseDir: string;
   // a hard exit (uncaught error, process.exit) cannot await dispose: kill the groups synchronously
   private readonly onProcessExit = () => {
@@ -248,8 +243,8 @@ export class McpSupervisor implements AsyncDisposable {
       clock: this.clock,
       stopTimings: this.options.stopTimings ?? defaultStopTimings,
       groups: this.options.groups ?? untrackedGroups,
-      onChange: this.queueChange,
-      onPing: this.queuePings,
+      onChange: () => this.queueChange(),
+      onPing: () => this.pinged.schedule(),
       ...(this.options.onTransition ? { onTransition: this.options.onTransition } : {}),
     });
   }
@@ -273,6 +268,16 @@ export class McpSupervisor implements AsyncDisposable {
     return session;
   }
 
+  private queueChange(): void {
+    // several transitions in one tick become one event
+    if (this.changeQueued || this.disposed) return;
+    this.changeQueued = true;
+    queueMicrotask(() => {
+      this.changeQueued = false;
+      if (!this.disposed) this.changed.emit(this.list());
+    });
+  }
+
   private async stopAll(): Promise<void> {
     this.disposed = true;
     await Promise.all([...this.servers.values()].map((s) => s.disposeAsync()));
@@ -285,17 +290,4 @@ export class McpSupervisor implements AsyncDisposable {
   private requested(action: string, name: string): void {
     this.audit.action({ action, target: sourceId.mcp(name), outcome: 'requested' });
   }
-}
-
-/** Calls `fn` once at the end of the tick, however many times the result was called in it. */
-function oncePerTick(fn: () => void): () => void {
-  let queued = false;
-  return () => {
-    if (queued) return;
-    queued = true;
-    queueMicrotask(() => {
-      queued = false;
-      fn();
-    });
-  };
 }

@@ -5,11 +5,13 @@ type Permission = NotificationPermission | 'unsupported';
 const listeners = new Set<() => void>();
 const ask = (): Permission => (typeof Notification === 'undefined' ? 'unsupported' : Notification.permission);
 
-// Read once and kept: each read of Notification.permission is a synchronous call into
-// Chromium's browser process (~0.3 ms here), and its readers render with every alerts
-// update, once a second while an alert is pending. Changes come from our own request
-// or from the browser's site settings, which the Permissions API reports.
-let current = ask();
+// Kept, not read on each render: each read of Notification.permission is a synchronous
+// call into Chromium's browser process (~0.3 ms here), and its readers render with every
+// alerts update, once a second while an alert is pending. While anyone reads it, changes
+// come from our own request or from the browser's site settings (the Permissions API's
+// change event); when the first reader comes, it is asked afresh.
+let current: Permission | undefined;
+let stopWatching: (() => void) | undefined;
 
 function refresh(): void {
   const next = ask();
@@ -18,19 +20,39 @@ function refresh(): void {
   for (const listener of listeners) listener();
 }
 
-if (typeof navigator !== 'undefined' && navigator.permissions) {
-  navigator.permissions.query({ name: 'notifications' }).then(
-    (status) => status.addEventListener('change', refresh),
+/** Follows the site settings; the returned function stops (also before the query has answered). */
+function watchSiteSettings(): () => void {
+  let stopped = false;
+  let status: PermissionStatus | undefined;
+  navigator.permissions?.query({ name: 'notifications' }).then(
+    (answer) => {
+      if (stopped) return;
+      status = answer;
+      status.addEventListener('change', refresh);
+    },
     () => {}, // no Permissions API for notifications here: only our own request changes it
   );
+  return () => {
+    stopped = true;
+    status?.removeEventListener('change', refresh);
+  };
 }
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
-  return () => listeners.delete(listener);
+  if (listeners.size === 1) {
+    refresh();
+    stopWatching = watchSiteSettings();
+  }
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size > 0) return;
+    stopWatching?.();
+    stopWatching = undefined;
+  };
 }
 
-const read = (): Permission => current;
+const read = (): Permission => (current ??= ask());
 
 /** Whether this browser lets Switchboard notify: "default" until the operator answers the prompt. */
 export function useNotificationPermission(): Permission {

@@ -102,7 +102,7 @@ describe('diagnosing servers that fail', { timeout: 120_000 }, () => {
     // ping times are told apart: answered pings re-send no server's state (the Overview shows none)
     const pinged: Record<string, number>[] = [];
     const changes: unknown[] = [];
-    const listening = [supervisor.pinged.on((p) => pinged.push(p)), supervisor.changed.on((s) => changes.push(s))];
+    const listening = [supervisor.pinged.on(() => pinged.push(supervisor.pings())), supervisor.changed.on((s) => changes.push(s))];
     await waitFor('three answered pings', () => pinged.length >= 3, 5000);
     listening.forEach((l) => l.dispose());
     expect(changes).toEqual([]);
