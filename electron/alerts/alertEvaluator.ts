@@ -5,7 +5,7 @@ import type { StackConfig } from '../base/stackFile/stack.js';
 import { defaultMetricWindowMs, type AlertTargetKind } from '../base/stackFile/alertMetrics.js';
 import { parseSourceId, type ParsedSourceId } from '../../shared/sourceId.js';
 import type { Signal, StackEvent } from '../../shared/stackEvents.js';
-import type { AlertsState } from '../../shared/contract/alerts.js';
+import { firingAlerts, type AlertsState, type AlertView } from '../../shared/contract/alerts.js';
 import { severityRank } from '../../shared/stackEvents.js';
 import { AlertBook, defaultBookOptions, type BookOptions, type Transition } from './alertBook.js';
 import { alertRulesOf, offRuleView, ruleView, type AlertRule } from './alertRules.js';
@@ -96,7 +96,7 @@ export class AlertEvaluator implements Disposable {
 
   state(): AlertsState {
     const active = this.book.active();
-    const firing = active.filter((a) => a.state === 'firing');
+    const firing = firingAlerts(active);
     const worst = firing.reduce<AlertsState['worst']>((w, a) => (w === undefined || severityRank[a.severity] > severityRank[w] ? a.severity : w), undefined);
     return {
       active,
@@ -105,6 +105,11 @@ export class AlertEvaluator implements Disposable {
       silences: this.book.activeSilences(),
       ...(worst ? { worst } : {}),
     };
+  }
+
+  /** The firing alerts, worst first: the banner's and the notifications' list. */
+  firing(): AlertView[] {
+    return firingAlerts(this.book.active());
   }
 
   /** After a silence or an acknowledgement: the view and the timer follow. */

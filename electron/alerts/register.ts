@@ -1,4 +1,5 @@
 import type { AppContext } from '../core/appContext.js';
+import type { AlertView } from '../../shared/contract/alerts.js';
 import { SwitchboardError } from '../../shared/errors.js';
 import { sourceId } from '../../shared/sourceId.js';
 import { formatElapsed } from '../../shared/elapsed.js';
@@ -13,7 +14,7 @@ export interface AlertsOptions {
 
 /**
  * Wires alerts to the contract: the `alerts` state (active, resolved, rules,
- * silences) and alerts.silence / unsilence / acknowledge. It listens on the
+ * silences), `alerts.firing` (the firing ones alone, for every screen) and alerts.silence / unsilence / acknowledge. It listens on the
  * stack's buses (handed in by the composition root), publishes alert.* events
  * back through ctx.events and sends webhooks; desktop and browser
  * notifications are the shells' and the renderer's, read from the topic.
@@ -38,6 +39,18 @@ export function registerAlerts(ctx: AppContext, feeds: StackFeeds, options: Aler
   ctx.topics.provide('alerts', (_params, sink) => {
     sink.snapshot(evaluator.state());
     return evaluator.changed.on(() => sink.state(evaluator.state()));
+  });
+
+  // Every screen's banner and notifier read this one: a pending alert's value moving each second is not sent to them.
+  ctx.topics.provide('alerts.firing', (_params, sink) => {
+    let sent = evaluator.firing();
+    sink.snapshot({ firing: sent });
+    return evaluator.changed.on(() => {
+      const firing = evaluator.firing();
+      if (sameAlerts(firing, sent)) return;
+      sent = firing;
+      sink.state({ firing });
+    });
   });
 
   const knownRule = (rule: string) => {
@@ -74,4 +87,8 @@ export function registerAlerts(ctx: AppContext, feeds: StackFeeds, options: Aler
   });
 
   return evaluator;
+}
+
+function sameAlerts(a: readonly AlertView[], b: readonly AlertView[]): boolean {
+  return a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
 }

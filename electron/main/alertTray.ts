@@ -1,4 +1,4 @@
-import { notifiesDesktop, type AlertsState, type AlertView } from '../../shared/contract/alerts.js';
+import { firingAlerts, notifiesDesktop, type AlertsState, type AlertView } from '../../shared/contract/alerts.js';
 import { accent, type Rgb } from './trayIcon.js';
 
 /** What the tray shows of the alerts: the icon's tone, its tooltip and one menu entry per firing alert. */
@@ -22,7 +22,7 @@ const listed = 8;
 
 /** The worst firing severity sets the tone: error and critical are red, warning amber, nothing firing the usual blue. */
 export function alertTrayModel(state: AlertsState | undefined): AlertTrayModel {
-  const firing = (state?.active ?? []).filter((a) => a.state === 'firing');
+  const firing = firingAlerts(state?.active ?? []);
   const worst = state?.worst;
   const tone: AlertTrayModel['tone'] = worst === 'critical' || worst === 'error' ? 'critical' : worst === 'warning' ? 'warning' : 'calm';
   const items = firing.slice(0, listed).map((a) => ({ label: menuLabel(a), route: a.link }));

@@ -6,13 +6,13 @@ import { needsAttention, severityTone } from './alertVerdict.js';
 
 /** On every screen while something fires and nobody has acknowledged it. */
 export function AlertBanner() {
-  const { data } = useTopicState('alerts');
-  const firing = needsAttention(data?.active ?? []);
+  const { data } = useTopicState('alerts.firing');
+  const firing = needsAttention(data?.firing ?? []);
   if (firing.length === 0) return null;
   return <FiringBanner first={firing[0]!} count={firing.length} />;
 }
 
-// Memoised: the alerts state changes each second while something is pending (its live value); the banner only when what it says does.
+// Memoised: a firing alert's live value moves each second; the banner changes only when what it says does.
 const FiringBanner = memo(function FiringBanner({ first, count }: { first: AlertView; count: number }) {
   const acknowledge = useCommand('alerts.acknowledge');
   const tone = severityTone(first.severity);

@@ -26,16 +26,15 @@ function remember(seen: Set<string>): void {
  */
 export function AlertNotifier() {
   const mode = useContext(ClientContext)?.connection.mode;
-  const { data } = useTopicState('alerts');
+  const { data } = useTopicState('alerts.firing');
   const permission = useNotificationPermission();
   useEffect(() => {
     if (mode !== 'browser' || !data || permission !== 'granted') return;
     const seen = seenFirings();
     const now = Date.now();
     let changed = false;
-    for (const alert of data.active) {
+    for (const alert of data.firing) {
       if (!alert.firingId || seen.has(alert.firingId)) continue;
-      if (alert.state !== 'firing') continue;
       seen.add(alert.firingId);
       changed = true;
       // A silenced firing is marked seen too: the silence ending later is not news.

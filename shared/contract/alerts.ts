@@ -66,8 +66,15 @@ export interface AlertsState {
   worst?: EventSeverity;
 }
 
+/** Only the firing alerts: what every screen shows (the banner) and notifies about. A pending alert's live value is the Alerts screen's alone. */
+export interface AlertsFiring {
+  /** Firing, acknowledged or not, worst first. */
+  firing: AlertView[];
+}
+
 export const alertsTopics = {
   alerts: stateTopic<AlertsState>()(z.strictObject({}).prefault({})),
+  'alerts.firing': stateTopic<AlertsFiring>()(z.strictObject({}).prefault({})),
 };
 
 const ruleName = z.string().min(1).max(200);
@@ -101,6 +108,11 @@ export function alertLink(source: string): string {
     default:
       return '#/alerts';
   }
+}
+
+/** The firing ones among active alerts, in their order: the banner's, the tray's and the notifications' list. */
+export function firingAlerts(active: readonly AlertView[]): AlertView[] {
+  return active.filter((a) => a.state === 'firing');
 }
 
 /** An OS notification is shown once per firing, for rules that notify the desktop, unless silenced: the browser and the desktop shell decide alike. */
