@@ -10,6 +10,7 @@ import type { GroupTracker } from './orphanGuard.js';
 import { crashedAfterReady, diagnoseStartFailure, exitedCleanly, spawnFailed } from './diagnosis.js';
 import { initialServerState } from './initialServerState.js';
 import { planLaunch } from './launchPlan.js';
+import { PingLoop } from './pingLoop.js';
 import type { StopTimings } from './processGroup.js';
 import { RestartPolicy } from './restartPolicy.js';
 import { ServerRun } from './serverRun.js';
@@ -47,7 +48,8 @@ export class SupervisedServer {
   readonly masker: SecretMasker;
   private run: ServerRun | undefined;
   private backoffTimer: Disposable | undefined;
-  private pingTimer: Disposable | undefined;
+  /** While ready or degraded. */
+  private pings: PingLoop | undefined;
   private starting: Promise<McpServerState> | undefined;
   /** Old runs still shutting down (after a Stop, or beside the new run during an overlapped Restart). */
   private readonly stops = new StoppingRuns();
@@ -55,7 +57,6 @@ export class SupervisedServer {
   /** Bumped by every launch and stop, so a slow launch step can tell it was overtaken. */
   private attempt = 0;
   private stderrRefresh: Disposable | undefined;
-  private pingMs: number | undefined;
 
   constructor(
     readonly name: string,
@@ -69,7 +70,7 @@ export class SupervisedServer {
 
   /** The last ping's round trip, while the server is ready and answers pings (a degraded server has none). */
   get lastPingMs(): number | undefined {
-    return this.pingMs;
+    return this.pings?.ms;
   }
 
   get source(): string {
@@ -205,7 +206,11 @@ export class SupervisedServer {
       const reason = clean ? exitedCleanly(readyForMs) : crashedAfterReady(readyForMs, exit, run.tail());
       void this.fail(reason, exit, readyForMs, !clean, run.tail());
     });
-    this.schedulePing(run);
+    this.pings = new PingLoop(run, this.config, this.deps.clock, {
+      pingChanged: () => this.deps.onPing(),
+      answered: (ms) => this.answered(ms),
+      missed: (error) => this.missed(error),
+    });
     return this.snapshot();
   }
 
@@ -241,38 +246,20 @@ export class SupervisedServer {
     return this.snapshot();
   }
 
-  private schedulePing(run: ServerRun): void {
-    this.pingTimer = this.deps.clock.after(this.config.pingEvery, () => {
-      this.pingTimer = undefined;
-      void this.ping(run);
-    });
+  private answered(ms: number): void {
+    if (this.state.status !== 'degraded') return;
+    this.setStatus('ready', 'answering pings again');
+    this.system(`${this.source} answers pings again (${ms.toFixed(0)} ms)`);
   }
 
-  private async ping(run: ServerRun): Promise<void> {
-    let error: unknown;
-    let ms: number | undefined;
-    try {
-      ms = await run.session.ping(this.config.pingTimeout);
-    } catch (err) {
-      error = err;
-    }
-    if (this.run !== run || run.hasExited) return;
-    if (ms !== undefined) {
-      this.setPing(ms);
-      if (this.state.status === 'degraded') {
-        this.setStatus('ready', 'answering pings again');
-        this.system(`${this.source} answers pings again (${ms.toFixed(0)} ms)`);
-      }
-    } else if (this.state.status === 'ready') {
-      const message = error instanceof Error ? error.message : String(error);
-      const reason = /timed out|timeout/i.test(message)
-        ? `no answer to ping within ${formatElapsed(this.config.pingTimeout)} — the server is running but not responding`
-        : `ping failed: ${this.masker.mask(message)}`;
-      this.setPing(undefined);
-      this.setStatus('degraded', reason);
-      this.system(`${this.source} ${reason}`, 'warn');
-    }
-    this.schedulePing(run);
+  private missed(error: unknown): void {
+    if (this.state.status !== 'ready') return;
+    const message = error instanceof Error ? error.message : String(error);
+    const reason = /timed out|timeout/i.test(message)
+      ? `no answer to ping within ${formatElapsed(this.config.pingTimeout)} — the server is running but not responding`
+      : `ping failed: ${this.masker.mask(message)}`;
+    this.setStatus('degraded', reason);
+    this.system(`${this.source} ${reason}`, 'warn');
   }
 
   /** New stderr lines refresh the shown tail at most once a second, however fast a server writes. */
@@ -294,8 +281,7 @@ export class SupervisedServer {
   private cancelTimers(): void {
     this.backoffTimer?.dispose();
     this.backoffTimer = undefined;
-    this.pingTimer?.dispose();
-    this.pingTimer = undefined;
+    this.endPings();
     this.stderrRefresh?.dispose();
     this.stderrRefresh = undefined;
   }
@@ -304,15 +290,17 @@ export class SupervisedServer {
     const from = this.state.status;
     Object.assign(this.state, extra, { status, reason, since: this.deps.clock.now() });
     if (status !== 'backoff') this.state.nextAttemptAt = undefined;
-    if (status !== 'ready' && status !== 'degraded') this.setPing(undefined);
+    if (status !== 'ready' && status !== 'degraded') this.endPings();
     this.deps.onChange();
     this.deps.onTransition?.(from, this.state);
   }
 
-  private setPing(ms: number | undefined): void {
-    if (ms === this.pingMs) return;
-    this.pingMs = ms;
-    this.deps.onPing();
+  /** The run's ready life is over: its pings stop, and its ping time goes. */
+  private endPings(): void {
+    const hadTime = this.pings?.ms !== undefined;
+    this.pings?.dispose();
+    this.pings = undefined;
+    if (hadTime) this.deps.onPing();
   }
 
   private system(text: string, level: 'info' | 'warn' | 'error' = 'info'): void {
