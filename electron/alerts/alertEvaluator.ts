@@ -39,6 +39,9 @@ export class AlertEvaluator implements Disposable {
   readonly transitions = new Emitter<Transition>();
   /** The view changed (an alert appeared, moved, left; a silence came or went). */
   readonly changed = new Emitter<void>();
+  /** The firing list changed (a firing, its value as shown, an acknowledgement, a silence, a resolution); a pending alert moving is not told here. */
+  readonly firingChanged = new Emitter<void>();
+  private firingTold = '[]';
   readonly book: AlertBook;
   private rules: AlertRule[] = [];
   private off: string[] = [];
@@ -211,6 +214,11 @@ export class AlertEvaluator implements Disposable {
     if (this.book.viewChanged) {
       this.book.viewChanged = false;
       this.changed.emit();
+      const firing = JSON.stringify(this.firing());
+      if (firing !== this.firingTold) {
+        this.firingTold = firing;
+        this.firingChanged.emit();
+      }
     }
     const next = this.book.nextDeadline(this.now());
     if (next === this.timerAt) return;
@@ -238,5 +246,6 @@ export class AlertEvaluator implements Disposable {
     this.store.dispose();
     this.transitions.dispose();
     this.changed.dispose();
+    this.firingChanged.dispose();
   }
 }

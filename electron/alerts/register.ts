@@ -1,5 +1,4 @@
 import type { AppContext } from '../core/appContext.js';
-import type { AlertView } from '../../shared/contract/alerts.js';
 import { SwitchboardError } from '../../shared/errors.js';
 import { sourceId } from '../../shared/sourceId.js';
 import { formatElapsed } from '../../shared/elapsed.js';
@@ -14,10 +13,11 @@ export interface AlertsOptions {
 
 /**
  * Wires alerts to the contract: the `alerts` state (active, resolved, rules,
- * silences), `alerts.firing` (the firing ones alone, for every screen) and alerts.silence / unsilence / acknowledge. It listens on the
- * stack's buses (handed in by the composition root), publishes alert.* events
- * back through ctx.events and sends webhooks; desktop and browser
- * notifications are the shells' and the renderer's, read from the topic.
+ * silences), `alerts.firing` (the firing ones alone, for every screen) and
+ * alerts.silence / unsilence / acknowledge. It listens on the stack's buses
+ * (handed in by the composition root), publishes alert.* events back through
+ * ctx.events and sends webhooks; desktop and browser notifications are the
+ * shells' and the renderer's, read from the topics.
  */
 export function registerAlerts(ctx: AppContext, feeds: StackFeeds, options: AlertsOptions): AlertEvaluator {
   const evaluator = ctx.disposables.add(new AlertEvaluator(feeds, ctx.config.current()));
@@ -43,14 +43,8 @@ export function registerAlerts(ctx: AppContext, feeds: StackFeeds, options: Aler
 
   // Every screen's banner and notifier read this one: a pending alert's value moving each second is not sent to them.
   ctx.topics.provide('alerts.firing', (_params, sink) => {
-    let sent = evaluator.firing();
-    sink.snapshot({ firing: sent });
-    return evaluator.changed.on(() => {
-      const firing = evaluator.firing();
-      if (sameAlerts(firing, sent)) return;
-      sent = firing;
-      sink.state({ firing });
-    });
+    sink.snapshot({ firing: evaluator.firing() });
+    return evaluator.firingChanged.on(() => sink.state({ firing: evaluator.firing() }));
   });
 
   const knownRule = (rule: string) => {
@@ -87,8 +81,4 @@ export function registerAlerts(ctx: AppContext, feeds: StackFeeds, options: Aler
   });
 
   return evaluator;
-}
-
-function sameAlerts(a: readonly AlertView[], b: readonly AlertView[]): boolean {
-  return a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
 }
