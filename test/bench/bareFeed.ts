@@ -6,6 +6,8 @@ const script = fileURLToPath(new URL('./bareIdleServer.mjs', import.meta.url));
 
 export interface BareFeed {
   pid: number;
+  /** Its WebSocket address, for a page to connect to (the idle bench's same-screen replay does). */
+  url: string;
   /** Every message the client received, as text, with when. */
   received: { at: number; text: string }[];
   stop(): Promise<void>;
@@ -13,14 +15,16 @@ export interface BareFeed {
 
 /**
  * Starts bareIdleServer.mjs (the idle bench's server reference) against a backend's /health and
- * /metrics, with one WebSocket client connected as the Overview page is to the server. The client
- * lives in the calling process, which is not measured: only the feed process's CPU is the reference.
+ * /metrics. With `client` (the default), one WebSocket client is connected as the Overview page is
+ * to the server, in the calling process, which is not measured: only the feed process's CPU is the
+ * reference, and `received` is what it was sent. Without, the caller connects its own (a page).
  */
-export async function startBareFeed(healthUrl: string, metricsUrl: string): Promise<BareFeed> {
+export async function startBareFeed(healthUrl: string, metricsUrl: string, { client = true }: { client?: boolean } = {}): Promise<BareFeed> {
   const child = spawn(process.execPath, [script, healthUrl, metricsUrl], { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   const received: BareFeed['received'] = [];
   let ws: WebSocket | undefined;
+  let url: string;
   const stop = async () => {
     ws?.close();
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
@@ -34,17 +38,20 @@ export async function startBareFeed(healthUrl: string, metricsUrl: string): Prom
         if (m) resolve(Number(m[1]));
       });
     });
-    const socket = (ws = new WebSocket(`ws://127.0.0.1:${port}`));
-    socket.on('message', (d) => received.push({ at: Date.now(), text: String(d) }));
-    await new Promise<void>((resolve, reject) => {
-      socket.once('open', () => resolve());
-      socket.once('error', reject);
-    });
+    url = `ws://127.0.0.1:${port}`;
+    if (client) {
+      const socket = (ws = new WebSocket(url));
+      socket.on('message', (d) => received.push({ at: Date.now(), text: String(d) }));
+      await new Promise<void>((resolve, reject) => {
+        socket.once('open', () => resolve());
+        socket.once('error', reject);
+      });
+    }
   } catch (err) {
     await stop(); // a feed that did not start is not left running
     throw err;
   }
-  return { pid: child.pid!, received, stop };
+  return { pid: child.pid!, url, received, stop };
 }
 
 /** The demo backend's /health and /metrics, from the address the Overview's cache row shows. */

@@ -4,10 +4,11 @@
  * an empty page; a live-chart floor page (liveChartFloor.ts: the least a page can do
  * to show a chart at 1 Hz, i.e. the browser's price of redrawing anything at all); and the
  * same-screen replay (sameScreenReplay.ts: the Overview's own DOM and changes, recorded in
- * the minute after settling and replayed by a plain timer, i.e. the price of painting
- * exactly what the Overview paints, without our code). And one for the server, in a process
- * of its own: bareIdleServer.mjs, the least a process can do to feed the Overview (the same
- * GETs and the same pushes a second, nothing else), so the server's figure has a floor too.
+ * the minute after settling and replayed as the bare feed's messages arrive, i.e. the price of
+ * receiving the Overview's data and painting exactly what the Overview paints, without our
+ * code). And one for the server, in a process of its own: bareIdleServer.mjs, the least a
+ * process can do to feed the Overview (the same GETs and the same pushes a second, nothing
+ * else), whose one client is the replay page, so the server's figure has a floor too.
  * Two phases of IDLE_BENCH_SECONDS each (default 300: ten minutes left alone in all),
  * after IDLE_BENCH_SETTLE_S (default 90) of settling and one minute recorded for the replay:
  *   visible: the page shown and untouched;
@@ -59,7 +60,7 @@ async function processes(browserCdp: CDPSession): Promise<ProcessInfo[]> {
   return ((await browserCdp.send('SystemInfo.getProcessInfo' as never)) as { processInfo: ProcessInfo[] }).processInfo;
 }
 
-type Pages = Record<'overview' | 'empty' | 'floor' | 'replay', () => Promise<number>>;
+type Pages = Record<'overview' | 'empty' | 'floor' | 'replay' | 'drawingOnly', () => Promise<number>>;
 
 const counts = (page: Page) => page.evaluate('({ ...window.__idle.counts })') as Promise<PageCounts>;
 
@@ -80,6 +81,7 @@ interface Phase {
   emptyPct: number;
   floorPct: number;
   replayPct: number;
+  drawingOnlyPct: number;
   browserGpuPct: number;
   serverPct: number;
   bareServerPct: number;
@@ -117,6 +119,7 @@ async function measure(browserCdp: CDPSession, pages: Pages, serverPid: number, 
     emptyPct: renderer('empty'),
     floorPct: renderer('floor'),
     replayPct: renderer('replay'),
+    drawingOnlyPct: renderer('drawingOnly'),
     browserGpuPct: cpu((p) => p.type === 'browser' || p.type === 'GPU'),
     serverPct: ((s1 - s0) / 1000 / seconds) * 100,
     bareServerPct: ((b1 - b0) / 1000 / seconds) * 100,
@@ -163,20 +166,32 @@ async function main(): Promise<void> {
     await floor.setContent(liveChartFloorPage);
     await overview.waitForFunction(() => Number(document.querySelector('.probe-card [data-points]')?.getAttribute('data-points') ?? 0) > 0, null, { timeout: 60_000 });
     await new Promise((r) => setTimeout(r, settleMs));
-    const replay = await empty.browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const recording = await recordScreen(overview, recordMs);
-    await replay.setContent(replayPage(recording));
-    const pages: Pages = { overview: await rendererCpu(overview), empty: await rendererCpu(empty.page), floor: await rendererCpu(floor), replay: await rendererCpu(replay) };
     const serverPid = await pidOnPort(server.port);
     const urls = backendUrls((await overview.locator('.cache-row .row-detail').first().textContent()) ?? '');
-    bare = await startBareFeed(urls.health, urls.metrics);
+    // The replay page is the bare feed's one client, as the Overview is the server's.
+    bare = await startBareFeed(urls.health, urls.metrics, { client: false });
+    const replay = await empty.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const drawingOnly = await empty.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const recording = await recordScreen(overview, recordMs);
+    await replay.setContent(replayPage(recording, bare.url));
+    await drawingOnly.setContent(replayPage(recording));
+    const pages: Pages = {
+      overview: await rendererCpu(overview),
+      empty: await rendererCpu(empty.page),
+      floor: await rendererCpu(floor),
+      replay: await rendererCpu(replay),
+      drawingOnly: await rendererCpu(drawingOnly),
+    };
     await new Promise((r) => setTimeout(r, 5_000)); // its socket open and its code warm, as the server's are
     const load0 = loadavg()[0]!;
-    const replayFrames = () => replay.evaluate('window.__replay.frames') as Promise<number>;
-    const replayFrames0 = await replayFrames();
+    const replayCounts = () => replay.evaluate('({ ...window.__replay })') as Promise<{ frames: number; messages: number; closed: boolean }>;
+    const replay0 = await replayCounts();
     const visible = await measure(browserCdp, pages, serverPid, bare.pid, overview, server.output, phaseMs);
-    // The replay is a reference only if it draws as often as the Overview does.
-    const replayFramesPerS = ((await replayFrames()) - replayFrames0) / visible.seconds;
+    // The replay is a reference only if it draws as often as the Overview does, and it was fed all along.
+    const replay1 = await replayCounts();
+    if (replay1.closed) throw new Error('the bare feed closed the replay page\'s socket: the replay is no reference');
+    const replayFramesPerS = (replay1.frames - replay0.frames) / visible.seconds;
+    const replayMessagesPerS = (replay1.messages - replay0.messages) / visible.seconds;
     await overview.evaluate('window.__idle.setHidden(true)');
     const hidden = await measure(browserCdp, pages, serverPid, bare.pid, overview, server.output, phaseMs);
     const caughtUp = await catchUpMs(overview);
@@ -192,13 +207,14 @@ async function main(): Promise<void> {
         { label: 'visible: Overview renderer / empty page', value: visible.overviewPct / Math.max(visible.emptyPct, 1 / visible.seconds), unit: visible.emptyPct > 0 ? '×' : '× (at least: the empty page used < 1 tick)' },
         { label: 'visible: live-chart floor page CPU (reference, see liveChartFloor.ts)', value: visible.floorPct, unit: '% of a core' },
         { label: 'visible: Overview renderer / live-chart floor', value: visible.overviewPct / Math.max(visible.floorPct, 1 / visible.seconds), unit: '×' },
-        { label: 'visible: same-screen replay CPU (the Overview\'s recorded DOM changes, no React or socket; see sameScreenReplay.ts)', value: visible.replayPct, unit: '% of a core' },
-        { label: 'visible: same-screen replay frames with changes (Overview: commits above)', value: replayFramesPerS, unit: `/s · recorded ${((recording.batches.length / recording.ms) * 1000).toFixed(2)} change batches /s` },
-        { label: 'visible: Overview renderer / same-screen replay', value: visible.overviewPct / Math.max(visible.replayPct, 1 / visible.seconds), unit: '×' },
+        { label: 'visible: same-screen replay, drawing only (the Overview\'s recorded DOM changes from a timer; see sameScreenReplay.ts)', value: visible.drawingOnlyPct, unit: '% of a core' },
+        { label: 'visible: same-screen replay, receiving + drawing (the same changes, drawn as the bare feed\'s messages arrive; no React or topic store)', value: visible.replayPct, unit: '% of a core' },
+        { label: 'visible: same-screen replay frames with changes (Overview: commits above)', value: replayFramesPerS, unit: `/s · recorded ${((recording.batches.length / recording.ms) * 1000).toFixed(2)} change batches /s · ${replayMessagesPerS.toFixed(2)} messages /s received` },
+        { label: 'visible: Overview renderer / same-screen replay (receiving + drawing)', value: visible.overviewPct / Math.max(visible.replayPct, 1 / visible.seconds), unit: '×' },
         { label: 'visible: server (main process) CPU', value: visible.serverPct, unit: '% of a core' },
         { label: 'visible: bare feed process CPU (the same GETs and pushes a second, nothing else; see bareIdleServer.mjs)', value: visible.bareServerPct, unit: '% of a core' },
         { label: 'visible: server / bare feed', value: visible.serverPct / Math.max(visible.bareServerPct, 1 / visible.seconds), unit: '×' },
-        { label: 'visible: floor for this screen = same-screen replay + bare feed', value: screenFloor, unit: `% of a core (target 1; ours above it: ${(together - screenFloor).toFixed(2)} %)` },
+        { label: 'visible: floor for this screen = same-screen replay (receiving + drawing) + bare feed', value: screenFloor, unit: `% of a core (target 1; ours above it: ${(together - screenFloor).toFixed(2)} %)` },
         { label: 'visible: browser + GPU processes CPU (compositing, both pages)', value: visible.browserGpuPct, unit: '% of a core' },
         { label: 'visible: renderer timer wake-ups (setTimeout/setInterval)', value: visible.page.timers, unit: '/s' },
         { label: 'visible: renderer animation frames / MessageChannel tasks', value: visible.page.frames, unit: `/s · ${visible.page.messages.toFixed(2)} /s` },

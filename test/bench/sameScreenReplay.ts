@@ -4,11 +4,17 @@
  * The live-chart floor (liveChartFloor.ts) is the least any 1 Hz chart costs; it
  * draws far less than the Overview does. This reference draws exactly what the
  * Overview draws: it records the Overview's DOM and every change React makes to
- * it over a stretch of time, then replays those changes on a copy of that DOM at
- * the same moments, from a plain timer: no React, no socket, no topic store, no
- * data handling. So
+ * it over a stretch of time, then replays those changes on a copy of that DOM:
+ * no React, no topic store, no data handling. Two ways:
+ *   - drawing only: at the recorded moments, from a plain timer;
+ *   - receiving and drawing: as a feed's WebSocket messages arrive
+ *     (bareIdleServer.mjs: the same messages, of the same sizes, at the same beat
+ *     as the server's), each one parsed and nothing more. No page can show data
+ *     it was not sent: on this machine one WebSocket message a second costs a
+ *     page ~0.1 % of a core with nothing drawn, which drawing only leaves out.
+ * So, against the second,
  *   Overview / replay ≈ 1  → our code adds nothing; what is left is the browser
- *                            painting this screen's changes (the price of showing them);
+ *                            receiving and painting (the price of showing them);
  *   Overview / replay ≫ 1  → the cost is in our code, and worth profiling.
  *
  * The recording loops: each pass applies the same changes again (values, not
@@ -77,9 +83,14 @@ export async function recordScreen(page: Page, ms: number): Promise<ScreenRecord
   return recording;
 }
 
-/** A self-contained page that builds the recorded DOM and replays its changes in a loop. */
-export function replayPage(recording: ScreenRecording): string {
+/**
+ * A self-contained page that builds the recorded DOM and replays its changes in a loop: at the
+ * recorded moments from a timer, or with `feedUrl`, at that WebSocket feed's messages (a message
+ * that arrives when a change is due asks for an animation frame, which writes every change due).
+ */
+export function replayPage(recording: ScreenRecording, feedUrl?: string): string {
   const data = JSON.stringify(recording).replace(/</g, '\\u003c');
+  const feedJson = JSON.stringify(feedUrl ?? null);
   return `<!doctype html><html><head></head><body><script>(() => {
   const { root, css, batches, ms } = ${data};
   // Scripts, links and the CSP meta stay as inert elements: they hold their places in the child indexes
@@ -114,11 +125,14 @@ export function replayPage(recording: ScreenRecording): string {
   };
   // As the Overview does, changes are written in an animation frame: batches that came a few
   // milliseconds apart (React's commit, then a text's own update) land in one frame, not two.
-  // Frames are counted: a page that gets none paints nothing and is no reference.
-  window.__replay = { frames: 0 };
-  let start = performance.now(), next = 0;
+  // Fed, the frame is asked for by a message, and a batch recorded between two beats waits for
+  // the next one, as the Overview's would have waited for the message that caused it. Frames and
+  // messages are counted: a page that gets none paints nothing and is no reference.
+  window.__replay = { frames: 0, messages: 0, closed: false };
+  let start = performance.now(), next = 0, asked = false;
   const dueAt = () => start + batches[next].at;
   const frame = () => {
+    asked = false;
     const now = performance.now();
     // A timer can fire a fraction of a millisecond early: such a frame applies nothing, and is not counted.
     if (dueAt() <= now) window.__replay.frames++;
@@ -127,8 +141,18 @@ export function replayPage(recording: ScreenRecording): string {
       next += 1;
       if (next === batches.length) { next = 0; start += ms; }
     }
-    setTimeout(() => requestAnimationFrame(frame), Math.max(0, dueAt() - performance.now()));
+    if (feed === null) setTimeout(() => requestAnimationFrame(frame), Math.max(0, dueAt() - performance.now()));
   };
-  setTimeout(() => requestAnimationFrame(frame), batches[0].at);
+  const feed = ${feedJson};
+  if (feed === null) setTimeout(() => requestAnimationFrame(frame), batches[0].at);
+  else {
+    const socket = new WebSocket(feed);
+    socket.onmessage = (event) => {
+      JSON.parse(String(event.data)); // the least a page does with its data
+      window.__replay.messages++;
+      if (!asked && dueAt() <= performance.now()) { asked = true; requestAnimationFrame(frame); }
+    };
+    socket.onclose = () => { window.__replay.closed = true; };
+  }
 })();</script></body></html>`;
 }

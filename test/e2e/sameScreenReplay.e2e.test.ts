@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { WebSocketServer } from 'ws';
 import { recordScreen, replayPage } from '../bench/sameScreenReplay.js';
 import { openPage, type OpenedPage } from './harness.js';
 
 /*
  * The idle bench reads the Overview's cost against a replay of its own DOM changes
  * (test/bench/sameScreenReplay.ts). That reference is only worth its figure if the
- * replay ends up with the DOM the page had: same nodes, same text, same attributes.
+ * replay ends up with the DOM the page had: same nodes, same text, same attributes,
+ * and if it draws when its feed's messages arrive, as the Overview does, and not otherwise.
  */
 
 // A page that changes as React does: a number and its unit as two adjacent text nodes
@@ -45,16 +47,31 @@ const shape = (page: Page) =>
     return walk(document.body);
   });
 
+/** A feed on loopback: path /beat sends a message every 50 ms to its client, /silent sends nothing. */
+async function startFeed(): Promise<{ url: string; close(): void }> {
+  const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  await new Promise((r) => server.once('listening', r));
+  server.on('connection', (ws, req) => {
+    if (req.url !== '/beat') return;
+    const timer = setInterval(() => ws.send(JSON.stringify({ t: 'state', id: 1, value: { n: Date.now() } })), 50);
+    ws.on('close', () => clearInterval(timer));
+  });
+  return { url: `ws://127.0.0.1:${(server.address() as { port: number }).port}`, close: () => server.close() };
+}
+
 describe('same-screen replay (the idle bench reference)', () => {
   let opened: OpenedPage;
+  let feed: Awaited<ReturnType<typeof startFeed>>;
   beforeAll(async () => {
     opened = await openPage('data:text/html,<title>blank</title>');
+    feed = await startFeed();
   });
   afterAll(async () => {
+    feed?.close();
     await opened?.close();
   });
 
-  it('rebuilds the recorded page and replays its changes to the same DOM, adjacent text nodes included', async () => {
+  it.each(['timer', 'feed'] as const)('rebuilds the recorded page and replays its changes to the same DOM, adjacent text nodes included (drawn by %s)', async (by) => {
     const source = await opened.browser.newPage();
     await source.setContent(changingPage);
     const recording = await recordScreen(source, 2000);
@@ -65,14 +82,26 @@ describe('same-screen replay (the idle bench reference)', () => {
     const replay = await opened.browser.newPage();
     const errors: string[] = [];
     replay.on('pageerror', (e) => errors.push(e.message));
-    await replay.setContent(replayPage(recording));
+    await replay.setContent(replayPage(recording, by === 'feed' ? `${feed.url}/beat` : undefined));
     // The changes ran from 300 to ~600 ms; the loop starts again at 2000 + 300 ms. Waiting
     // for the frames rather than a fixed time keeps a slow CI machine from reading too early.
     await expect.poll(() => replay.evaluate('window.__replay.frames'), { timeout: 1800 }).toBeGreaterThanOrEqual(4);
     expect(errors).toEqual([]);
     expect(await shape(replay)).toEqual(recorded);
+    if (by === 'feed') expect(await replay.evaluate('window.__replay.messages')).toBeGreaterThan(4); // each one received and parsed
     // The page's stylesheet came along: the list is drawn as the source drew it.
     expect(await replay.locator('li').first().evaluate((li) => getComputedStyle(li).color)).toBe('rgb(0, 128, 128)');
+  });
+
+  it('draws nothing while its feed sends nothing: its frames come with the messages, as the Overview\'s do', async () => {
+    const source = await opened.browser.newPage();
+    await source.setContent(changingPage);
+    const recording = await recordScreen(source, 800);
+    const replay = await opened.browser.newPage();
+    await replay.setContent(replayPage(recording, `${feed.url}/silent`));
+    await new Promise((r) => setTimeout(r, 1200)); // every change is due by now
+    expect(await replay.evaluate('({ ...window.__replay })')).toEqual({ frames: 0, messages: 0, closed: false });
+    expect(await replay.locator('#list li').count()).toBe(1); // the recorded start, unchanged
   });
 
   it('refuses a page that changed nothing: there would be nothing to measure', async () => {
