@@ -1,7 +1,7 @@
 /**
  * Idle and hidden (`npm run bench -- idle`): the demo stack, the built browser-mode
- * server, one Chromium page on the Overview left alone. Three references in the same browser:
- * an empty page; a live-chart floor page (liveChartFloor.ts: the least a page can do
+ * server, one Chromium page on the Overview left alone. References in the same browser:
+ * an empty page; a page that changes one text a second (any frame's price); a live-chart floor page (liveChartFloor.ts: the least a page can do
  * to show a chart at 1 Hz, i.e. the browser's price of redrawing anything at all); and the
  * same-screen replay (sameScreenReplay.ts: the Overview's own DOM and changes, recorded in
  * the minute after settling and replayed as the bare feed's messages arrive, i.e. the price of
@@ -26,7 +26,7 @@ import type { Browser, CDPSession, Page } from 'playwright-core';
 import { openPage, repoRoot, startServer } from '../e2e/harness.js';
 import { backendUrls, startBareFeed, type BareFeed } from './bareFeed.js';
 import { idlePageScript, type PageCounts } from './idlePage.js';
-import { liveChartFloorPage } from './liveChartFloor.js';
+import { liveChartFloorPage, oneChangePage } from './liveChartFloor.js';
 import { pidOnPort, processCpuMs, rendererCpu } from './processStats.js';
 import { report } from './report.js';
 import { recordScreen, replayPage } from './sameScreenReplay.js';
@@ -60,7 +60,7 @@ async function processes(browserCdp: CDPSession): Promise<ProcessInfo[]> {
   return ((await browserCdp.send('SystemInfo.getProcessInfo' as never)) as { processInfo: ProcessInfo[] }).processInfo;
 }
 
-type Pages = Record<'overview' | 'empty' | 'floor' | 'replay' | 'drawingOnly', () => Promise<number>>;
+type Pages = Record<'overview' | 'empty' | 'oneChange' | 'floor' | 'replay' | 'drawingOnly', () => Promise<number>>;
 
 const counts = (page: Page) => page.evaluate('({ ...window.__idle.counts })') as Promise<PageCounts>;
 
@@ -79,6 +79,7 @@ interface Phase {
   seconds: number;
   overviewPct: number;
   emptyPct: number;
+  oneChangePct: number;
   floorPct: number;
   replayPct: number;
   drawingOnlyPct: number;
@@ -117,6 +118,7 @@ async function measure(browserCdp: CDPSession, pages: Pages, serverPid: number, 
     seconds,
     overviewPct: renderer('overview'),
     emptyPct: renderer('empty'),
+    oneChangePct: renderer('oneChange'),
     floorPct: renderer('floor'),
     replayPct: renderer('replay'),
     drawingOnlyPct: renderer('drawingOnly'),
@@ -164,6 +166,8 @@ async function main(): Promise<void> {
     await overview.goto(server.url);
     const floor = await empty.browser.newPage({ viewport: { width: 1440, height: 900 } });
     await floor.setContent(liveChartFloorPage);
+    const oneChange = await empty.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await oneChange.setContent(oneChangePage);
     await overview.waitForFunction(() => Number(document.querySelector('.probe-card [data-points]')?.getAttribute('data-points') ?? 0) > 0, null, { timeout: 60_000 });
     await new Promise((r) => setTimeout(r, settleMs));
     const serverPid = await pidOnPort(server.port);
@@ -178,6 +182,7 @@ async function main(): Promise<void> {
     const pages: Pages = {
       overview: await rendererCpu(overview),
       empty: await rendererCpu(empty.page),
+      oneChange: await rendererCpu(oneChange),
       floor: await rendererCpu(floor),
       replay: await rendererCpu(replay),
       drawingOnly: await rendererCpu(drawingOnly),
@@ -205,6 +210,7 @@ async function main(): Promise<void> {
         { label: 'visible: empty page renderer CPU (same browser, reference)', value: visible.emptyPct, unit: '% of a core' },
         // Chromium counts CPU in 10 ms ticks: an empty page with none in the phase is compared at one tick (a lower bound).
         { label: 'visible: Overview renderer / empty page', value: visible.overviewPct / Math.max(visible.emptyPct, 1 / visible.seconds), unit: visible.emptyPct > 0 ? '×' : '× (at least: the empty page used < 1 tick)' },
+        { label: 'visible: one-change page CPU (one text node changed once a second: any frame\'s price; see liveChartFloor.ts)', value: visible.oneChangePct, unit: '% of a core' },
         { label: 'visible: live-chart floor page CPU (reference, see liveChartFloor.ts)', value: visible.floorPct, unit: '% of a core' },
         { label: 'visible: Overview renderer / live-chart floor', value: visible.overviewPct / Math.max(visible.floorPct, 1 / visible.seconds), unit: '×' },
         { label: 'visible: same-screen replay, drawing only (the Overview\'s recorded DOM changes from a timer; see sameScreenReplay.ts)', value: visible.drawingOnlyPct, unit: '% of a core' },

@@ -31,3 +31,16 @@ function draw() {
 }
 draw();
 </script></body></html>`;
+
+/**
+ * Less still: one text node changed once a second from a timer, nothing else. What any frame
+ * costs in this browser, however little it changes (measured at ~0.3 % of a core here, with
+ * software raster), so a screen that changes every second cannot cost less than this.
+ */
+export const oneChangePage = `<!doctype html><html><head><title>one change a second</title></head>
+<body style="font:14px sans-serif;margin:24px"><p>changed <span id="n">0</span> times</p><script>
+let n = 0;
+const node = document.getElementById('n').firstChild;
+const tick = () => { node.data = String(++n); setTimeout(tick, 1000 - (Date.now() % 1000)); };
+tick();
+</script></body></html>`;
