@@ -1,12 +1,12 @@
 /**
  * Idle and hidden (`npm run bench -- idle`): the demo stack, the built browser-mode
  * server, one Chromium page on the Overview left alone. References in the same browser:
- * an empty page; a page that changes one text a second (any frame's price); a live-chart floor page (liveChartFloor.ts: the least a page can do
- * to show a chart at 1 Hz, i.e. the browser's price of redrawing anything at all); and the
- * same-screen replay (sameScreenReplay.ts: the Overview's own DOM and changes, recorded in
- * the minute after settling and replayed as the bare feed's messages arrive, i.e. the price of
- * receiving the Overview's data and painting exactly what the Overview paints, without our
- * code). And one for the server, in a process of its own: bareIdleServer.mjs, the least a
+ * an empty page; a page that changes one text a second (the price of any frame at all) and a
+ * live-chart floor page (the least a page can do to show a chart at 1 Hz), both in
+ * liveChartFloor.ts; and the same-screen replay (sameScreenReplay.ts: the Overview's own DOM
+ * and changes, recorded in the minute after settling and replayed as the bare feed's messages
+ * arrive, i.e. the price of receiving the Overview's data and painting exactly what the
+ * Overview paints, without our code; also printed drawn from a timer, drawing only). And one for the server, in a process of its own: bareIdleServer.mjs, the least a
  * process can do to feed the Overview (the same GETs and the same pushes a second, nothing
  * else), whose one client is the replay page, so the server's figure has a floor too.
  * Two phases of IDLE_BENCH_SECONDS each (default 300: ten minutes left alone in all),

@@ -1,9 +1,9 @@
 /**
- * The idle bench's floor: the least a page can do and still show a live chart at
+ * An idle bench reference: the least a page can do and still show a live chart at
  * 1 Hz. One 560×160 SVG line of 300 points sliding left, three time ticks that
  * move with it and two numbers, all redrawn once a second from a timer inside the
- * page (no network, no framework). What the Overview costs above this is ours;
- * what this costs is the browser's price of repainting anything once a second.
+ * page (no network, no framework): the browser's price of a frame (oneChangePage
+ * below) plus that of redrawing a 300-point line.
  */
 export const liveChartFloorPage = `<!doctype html><html><head><title>live chart floor</title>
 <style>body{font:14px sans-serif;margin:24px} .n{font-size:28px;font-weight:600}</style></head><body>

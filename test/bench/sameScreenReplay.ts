@@ -129,6 +129,7 @@ export function replayPage(recording: ScreenRecording, feedUrl?: string): string
   // the next one, as the Overview's would have waited for the message that caused it. Frames and
   // messages are counted: a page that gets none paints nothing and is no reference.
   window.__replay = { frames: 0, messages: 0, closed: false };
+  const feed = ${feedJson};
   let start = performance.now(), next = 0, asked = false;
   const dueAt = () => start + batches[next].at;
   const frame = () => {
@@ -143,7 +144,6 @@ export function replayPage(recording: ScreenRecording, feedUrl?: string): string
     }
     if (feed === null) setTimeout(() => requestAnimationFrame(frame), Math.max(0, dueAt() - performance.now()));
   };
-  const feed = ${feedJson};
   if (feed === null) setTimeout(() => requestAnimationFrame(frame), batches[0].at);
   else {
     const socket = new WebSocket(feed);

@@ -56,7 +56,11 @@ async function startFeed(): Promise<{ url: string; close(): void }> {
     const timer = setInterval(() => ws.send(JSON.stringify({ t: 'state', id: 1, value: { n: Date.now() } })), 50);
     ws.on('close', () => clearInterval(timer));
   });
-  return { url: `ws://127.0.0.1:${(server.address() as { port: number }).port}`, close: () => server.close() };
+  const close = () => {
+    for (const ws of server.clients) ws.terminate(); // ends their timers too; server.close() alone leaves clients open
+    server.close();
+  };
+  return { url: `ws://127.0.0.1:${(server.address() as { port: number }).port}`, close };
 }
 
 describe('same-screen replay (the idle bench reference)', () => {
