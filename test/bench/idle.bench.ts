@@ -6,9 +6,10 @@
  * liveChartFloor.ts; and the same-screen replay (sameScreenReplay.ts: the Overview's own DOM
  * and changes, recorded in the minute after settling and replayed as the bare feed's messages
  * arrive, i.e. the price of receiving the Overview's data and painting exactly what the
- * Overview paints, without our code; also printed drawn from a timer, drawing only). And one for the server, in a process of its own: bareIdleServer.mjs, the least a
- * process can do to feed the Overview (the same GETs and the same pushes a second, nothing
- * else), whose one client is the replay page, so the server's figure has a floor too.
+ * Overview paints, without our code; also printed drawn from a timer, drawing only). And one
+ * for the server, in a process of its own: bareIdleServer.mjs, the least a process can do to
+ * feed the Overview (the same GETs and the same pushes a second, nothing else), whose one
+ * client is the replay page, so the server's figure has a floor too.
  * Two phases of IDLE_BENCH_SECONDS each (default 300: ten minutes left alone in all),
  * after IDLE_BENCH_SETTLE_S (default 90) of settling and one minute recorded for the replay:
  *   visible: the page shown and untouched;
