@@ -282,12 +282,19 @@ export class SupervisedServer {
     this.backoffTimer?.dispose();
     this.backoffTimer = undefined;
     this.endPings();
+    this.dropStderrRefresh();
+  }
+
+  private dropStderrRefresh(): void {
     this.stderrRefresh?.dispose();
     this.stderrRefresh = undefined;
   }
 
   private setStatus(status: McpStatus, reason: string, extra: Partial<McpServerState> = {}): void {
     const from = this.state.status;
+    // the state sent with the new status shows the stderr tail as it is now: a refresh still pending
+    // (a line written during initialize, before Ready) would only re-send the same state a second later
+    this.dropStderrRefresh();
     Object.assign(this.state, extra, { status, reason, since: this.deps.clock.now() });
     if (status !== 'backoff') this.state.nextAttemptAt = undefined;
     if (status !== 'ready' && status !== 'degraded') this.endPings();
