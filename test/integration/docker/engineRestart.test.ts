@@ -61,8 +61,8 @@ describe('engine stopped and started again mid-stream', () => {
 
   it('shows a hung engine (frozen, sockets still open) as unreachable, and catches up when it thaws', async () => {
     await h.until('connected', () => h.service.state().engines[0]!.status === 'connected');
-    engine.freeze();
     try {
+      await engine.freeze();
       const down = await h.until('the heartbeat to notice', () => h.service.state().engines[0]!.status === 'unreachable' && h.service.state().engines[0]!, 60_000);
       expect(down.error).toMatch(/did not answer within \d+ s/);
     } finally {
@@ -73,8 +73,8 @@ describe('engine stopped and started again mid-stream', () => {
 
   it('gives up on an inspect the hung engine never answers, rather than waiting forever', async () => {
     await h.until('connected', () => h.service.state().engines[0]!.status === 'connected' && h.container(logger.name)?.state === 'running');
-    engine.freeze();
     try {
+      await engine.freeze();
       // Called at once, while the heartbeat still takes the engine for alive.
       const started = Date.now();
       const err = await h.service.inspect({ id: logger.id }).catch((e: unknown) => e);
