@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CacheState } from '../../../shared/contract/cache.js';
 import type { ProbesState } from '../../../shared/contract/probes.js';
 import { docker } from '../../support/docker/dockerCli.js';
-import { ensureRedisImage } from '../../support/docker/redisImage.js';
+import { ensureRedisImage, removeRedisImage } from '../../support/docker/redisImage.js';
 import { TestContainers, freePort } from '../../support/docker/testContainers.js';
 import { waitFor } from '../../support/waitFor.js';
 import { DrillApp, since } from './drillApp.js';
@@ -52,6 +52,8 @@ describe('drill: Redis is killed while probed, then comes back', () => {
   afterAll(async () => {
     await drill.stop();
     await tc.removeAll();
+    // built for this file alone: left behind, the closing sweep reported it as a leak every run
+    await removeRedisImage();
   }, 60_000);
 
   it('shows the failure readably in the cache and the probe, recovers when Redis is back, and the app stays up', async () => {
