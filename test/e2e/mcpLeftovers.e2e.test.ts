@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { scratchDir, useApp } from './appFixture.js';
 import { repoRoot, startServer } from './harness.js';
-import { commandLine, processesWith } from '../support/processTable.js';
+import { commandLine, freezeProcess, processesWith } from '../support/processTable.js';
 import { waitFor } from '../support/waitFor.js';
 
 /** Pids of the marked processes whose command line includes `part`. */
@@ -28,7 +28,7 @@ describe('MCP screen after an earlier run was killed together with its watchdog'
       const [switchboard] = marked(marker, 'dist/server/serve.mjs');
       const [watchdog] = marked(marker, 'switchboard-mcp-watchdog');
       // stopped first, so it cannot notice its watchdog dying before it dies itself
-      process.kill(switchboard!, 'SIGSTOP');
+      await freezeProcess(switchboard!);
       process.kill(watchdog!, 'SIGKILL');
       process.kill(switchboard!, 'SIGKILL');
     } finally {

@@ -7,7 +7,7 @@ import { createSwitchboard, type Switchboard } from '../../../electron/app/creat
 import type { EndLeftoversResult, McpLeftover } from '../../../shared/contract/mcp.js';
 import { killLeftovers, leftoverProcesses, supportDir, testMarker, waitForNoLeftovers } from '../../support/mcp/servers.js';
 import { startSwitchboardProcess, type SwitchboardProcess } from '../../support/mcp/switchboardProcess.js';
-import { commandLine } from '../../support/processTable.js';
+import { commandLine, freezeProcess } from '../../support/processTable.js';
 import { waitFor } from '../../support/waitFor.js';
 
 const [markerKey, markerValue] = testMarker.split('=') as [string, string];
@@ -65,7 +65,7 @@ describe('when Switchboard itself dies, its MCP servers do not live on', { timeo
     const watchdog = await waitFor('the orphan watchdog to run', () => running?.watchdogPid(), 10_000);
 
     // stopped first, so it cannot notice its watchdog dying before it dies itself
-    process.kill(running.pid, 'SIGSTOP');
+    await freezeProcess(running.pid);
     process.kill(watchdog, 'SIGKILL');
     process.kill(running.pid, 'SIGKILL');
     await running.exited;

@@ -1,8 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, readFileSync, readdirSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { docker } from './dockerCli.js';
+import { freezeProcess } from '../processTable.js';
 import { waitFor } from '../waitFor.js';
 
 /**
@@ -95,13 +96,7 @@ export class SecondEngine {
 
   /** Freezes dockerd (SIGSTOP): its sockets stay open but nothing answers, like a hung engine. */
   async freeze(): Promise<void> {
-    const pid = this.child?.pid;
-    if (!pid) return;
-    process.kill(pid, 'SIGSTOP');
-    // The stop is not done when kill returns: the kernel wakes one thread to begin it, and on a
-    // loaded machine that thread may wait for a CPU while dockerd's others still answer requests
-    // (CI once had an inspect answered 18 ms after the kill). Frozen means every thread stopped.
-    await waitFor('every dockerd thread to be stopped', () => threadStates(pid).every((state) => state === 'T' || state === 't'), 10_000, 5);
+    if (this.child?.pid) await freezeProcess(this.child.pid);
   }
 
   thaw(): void {
@@ -144,16 +139,4 @@ export class SecondEngine {
     for (const m of mounts) spawnSync('umount', ['-l', m]);
     rmSync(this.dir, { recursive: true, force: true });
   }
-}
-
-/** The state letter of each of a process's threads (R, S, D, T…), from /proc. */
-function threadStates(pid: number): string[] {
-  return readdirSync(`/proc/${pid}/task`).map((tid) => {
-    try {
-      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-      return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-    } catch {
-      return 'T'; // a thread that ended while we looked answers nothing either
-    }
-  });
 }
