@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync, mkdirSync, rmSync, symlinkSync, copyFileSync } 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { docker, dockerQuiet } from './dockerCli.js';
+import { withBuildLock } from './buildLock.js';
 import { buildPostgresImage } from './postgresImage.js';
 
 /**
@@ -111,14 +112,18 @@ async function importRoot(tag: string, files: string[], changes: string[], host?
 export async function ensureImage(image: TestImage, host?: string): Promise<string> {
   const tag = testImages[image];
   if (await exists(tag, host)) return tag;
-  if (!(await exists(testImages.busybox, host))) await importBusybox(host);
-  if (image === 'redis') await importHostBinaries(tag, ['/usr/bin/redis-server', '/usr/bin/redis-cli'], ['ENV PATH=/bin:/usr/bin', 'CMD ["redis-server"]'], host);
-  else if (image === 'postgres') await buildPostgresImage(tag, host);
-  else if (image === 'gnuTools') await importHostBinaries(tag, ['/usr/bin/bash', '/usr/bin/yes', '/usr/bin/head'], ['ENV PATH=/usr/bin:/bin', idle], host);
-  else if (image !== 'busybox') {
-    await docker(['build', '--network', 'host', '--label', 'switchboard.test=1', '-t', tag, '-'], { host, input: dockerfiles[image] });
-  }
-  return tag;
+  // looked at again under the lock: another test file may have built it while we waited
+  return withBuildLock(host, async () => {
+    if (await exists(tag, host)) return tag;
+    if (!(await exists(testImages.busybox, host))) await importBusybox(host);
+    if (image === 'redis') await importHostBinaries(tag, ['/usr/bin/redis-server', '/usr/bin/redis-cli'], ['ENV PATH=/bin:/usr/bin', 'CMD ["redis-server"]'], host);
+    else if (image === 'postgres') await buildPostgresImage(tag, host);
+    else if (image === 'gnuTools') await importHostBinaries(tag, ['/usr/bin/bash', '/usr/bin/yes', '/usr/bin/head'], ['ENV PATH=/usr/bin:/bin', idle], host);
+    else if (image !== 'busybox') {
+      await docker(['build', '--network', 'host', '--label', 'switchboard.test=1', '-t', tag, '-'], { host, input: dockerfiles[image] });
+    }
+    return tag;
+  });
 }
 
 export async function ensureAllImages(host?: string): Promise<void> {
