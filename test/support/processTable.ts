@@ -8,7 +8,7 @@ export function processesWith(marker: string): number[] {
     if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) continue;
+      if (stateIn(stat) === 'Z') continue;
       if (readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0').includes(marker)) found.push(Number(entry));
     } catch {
       // gone while we looked, or not ours to read
@@ -41,10 +41,14 @@ export async function freezeProcess(pid: number): Promise<void> {
 function threadStates(pid: number): string[] {
   return readdirSync(`/proc/${pid}/task`).map((tid) => {
     try {
-      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-      return stat.charAt(stat.lastIndexOf(')') + 2);
+      return stateIn(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8'));
     } catch {
       return 'T';
     }
   });
+}
+
+/** The state letter of a /proc stat line: the field after the command name, which may itself hold ')'. */
+function stateIn(stat: string): string {
+  return stat.charAt(stat.lastIndexOf(')') + 2);
 }
