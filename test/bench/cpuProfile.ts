@@ -4,17 +4,17 @@ import { join } from 'node:path';
 
 /**
  * A CPU profiler loaded into the server with `--import` (Node 20 refuses
- * --cpu-prof in NODE_OPTIONS): the first SIGUSR2 starts V8's sampler, the
+ * --cpu-prof in NODE_OPTIONS): the first signal (SIGUSR2 unless told) starts V8's sampler, the
  * second writes the profile of just that window to a .cpuprofile file and
  * names it on stderr, so start-up never blurs what a measured window costs.
  */
-const profilerSource = (dir: string) => `
+const profilerSource = (dir: string, signal: NodeJS.Signals) => `
 import { Session } from 'node:inspector';
 import { writeFileSync } from 'node:fs';
 const session = new Session();
 session.connect();
 let running = false;
-process.on('SIGUSR2', () => {
+process.on('${signal}', () => {
   if (!running) {
     running = true;
     session.post('Profiler.enable', () => session.post('Profiler.setSamplingInterval', { interval: 200 }, () => session.post('Profiler.start')));
@@ -29,14 +29,20 @@ process.on('SIGUSR2', () => {
 });
 `;
 
-/** NODE_OPTIONS that load the profiler into a server writing into `dir`. */
-export function cpuProfilerOptions(dir: string): string {
+/**
+ * NODE_OPTIONS that load the profiler into a server writing into `dir`. `signal` is for a
+ * server that already answers SIGUSR2 to something else (the idle bench's wake-up counter).
+ */
+export function cpuProfilerOptions(dir: string, signal: NodeJS.Signals = 'SIGUSR2'): string {
   const file = join(mkdtempSync(join(tmpdir(), 'switchboard-cpuprof-')), 'profiler.mjs');
-  writeFileSync(file, profilerSource(dir));
+  writeFileSync(file, profilerSource(dir, signal));
   return `--import=${file}`;
 }
 
 /** Starts (first call) or stops and writes (second call) the profile of the server at `pid`. */
-export function toggleCpuProfile(pid: number): void {
-  process.kill(pid, 'SIGUSR2');
+export function toggleCpuProfile(pid: number, signal: NodeJS.Signals = 'SIGUSR2'): void {
+  process.kill(pid, signal);
 }
+
+/** The profiler's own frames: its stop runs inside the profiled process, so a summary leaves them out. */
+export const profilerFrame = (frame: { url: string }): boolean => frame.url.includes('/switchboard-cpuprof-');

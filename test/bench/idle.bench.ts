@@ -18,6 +18,8 @@
  * CPU: each page's own ProcessTime (CDP), Chromium's SystemInfo.getProcessInfo for the
  * browser and GPU processes, and /proc for the server and the bare feed; wake-ups and React
  * commits are counted in the pages (idlePage.ts) and in the server (a sampler loaded with --import).
+ * Then, after the phases and apart from them, IDLE_BENCH_PROFILE_S (default 60) of CPU profiles
+ * of the Overview, the replay and the server, printed by whose code ran (idleProfile.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,7 +28,9 @@ import { join } from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { openPage, repoRoot, startServer } from '../e2e/harness.js';
 import { backendUrls, startBareFeed, type BareFeed } from './bareFeed.js';
+import { cpuProfilerOptions } from './cpuProfile.js';
 import { idlePageScript, type PageCounts } from './idlePage.js';
+import { idleProfileSignal, profileFigures, profileIdle } from './idleProfile.js';
 import { liveChartFloorPage, oneChangePage } from './liveChartFloor.js';
 import { pidOnPort, processCpuMs, rendererCpu } from './processStats.js';
 import { report } from './report.js';
@@ -38,6 +42,8 @@ const settleMs = Number(process.env.IDLE_BENCH_SETTLE_S ?? 90) * 1000;
 // Recorded for the same-screen replay after settling, not during it: in the first minute the MCP rows'
 // "for N s" tick every second, and a replay of that minute drew ~1.7 frames a second to the Overview's ~1.3.
 const recordMs = 60_000;
+// Last, shown again: V8's sampler in the Overview, the replay and the server (idleProfile.ts).
+const profileMs = Number(process.env.IDLE_BENCH_PROFILE_S ?? 60) * 1000;
 const emptyUrl = 'data:text/html,<!doctype html><title>empty</title><p>empty';
 
 // Loaded into the server with --import: counts timer callbacks as they run; SIGUSR2 prints the count.
@@ -50,6 +56,15 @@ for (const name of ['setTimeout', 'setInterval', 'setImmediate']) {
 }
 process.on('SIGUSR2', () => process.stderr.write('IDLE-WAKEUPS ' + wakeUps + '\\n'));
 `;
+
+/**
+ * What the bench runs in the Overview to watch it: the counters (idlePage.ts), and the newest probe
+ * sample the page received, to know what "caught up" means after a hidden spell. Both replays run
+ * it too, so the floor pays for being watched as the Overview does.
+ */
+const watchers = `${idlePageScript}
+(() => { const Native = window.WebSocket; window.WebSocket = class extends Native { constructor(u, p) { super(u, p);
+  this.addEventListener('message', (e) => { const m = JSON.parse(String(e.data)); for (const i of m.items ?? []) if (typeof i.ts === 'number' && typeof i.latencyMs === 'number') window.__idle.newestSample = Math.max(window.__idle.newestSample ?? 0, i.ts); }); } }; })();`;
 
 interface ProcessInfo {
   type: string;
@@ -148,11 +163,13 @@ async function catchUpMs(page: Page): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  if (spawnSync('npm', ['run', 'build', '--silent'], { cwd: repoRoot, stdio: 'inherit' }).status !== 0) throw new Error('npm run build failed');
+  // Hidden source maps (the bundle itself is as shipped) let the profile name React and our folders.
+  const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: repoRoot, stdio: 'inherit', env: { ...process.env, SWITCHBOARD_SOURCEMAPS: 'hidden' } });
+  if (build.status !== 0) throw new Error('npm run build failed');
   const dir = mkdtempSync(join(tmpdir(), 'sb-idle-'));
   const sampler = join(dir, 'sampler.mjs');
   writeFileSync(sampler, serverSampler);
-  const server = await startServer({ env: { NODE_OPTIONS: `--import=${sampler}` } });
+  const server = await startServer({ env: { NODE_OPTIONS: `--import=${sampler} ${cpuProfilerOptions(dir, idleProfileSignal)}` } });
   let opened: { browser: Browser; close(): Promise<void> } | undefined;
   let bare: BareFeed | undefined;
   try {
@@ -160,10 +177,7 @@ async function main(): Promise<void> {
     opened = empty;
     const browserCdp = await empty.browser.newBrowserCDPSession();
     const overview = await empty.browser.newPage({ viewport: { width: 1440, height: 900 } });
-    // The newest probe sample the page received, to know what "caught up" means after a hidden spell.
-    await overview.addInitScript({ content: `${idlePageScript}
-      (() => { const Native = window.WebSocket; window.WebSocket = class extends Native { constructor(u, p) { super(u, p);
-        this.addEventListener('message', (e) => { const m = JSON.parse(String(e.data)); for (const i of m.items ?? []) if (typeof i.ts === 'number' && typeof i.latencyMs === 'number') window.__idle.newestSample = Math.max(window.__idle.newestSample ?? 0, i.ts); }); } }; })();` });
+    await overview.addInitScript({ content: watchers });
     await overview.goto(server.url);
     const floor = await empty.browser.newPage({ viewport: { width: 1440, height: 900 } });
     await floor.setContent(liveChartFloorPage);
@@ -178,8 +192,8 @@ async function main(): Promise<void> {
     const replay = await empty.browser.newPage({ viewport: { width: 1440, height: 900 } });
     const drawingOnly = await empty.browser.newPage({ viewport: { width: 1440, height: 900 } });
     const recording = await recordScreen(overview, recordMs);
-    await replay.setContent(replayPage(recording, bare.url));
-    await drawingOnly.setContent(replayPage(recording));
+    await replay.setContent(replayPage(recording, bare.url, watchers));
+    await drawingOnly.setContent(replayPage(recording, undefined, watchers));
     const pages: Pages = {
       overview: await rendererCpu(overview),
       empty: await rendererCpu(empty.page),
@@ -202,6 +216,7 @@ async function main(): Promise<void> {
     const hidden = await measure(browserCdp, pages, serverPid, bare.pid, overview, server.output, phaseMs);
     const caughtUp = await catchUpMs(overview);
     const load1 = loadavg()[0]!;
+    const profiles = await profileIdle(overview, replay, { pid: serverPid, output: server.output }, profileMs);
     const together = visible.overviewPct + visible.serverPct;
     const screenFloor = visible.replayPct + visible.bareServerPct;
     report(
@@ -242,6 +257,7 @@ async function main(): Promise<void> {
         { label: 'hidden → shown: caught up within (ms)', value: caughtUp, target: '≤ 100', pass: caughtUp <= 100 },
       ],
     );
+    report(`idle: where the time goes, ${profiles.seconds.toFixed(0)} s of CPU profiles after the phases, shown again (self time by whose code ran; the profiler adds its own cost)`, profileFigures(profiles));
   } finally {
     await bare?.stop();
     await opened?.close();

@@ -87,11 +87,14 @@ export async function recordScreen(page: Page, ms: number): Promise<ScreenRecord
  * A self-contained page that builds the recorded DOM and replays its changes in a loop: at the
  * recorded moments from a timer, or with `feedUrl`, at that WebSocket feed's messages (a message
  * that arrives when a change is due asks for an animation frame, which writes every change due).
+ * `watchedBy` runs first: the counters the bench puts in the page it compares with, so the
+ * replay pays for being watched as that page does.
  */
-export function replayPage(recording: ScreenRecording, feedUrl?: string): string {
+export function replayPage(recording: ScreenRecording, feedUrl?: string, watchedBy = ''): string {
   const data = JSON.stringify(recording).replace(/</g, '\\u003c');
   const feedJson = JSON.stringify(feedUrl ?? null);
-  return `<!doctype html><html><head></head><body><script>(() => {
+  const watch = watchedBy ? `<script>${watchedBy.replace(/<\/script/gi, '<\\/script')}</script>` : '';
+  return `<!doctype html><html><head>${watch}</head><body><script>(() => {
   const { root, css, batches, ms } = ${data};
   // Scripts, links and the CSP meta stay as inert elements: they hold their places in the child indexes
   // (a CSP inserted now would apply to this page's own script and style).
