@@ -15,16 +15,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { cpuProfilerOptions, toggleCpuProfile } from './cpuProfile.js';
 import { keepAliveFetch } from './keepAliveFetch.js';
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-}
-interface CpuProfile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
+import { selfMicrosBy, type CallFrame, type CpuProfile } from './profileOwners.js';
 
 const calls = Number(process.env.PROFILE_CALLS ?? 3000);
 const token = 'gateway-profile-token-0123456789';
@@ -74,17 +65,9 @@ host.stdin.end();
 
 ms.sort((a, b) => a - b);
 const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
-const frames = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
-const byFile = new Map<string, number>();
-const byFunction = new Map<string, number>();
-const add = (map: Map<string, number>, key: string, us: number) => map.set(key, (map.get(key) ?? 0) + us);
-profile.samples.forEach((id, i) => {
-  const frame = frames.get(id)!;
-  const us = profile.timeDeltas[i + 1] ?? 0;
-  const where = frame.url ? frame.url.replace(`file://${repoRoot}/`, '').replace(/^file:\/\/.*node_modules\//, '') : `(${frame.functionName})`;
-  add(byFile, where, us);
-  add(byFunction, `${frame.functionName || '(anonymous)'}  ${where}:${frame.lineNumber + 1}`, us);
-});
+const where = (frame: CallFrame) => (frame.url ? frame.url.replace(`file://${repoRoot}/`, '').replace(/^file:\/\/.*node_modules\//, '') : `(${frame.functionName})`);
+const byFile = selfMicrosBy(profile, where);
+const byFunction = selfMicrosBy(profile, (frame) => `${frame.functionName || '(anonymous)'}  ${where(frame)}:${frame.lineNumber + 1}`);
 const perCall = (us: number) => `${(us / calls).toFixed(1).padStart(8)} µs`;
 const busy = [...byFile].filter(([k]) => k !== '((idle))').reduce((sum, [, us]) => sum + us, 0);
 console.log(`${calls} echo calls, client p50 ${ms[calls >> 1]!.toFixed(3)} ms, p99 ${ms[Math.floor(calls * 0.99)]!.toFixed(3)} ms; gateway busy ${perCall(busy)} a call; profile ${file}`);

@@ -23,12 +23,12 @@ export interface CallFrame {
 export type OwnerOf = (frame: CallFrame) => string | undefined;
 
 /**
- * Self time summed by owner, in ms per second of the profile's window. Self time only: V8
- * attributes an inlined callee to its caller, so a small function may hide inside its
- * caller's figure, but nothing is counted twice. Samples with a frame `leaveOut` names
- * anywhere on their stack are not counted (the profiler's own stop, run in the process).
+ * Self time summed by owner, in µs over the whole profile. Self time only: V8 attributes an
+ * inlined callee to its caller, so a small function may hide inside its caller's figure, but
+ * nothing is counted twice. Samples with a frame `leaveOut` names anywhere on their stack are
+ * not counted (the profiler's own stop, run in the process).
  */
-export function selfTimeBy(profile: CpuProfile, ownerOf: OwnerOf, leaveOut: (frame: CallFrame) => boolean = () => false): Map<string, number> {
+export function selfMicrosBy(profile: CpuProfile, ownerOf: OwnerOf, leaveOut: (frame: CallFrame) => boolean = () => false): Map<string, number> {
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
   const parents = new Map<number, number>();
   for (const n of profile.nodes) for (const child of n.children ?? []) parents.set(child, n.id);
@@ -39,14 +39,19 @@ export function selfTimeBy(profile: CpuProfile, ownerOf: OwnerOf, leaveOut: (fra
     if (known === undefined) leftOut.set(id, (known = leaveOut(nodes.get(id)!.callFrame) || isLeftOut(parents.get(id))));
     return known;
   };
-  const seconds = (profile.endTime - profile.startTime) / 1e6;
   const owners = new Map<string, number>();
   profile.samples.forEach((id, i) => {
     const owner = isLeftOut(id) ? undefined : ownerOf(nodes.get(id)!.callFrame);
     // timeDeltas[i + 1] is how long the sampled frame ran until the next sample.
-    if (owner !== undefined) owners.set(owner, (owners.get(owner) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000 / seconds);
+    if (owner !== undefined) owners.set(owner, (owners.get(owner) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
   });
   return owners;
+}
+
+/** selfMicrosBy in ms per second of the profile's window. */
+export function selfTimeBy(profile: CpuProfile, ownerOf: OwnerOf, leaveOut?: (frame: CallFrame) => boolean): Map<string, number> {
+  const seconds = (profile.endTime - profile.startTime) / 1e6;
+  return new Map([...selfMicrosBy(profile, ownerOf, leaveOut)].map(([owner, us]) => [owner, us / 1000 / seconds]));
 }
 
 /** What V8 reports for time outside any JavaScript function, in words an engineer reads. */
