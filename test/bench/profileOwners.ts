@@ -83,6 +83,7 @@ const react = new Set(['react', 'react-dom', 'scheduler']);
 function sourceOwner(source: string): string {
   const pkg = packageOf(source);
   if (pkg) return react.has(pkg) ? 'React (react, react-dom, scheduler)' : `library ${pkg}`;
+  if (/(?:^|\/)test\//.test(source)) return 'the bench itself';
   // The file's folder, at most three deep: renderer/components/charts, electron/probes/http.
   const m = /(?:^|\/)((?:renderer|electron|shared)(?:\/[^/]+){0,2})\/[^/]+$/.exec(source) ?? /(?:^|\/)((?:renderer|electron|shared)(?:\/[^/]+){2})\//.exec(source);
   return m ? `ours: ${m[1]}` : `ours: ${source.replace(/^(\.\.\/)+/, '')}`;
@@ -125,11 +126,8 @@ export function serverOwners(bundlePath: string): OwnerOf {
   const bundleUrl = `file://${bundlePath}`;
   return (frame) => {
     if (!frame.url) return nativeOwner(frame);
-    if (frame.url !== bundleUrl) {
-      if (frame.url.startsWith('node:')) return 'Node.js internals';
-      // Packages the bundle leaves out (ws, native ones) load from node_modules.
-      return frame.url.includes('/node_modules/') ? sourceOwner(frame.url) : `other: ${frame.url.slice(frame.url.lastIndexOf('/') + 1)}`;
-    }
+    // Packages the bundle leaves out (ws, native ones) load from node_modules.
+    if (frame.url !== bundleUrl) return unbundledOwner(frame);
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -141,3 +139,13 @@ export function serverOwners(bundlePath: string): OwnerOf {
     return start && start.line <= frame.lineNumber ? sourceOwner(start.source) : 'ours: (bundle preamble)';
   };
 }
+
+/** A frame of Node's own modules, of a package loaded from node_modules, or of a source file run as it is (tsx). */
+function unbundledOwner(frame: CallFrame): string {
+  if (frame.url.startsWith('node:')) return 'Node.js internals';
+  if (/\/(?:node_modules|electron|renderer|shared|test)\//.test(frame.url)) return sourceOwner(frame.url);
+  return `other: ${frame.url.slice(frame.url.lastIndexOf('/') + 1)}`;
+}
+
+/** Owners for a process that runs our sources unbundled (a bench loading electron/ through tsx). */
+export const sourceFileOwners: OwnerOf = (frame) => (frame.url ? unbundledOwner(frame) : nativeOwner(frame));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SourceMapGenerator } from 'source-map-js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { rendererOwners, selfTimeBy, serverOwners, type CallFrame, type CpuProfile } from '../../bench/profileOwners.js';
+import { rendererOwners, selfTimeBy, serverOwners, sourceFileOwners, type CallFrame, type CpuProfile } from '../../bench/profileOwners.js';
 
 /*
  * The idle bench says whose code the Overview's and the server's CPU went to (idleProfile.ts). The
@@ -69,6 +69,15 @@ describe('profile owners (the idle bench\'s "where the time goes")', () => {
     expect(owner(at(8))).toBe('ours: electron/history');
     expect(owner(at(0, 'node:internal/streams/writable'))).toBe('Node.js internals');
     expect(owner(at(0, 'file:///work/main/node_modules/ws/lib/sender.js'))).toBe('library ws');
+  });
+
+  it('maps frames of sources run as they are (a bench through tsx) by folder, and the bench apart', () => {
+    const at = (url: string): CallFrame => ({ functionName: 'f', url, lineNumber: 3, columnNumber: 0 });
+    expect(sourceFileOwners(at('file:///work/main/electron/probes/http/probeConnections.ts'))).toBe('ours: electron/probes/http');
+    expect(sourceFileOwners(at('file:///work/main/test/bench/probes.bench.ts'))).toBe('the bench itself');
+    expect(sourceFileOwners(at('file:///work/main/node_modules/hdr-histogram-js/dist/index.js'))).toBe('library hdr-histogram-js');
+    expect(sourceFileOwners(at('node:internal/timers'))).toBe('Node.js internals');
+    expect(sourceFileOwners(native('(garbage collector)'))).toBe('garbage collection');
   });
 
   it('sums self time in ms a second by owner, leaving out idle and whatever runs under a left-out frame', () => {
