@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { repoRoot } from '../e2e/harness.js';
+import { waitFor } from '../support/waitFor.js';
 import { profilerFrame, toggleCpuProfile } from './cpuProfile.js';
 import { rendererOwners, selfTimeBy, serverOwners, type CpuProfile } from './profileOwners.js';
 import type { Figure } from './report.js';
@@ -22,7 +23,11 @@ async function startPageProfile(page: Page): Promise<() => Promise<CpuProfile>> 
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
-  return async () => ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile;
+  return async () => {
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+    await cdp.detach();
+    return profile;
+  };
 }
 
 /**
@@ -40,12 +45,9 @@ export async function profileIdle(overview: Page, replay: Page, server: { pid: n
   const [overviewProfile, replayProfile] = await Promise.all([stopOverview(), stopReplay()]);
   const from = server.output().length;
   toggleCpuProfile(server.pid, idleProfileSignal);
-  let file: string | undefined;
-  for (let i = 0; i < 200 && !file; i++) {
-    file = /CPU-PROFILE (\S+)/.exec(server.output().slice(from))?.[1];
-    if (!file) await new Promise((r) => setTimeout(r, 50));
-  }
-  if (!file || file === 'failed:') throw new Error(`the server did not write its CPU profile: ${server.output().slice(from).trim() || 'nothing on stderr'}`);
+  const written = await waitFor('the server to write its CPU profile', () => /CPU-PROFILE (.*)\n/.exec(server.output().slice(from))?.[1], 10_000);
+  if (written.startsWith('failed')) throw new Error(`the server did not write its CPU profile: ${written}`);
+  const file = written;
   const pageOwners = rendererOwners(join(repoRoot, 'dist/renderer/assets'));
   return {
     seconds: (performance.now() - t0) / 1000,

@@ -54,8 +54,8 @@ export function selfTimeBy(profile: CpuProfile, ownerOf: OwnerOf, leaveOut?: (fr
   return new Map([...selfMicrosBy(profile, ownerOf, leaveOut)].map(([owner, us]) => [owner, us / 1000 / seconds]));
 }
 
-/** What V8 reports for time outside any JavaScript function, in words an engineer reads. */
-function nativeOwner(frame: CallFrame): string | undefined {
+/** A frame without a URL: V8's own entries (time outside any JavaScript function) in words an engineer reads, or an inline script. */
+function ownerWithoutUrl(frame: CallFrame): string | undefined {
   // A script without a URL (an init script, a page's inline script) has real positions; V8's own entries have -1.
   if (frame.lineNumber >= 0) return 'page script (inline)';
   switch (frame.functionName) {
@@ -85,8 +85,8 @@ function sourceOwner(source: string): string {
   if (pkg) return react.has(pkg) ? 'React (react, react-dom, scheduler)' : `library ${pkg}`;
   if (/(?:^|\/)test\//.test(source)) return 'the bench itself';
   // The file's folder, at most three deep: renderer/components/charts, electron/probes/http.
-  const m = /(?:^|\/)((?:renderer|electron|shared)(?:\/[^/]+){0,2})\/[^/]+$/.exec(source) ?? /(?:^|\/)((?:renderer|electron|shared)(?:\/[^/]+){2})\//.exec(source);
-  return m ? `ours: ${m[1]}` : `ours: ${source.replace(/^(\.\.\/)+/, '')}`;
+  const path = /(?:^|\/)((?:renderer|electron|shared)\/.*)$/.exec(source)?.[1];
+  return path ? `ours: ${path.split('/').slice(0, -1).slice(0, 3).join('/')}` : `ours: ${source.replace(/^(\.\.\/)+/, '')}`;
 }
 
 /**
@@ -103,7 +103,7 @@ export function rendererOwners(assetsDir: string): OwnerOf {
   }
   if (maps.size === 0) throw new Error(`no source maps in ${assetsDir}: build with SWITCHBOARD_SOURCEMAPS=hidden`);
   return (frame) => {
-    if (!frame.url) return nativeOwner(frame);
+    if (!frame.url) return ownerWithoutUrl(frame);
     const map = maps.get(frame.url.slice(frame.url.lastIndexOf('/') + 1));
     if (!map) return 'page script';
     const source = map.originalPositionFor({ line: frame.lineNumber + 1, column: frame.columnNumber }).source;
@@ -125,7 +125,7 @@ export function serverOwners(bundlePath: string): OwnerOf {
     });
   const bundleUrl = `file://${bundlePath}`;
   return (frame) => {
-    if (!frame.url) return nativeOwner(frame);
+    if (!frame.url) return ownerWithoutUrl(frame);
     // Packages the bundle leaves out (ws, native ones) load from node_modules.
     if (frame.url !== bundleUrl) return unbundledOwner(frame);
     let lo = 0;
@@ -148,4 +148,4 @@ function unbundledOwner(frame: CallFrame): string {
 }
 
 /** Owners for a process that runs our sources unbundled (a bench loading electron/ through tsx). */
-export const sourceFileOwners: OwnerOf = (frame) => (frame.url ? unbundledOwner(frame) : nativeOwner(frame));
+export const sourceFileOwners: OwnerOf = (frame) => (frame.url ? unbundledOwner(frame) : ownerWithoutUrl(frame));
